@@ -1,0 +1,31 @@
+"""The network as it was on a date: replay only what had happened by then."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from domain.network import Network
+
+
+def network_as_of(events: Iterable[Network.Event], day: date) -> Network | None:
+    """Replay, in recorded order, the events that had happened on or before `day`.
+
+    Returns the network (its version that of the last event replayed), or None if
+    the network had not been opened yet. The domain rules keep every change dated on or
+    after whatever it depends on, so skipping later-dated events never leaves a gap.
+    """
+    network: Network | None = None
+    for event in events:
+        if event.effective_on > day:
+            continue
+        if network is None:
+            if not isinstance(event, Network.NetworkOpened):
+                return None
+            network = event.mutate(None)
+        else:
+            event.apply(network)
+            network.version = event.originator_version
+    if network is not None:
+        network.as_of = day
+    return network

@@ -1,0 +1,768 @@
+"""The Network aggregate: one client's ego network, every change an event."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import DomainError, UnknownEntity
+from domain.state import (
+    Acquaintance,
+    BurdenReport,
+    Contact,
+    Goal,
+    Meeting,
+    Note,
+    Review,
+    Stamp,
+    SupportRole,
+    Tie,
+)
+from domain.vocabulary import (
+    CATEGORIES,
+    DIRECTIONS,
+    FIRST_REVIEW_AFTER_WEEKS,
+    FLOWS,
+    FREQUENCIES,
+    INSTRUMENTS,
+    PROFESSIONAL_CATEGORIES,
+    RINGS,
+    STRENGTHS,
+    SUPPORT_TYPES,
+)
+
+CONTACT_DETAIL_FIELDS = (
+    "name",
+    "category",
+    "ring",
+    "known_since",
+    "travel_minutes",
+    "skills",
+    "email",
+    "phone",
+)
+
+
+def _require_choice(value: Any, choices: tuple[str, ...], field: str) -> None:
+    if value not in choices:
+        raise DomainError("invalid_choice", f"{value!r} is not one of {', '.join(choices)}.", field)
+
+
+def _require_text(value: str, field: str) -> None:
+    if not value or not value.strip():
+        raise DomainError("required", "This must not be empty.", field)
+
+
+def _not_before(on: date, floor: date, field: str, what: str) -> None:
+    if on < floor:
+        raise DomainError(
+            "date_out_of_order",
+            f"{on.isoformat()} is before {what} ({floor.isoformat()}); record changes in the order they happened.",
+            field,
+        )
+
+
+def acquaintance_key(a: str, b: str) -> str:
+    """The order-free key of a pair of contacts."""
+    return "|".join(sorted((a, b)))
+
+
+class Network(Aggregate):
+    """The ego network of one client, owned by the client."""
+
+    as_of: date | None = None  # set on copies replayed up to a date (domain.history), never saved
+
+    class Event(Aggregate.Event):
+        recorded_by: str
+        effective_on: date
+
+    class NetworkOpened(Aggregate.Created, Event):
+        client_name: str
+        coordinator: str
+        review_interval_weeks: int
+
+    @classmethod
+    def open(cls, client_name: str, coordinator: str, review_interval_weeks: int, stamp: Stamp) -> Network:
+        """Open a network for a client."""
+        _require_text(client_name, "client_name")
+        _require_text(coordinator, "coordinator")
+        _require_interval(review_interval_weeks)
+        if stamp.on > stamp.today:
+            raise DomainError("date_in_future", "This date lies in the future.", "effective_on")
+        return cls(client_name, coordinator, review_interval_weeks, stamp.by, stamp.on)
+
+    @event(NetworkOpened)
+    def __init__(
+        self,
+        client_name: str,
+        coordinator: str,
+        review_interval_weeks: int,
+        recorded_by: str,
+        effective_on: date,
+    ) -> None:
+        self.client_name = client_name
+        self.coordinator = coordinator
+        self.review_interval_weeks = review_interval_weeks
+        self.opened_on = effective_on
+        self.status = "open"
+        self.status_changed_on = effective_on
+        self.contacts: dict[str, Contact] = {}
+        self.acquaintances: dict[str, Acquaintance] = {}
+        self.roles: dict[str, SupportRole] = {}
+        self.spilmantelzorger_id: str | None = None
+        self.spilmantelzorger_changed_on = effective_on
+        self.burden_reports: list[BurdenReport] = []
+        self.reviews: list[Review] = []
+        self.meetings: list[Meeting] = []
+        self.goals: dict[str, Goal] = {}
+        self.notes: list[Note] = []
+        self.next_review_on = effective_on + timedelta(weeks=FIRST_REVIEW_AFTER_WEEKS)
+
+    # ----------------------------------------------------------------- rules
+    def _check(self, stamp: Stamp, field: str = "effective_on", *, may_be_closed: bool = False) -> None:
+        if self.status == "closed" and not may_be_closed:
+            raise DomainError("network_closed", "This network is closed; reopen it first.")
+        if stamp.on > stamp.today:
+            raise DomainError("date_in_future", "This date lies in the future.", field)
+        _not_before(stamp.on, self.status_changed_on, field, "the network was opened or reopened")
+
+    def _contact(self, contact_id: str, field: str) -> Contact:
+        contact = self.contacts.get(contact_id)
+        if contact is None or not contact.is_active:
+            raise UnknownEntity("contact", contact_id, field)
+        return contact
+
+    def _changeable_contact(self, contact_id: str, stamp: Stamp, field: str = "effective_on") -> Contact:
+        contact = self._contact(contact_id, "contact_id")
+        _not_before(stamp.on, contact.changed_on, field, "the last change to this contact")
+        return contact
+
+    def _role(self, role_id: str) -> SupportRole:
+        role = self.roles.get(role_id)
+        if role is None or not role.is_active:
+            raise UnknownEntity("role", role_id, "role_id")
+        return role
+
+    @property
+    def active_contacts(self) -> list[Contact]:
+        return [c for c in self.contacts.values() if c.is_active]
+
+    @property
+    def active_roles(self) -> list[SupportRole]:
+        return [r for r in self.roles.values() if r.is_active]
+
+    @property
+    def former_contacts(self) -> list[Contact]:
+        return [c for c in self.contacts.values() if not c.is_active]
+
+    @property
+    def acquaintance_list(self) -> list[Acquaintance]:
+        return list(self.acquaintances.values())
+
+    @property
+    def goal_list(self) -> list[Goal]:
+        return list(self.goals.values())
+
+    @property
+    def spilmantelzorger(self) -> Contact | None:
+        return self.contacts.get(self.spilmantelzorger_id) if self.spilmantelzorger_id else None
+
+    # ------------------------------------------------------- client details
+    class ClientDetailsChanged(Event):
+        client_name: str
+
+    def change_client_details(self, stamp: Stamp, client_name: str) -> None:
+        """Change how the client is called."""
+        self._check(stamp)
+        _require_text(client_name, "client_name")
+        if client_name != self.client_name:
+            self._change_client_details(client_name, stamp.by, stamp.on)
+
+    @event(ClientDetailsChanged)
+    def _change_client_details(self, client_name: str, recorded_by: str, effective_on: date) -> None:
+        self.client_name = client_name
+
+    class CoordinatorChanged(Event):
+        coordinator: str
+
+    def change_coordinator(self, stamp: Stamp, coordinator: str) -> None:
+        """Hand the network over to another coordinator."""
+        self._check(stamp)
+        _require_text(coordinator, "coordinator")
+        if coordinator != self.coordinator:
+            self._change_coordinator(coordinator, stamp.by, stamp.on)
+
+    @event(CoordinatorChanged)
+    def _change_coordinator(self, coordinator: str, recorded_by: str, effective_on: date) -> None:
+        self.coordinator = coordinator
+
+    class ReviewIntervalChanged(Event):
+        review_interval_weeks: int
+
+    def change_review_interval(self, stamp: Stamp, weeks: int) -> None:
+        """Revisit the network every so many weeks from now on."""
+        self._check(stamp)
+        _require_interval(weeks)
+        if weeks != self.review_interval_weeks:
+            self._change_review_interval(weeks, stamp.by, stamp.on)
+
+    @event(ReviewIntervalChanged)
+    def _change_review_interval(self, review_interval_weeks: int, recorded_by: str, effective_on: date) -> None:
+        self.review_interval_weeks = review_interval_weeks
+        if self.reviews:
+            last = self.reviews[-1].held_on
+            self.next_review_on = last + timedelta(weeks=review_interval_weeks)
+
+    class NetworkClosed(Event):
+        reason: str
+
+    def close(self, stamp: Stamp, reason: str) -> None:
+        """Close the network: no changes until it is reopened."""
+        self._check(stamp)
+        self._close(reason, stamp.by, stamp.on)
+
+    @event(NetworkClosed)
+    def _close(self, reason: str, recorded_by: str, effective_on: date) -> None:
+        self.status = "closed"
+        self.status_changed_on = effective_on
+
+    class NetworkReopened(Event):
+        pass
+
+    def reopen(self, stamp: Stamp) -> None:
+        """Reopen a closed network."""
+        if self.status != "closed":
+            raise DomainError("network_open", "This network is open already.")
+        self._check(stamp, may_be_closed=True)
+        self._reopen(stamp.by, stamp.on)
+
+    @event(NetworkReopened)
+    def _reopen(self, recorded_by: str, effective_on: date) -> None:
+        self.status = "open"
+        self.status_changed_on = effective_on
+
+    # ------------------------------------------------------------- contacts
+    class ContactAdded(Event):
+        contact_id: str
+        name: str
+        category: str
+        ring: str
+        known_since: date | None
+        travel_minutes: int | None
+        skills: list[str]
+        email: str | None
+        phone: str | None
+
+    def add_contact(self, stamp: Stamp, contact_id: str, **details: Any) -> None:
+        """Add a person or organisation to the network."""
+        self._check(stamp)
+        if contact_id in self.contacts:
+            raise DomainError("duplicate_contact", "This contact id is taken.", "contact_id")
+        details = {name: details.get(name) for name in CONTACT_DETAIL_FIELDS}
+        details["skills"] = list(details["skills"] or [])
+        _check_contact_details(details, stamp)
+        self._add_contact(contact_id=contact_id, recorded_by=stamp.by, effective_on=stamp.on, **details)
+
+    @event(ContactAdded)
+    def _add_contact(
+        self,
+        contact_id: str,
+        name: str,
+        category: str,
+        ring: str,
+        known_since: date | None,
+        travel_minutes: int | None,
+        skills: list[str],
+        email: str | None,
+        phone: str | None,
+        recorded_by: str,
+        effective_on: date,
+    ) -> None:
+        self.contacts[contact_id] = Contact(
+            contact_id,
+            name,
+            category,
+            ring,
+            known_since,
+            travel_minutes,
+            list(skills),
+            email,
+            phone,
+            added_on=effective_on,
+            changed_on=effective_on,
+        )
+
+    class ContactDetailsChanged(Event):
+        contact_id: str
+        changes: dict[str, Any]
+
+    def change_contact_details(self, stamp: Stamp, contact_id: str, **changes: Any) -> None:
+        """Change some of a contact's details; unchanged values record nothing."""
+        self._check(stamp)
+        contact = self._changeable_contact(contact_id, stamp)
+        unknown = set(changes) - set(CONTACT_DETAIL_FIELDS)
+        if unknown:
+            raise DomainError("unknown_field", "Not a contact detail.", sorted(unknown)[0])
+        changes = {k: v for k, v in changes.items() if getattr(contact, k) != v}
+        merged = {name: changes.get(name, getattr(contact, name)) for name in CONTACT_DETAIL_FIELDS}
+        _check_contact_details(merged, stamp)
+        if changes:
+            self._change_contact_details(contact_id, changes, stamp.by, stamp.on)
+
+    @event(ContactDetailsChanged)
+    def _change_contact_details(
+        self, contact_id: str, changes: dict[str, Any], recorded_by: str, effective_on: date
+    ) -> None:
+        contact = self.contacts[contact_id]
+        for name, value in changes.items():
+            setattr(contact, name, value)
+        contact.changed_on = effective_on
+
+    class ContactRemoved(Event):
+        contact_id: str
+        reason: str
+
+    def remove_contact(self, stamp: Stamp, contact_id: str, reason: str) -> None:
+        """Take a contact out of the network; their roles end with them."""
+        self._check(stamp)
+        self._changeable_contact(contact_id, stamp)
+        for role in self.active_roles:
+            if role.contact_id == contact_id:
+                _not_before(stamp.on, role.started_on, "effective_on", "the start of their role")
+        if self.spilmantelzorger_id == contact_id:
+            _not_before(stamp.on, self.spilmantelzorger_changed_on, "effective_on", "their designation")
+        for role in self.active_roles:
+            if role.contact_id == contact_id:
+                self._end_role(role.id, "contact_removed", stamp.by, stamp.on)
+        if self.spilmantelzorger_id == contact_id:
+            self._stand_down_spilmantelzorger(contact_id, "contact_removed", stamp.by, stamp.on)
+        self._remove_contact(contact_id, reason, stamp.by, stamp.on)
+
+    @event(ContactRemoved)
+    def _remove_contact(self, contact_id: str, reason: str, recorded_by: str, effective_on: date) -> None:
+        contact = self.contacts[contact_id]
+        contact.removed_on = effective_on
+        contact.removal_reason = reason
+        contact.changed_on = effective_on
+
+    # ----------------------------------------------------------------- ties
+    class TieRecorded(Event):
+        contact_id: str
+        strength: str
+        stressful: bool
+        flow: str
+        frequency: str | None
+        note: str
+
+    class TieStrengthened(Event):
+        contact_id: str
+        strength: str
+        note: str
+
+    class TieWeakened(Event):
+        contact_id: str
+        strength: str
+        note: str
+
+    class TieStrained(Event):
+        contact_id: str
+        note: str
+
+    class TieEased(Event):
+        contact_id: str
+        note: str
+
+    class SupportFlowChanged(Event):
+        contact_id: str
+        flow: str
+        note: str
+
+    class ContactFrequencyChanged(Event):
+        contact_id: str
+        frequency: str | None
+        note: str
+
+    class TieEnded(Event):
+        contact_id: str
+        reason: str
+
+    def assess_tie(
+        self,
+        stamp: Stamp,
+        contact_id: str,
+        strength: str,
+        stressful: bool,
+        flow: str,
+        frequency: str | None,
+        note: str = "",
+    ) -> None:
+        """Record how the tie is now; the events say what changed since the last assessment."""
+        self._check(stamp)
+        contact = self._changeable_contact(contact_id, stamp)
+        _require_choice(strength, STRENGTHS, "strength")
+        _require_choice(flow, FLOWS, "flow")
+        if frequency is not None:
+            _require_choice(frequency, FREQUENCIES, "frequency")
+        by, on, tie = stamp.by, stamp.on, contact.tie
+        if tie is None:
+            self._record_tie(contact_id, strength, stressful, flow, frequency, note, by, on)
+            return
+        old, new = STRENGTHS.index(tie.strength), STRENGTHS.index(strength)
+        if new > old:
+            self._strengthen_tie(contact_id, strength, note, by, on)
+        elif new < old:
+            self._weaken_tie(contact_id, strength, note, by, on)
+        if stressful and not tie.stressful:
+            self._strain_tie(contact_id, note, by, on)
+        elif tie.stressful and not stressful:
+            self._ease_tie(contact_id, note, by, on)
+        if flow != tie.flow:
+            self._change_support_flow(contact_id, flow, note, by, on)
+        if frequency != tie.frequency:
+            self._change_contact_frequency(contact_id, frequency, note, by, on)
+
+    def _tie(self, contact_id: str, effective_on: date, note: str | None = None) -> Tie:
+        contact = self.contacts[contact_id]
+        assert contact.tie is not None
+        contact.changed_on = contact.tie.changed_on = effective_on
+        if note:
+            contact.tie.note = note
+        return contact.tie
+
+    @event(TieRecorded)
+    def _record_tie(
+        self,
+        contact_id: str,
+        strength: str,
+        stressful: bool,
+        flow: str,
+        frequency: str | None,
+        note: str,
+        recorded_by: str,
+        effective_on: date,
+    ) -> None:
+        contact = self.contacts[contact_id]
+        contact.tie = Tie(strength, stressful, flow, frequency, note, effective_on, effective_on)
+        contact.changed_on = effective_on
+
+    @event(TieStrengthened)
+    def _strengthen_tie(self, contact_id: str, strength: str, note: str, recorded_by: str, effective_on: date) -> None:
+        self._tie(contact_id, effective_on, note).strength = strength
+
+    @event(TieWeakened)
+    def _weaken_tie(self, contact_id: str, strength: str, note: str, recorded_by: str, effective_on: date) -> None:
+        self._tie(contact_id, effective_on, note).strength = strength
+
+    @event(TieStrained)
+    def _strain_tie(self, contact_id: str, note: str, recorded_by: str, effective_on: date) -> None:
+        self._tie(contact_id, effective_on, note).stressful = True
+
+    @event(TieEased)
+    def _ease_tie(self, contact_id: str, note: str, recorded_by: str, effective_on: date) -> None:
+        self._tie(contact_id, effective_on, note).stressful = False
+
+    @event(SupportFlowChanged)
+    def _change_support_flow(self, contact_id: str, flow: str, note: str, recorded_by: str, effective_on: date) -> None:
+        self._tie(contact_id, effective_on, note).flow = flow
+
+    @event(ContactFrequencyChanged)
+    def _change_contact_frequency(
+        self, contact_id: str, frequency: str | None, note: str, recorded_by: str, effective_on: date
+    ) -> None:
+        self._tie(contact_id, effective_on, note).frequency = frequency
+
+    def end_tie(self, stamp: Stamp, contact_id: str, reason: str) -> None:
+        """The tie is gone, though the contact is still known to the client."""
+        self._check(stamp)
+        contact = self._changeable_contact(contact_id, stamp)
+        if contact.tie is None:
+            raise DomainError("no_tie", "There is no tie with this contact to end.", "contact_id")
+        self._end_tie(contact_id, reason, stamp.by, stamp.on)
+
+    @event(TieEnded)
+    def _end_tie(self, contact_id: str, reason: str, recorded_by: str, effective_on: date) -> None:
+        contact = self.contacts[contact_id]
+        contact.tie = None
+        contact.changed_on = effective_on
+
+    # -------------------------------------------------------- acquaintances
+    class ContactsAcquainted(Event):
+        contact_ids: list[str]
+
+    class AcquaintanceEnded(Event):
+        contact_ids: list[str]
+
+    def _pair(self, stamp: Stamp, first: str, second: str) -> list[str]:
+        self._check(stamp)
+        if first == second:
+            raise DomainError("self_tie", "A contact cannot be acquainted with themselves.", "contact_ids")
+        for contact_id in (first, second):
+            _not_before(
+                stamp.on,
+                self._contact(contact_id, "contact_ids").added_on,
+                "effective_on",
+                "the day a contact was added",
+            )
+        return sorted((first, second))
+
+    def record_acquaintance(self, stamp: Stamp, first: str, second: str) -> None:
+        """Two contacts know each other."""
+        pair = self._pair(stamp, first, second)
+        if acquaintance_key(*pair) not in self.acquaintances:
+            self._acquaint(pair, stamp.by, stamp.on)
+
+    @event(ContactsAcquainted)
+    def _acquaint(self, contact_ids: list[str], recorded_by: str, effective_on: date) -> None:
+        self.acquaintances[acquaintance_key(*contact_ids)] = Acquaintance(list(contact_ids), effective_on)
+
+    def end_acquaintance(self, stamp: Stamp, first: str, second: str) -> None:
+        """Two contacts no longer know each other (or never did)."""
+        pair = self._pair(stamp, first, second)
+        known = self.acquaintances.get(acquaintance_key(*pair))
+        if known is None:
+            raise DomainError("not_acquainted", "These contacts are not recorded as acquainted.", "contact_ids")
+        _not_before(stamp.on, known.since, "effective_on", "the day they became acquainted")
+        self._end_acquaintance(pair, stamp.by, stamp.on)
+
+    @event(AcquaintanceEnded)
+    def _end_acquaintance(self, contact_ids: list[str], recorded_by: str, effective_on: date) -> None:
+        del self.acquaintances[acquaintance_key(*contact_ids)]
+
+    # ---------------------------------------------------------------- roles
+    class SupportRoleAssigned(Event):
+        role_id: str
+        contact_id: str
+        support_type: str
+        direction: str
+        task: str
+        rhythm: str | None
+
+    class SupportRoleEnded(Event):
+        role_id: str
+        reason: str
+
+    def assign_role(
+        self,
+        stamp: Stamp,
+        role_id: str,
+        contact_id: str,
+        support_type: str,
+        direction: str,
+        task: str,
+        rhythm: str | None,
+    ) -> None:
+        """A contact takes on a concrete task, with a rhythm."""
+        self._check(stamp)
+        contact = self._contact(contact_id, "contact_id")
+        _not_before(stamp.on, contact.added_on, "effective_on", "the day the contact was added")
+        _require_choice(support_type, SUPPORT_TYPES, "support_type")
+        _require_choice(direction, DIRECTIONS, "direction")
+        _require_text(task, "task")
+        if role_id in self.roles:
+            raise DomainError("duplicate_role", "This role id is taken.", "role_id")
+        self._assign_role(role_id, contact_id, support_type, direction, task, rhythm, stamp.by, stamp.on)
+
+    @event(SupportRoleAssigned)
+    def _assign_role(
+        self,
+        role_id: str,
+        contact_id: str,
+        support_type: str,
+        direction: str,
+        task: str,
+        rhythm: str | None,
+        recorded_by: str,
+        effective_on: date,
+    ) -> None:
+        self.roles[role_id] = SupportRole(role_id, contact_id, support_type, direction, task, rhythm, effective_on)
+
+    def end_role(self, stamp: Stamp, role_id: str, reason: str) -> None:
+        """A task is no longer done by this contact."""
+        self._check(stamp)
+        role = self._role(role_id)
+        _not_before(stamp.on, role.started_on, "effective_on", "the start of the role")
+        self._end_role(role_id, reason, stamp.by, stamp.on)
+
+    @event(SupportRoleEnded)
+    def _end_role(self, role_id: str, reason: str, recorded_by: str, effective_on: date) -> None:
+        role = self.roles[role_id]
+        role.ended_on = effective_on
+        role.end_reason = reason
+
+    # ----------------------------------------------------- spilmantelzorger
+    class SpilmantelzorgerDesignated(Event):
+        contact_id: str
+
+    class SpilmantelzorgerStoodDown(Event):
+        contact_id: str
+        reason: str
+
+    def designate_spilmantelzorger(self, stamp: Stamp, contact_id: str) -> None:
+        """Make an informal contact the lead carer; any previous one stands down."""
+        self._check(stamp)
+        contact = self._contact(contact_id, "contact_id")
+        if contact.category in PROFESSIONAL_CATEGORIES:
+            raise DomainError(
+                "professional_spilmantelzorger",
+                "A professional cannot be the spilmantelzorger; choose an informal carer.",
+                "contact_id",
+            )
+        _not_before(stamp.on, contact.added_on, "effective_on", "the day the contact was added")
+        _not_before(stamp.on, self.spilmantelzorger_changed_on, "effective_on", "the last change of spilmantelzorger")
+        if self.spilmantelzorger_id == contact_id:
+            return
+        if self.spilmantelzorger_id is not None:
+            self._stand_down_spilmantelzorger(self.spilmantelzorger_id, "replaced", stamp.by, stamp.on)
+        self._designate_spilmantelzorger(contact_id, stamp.by, stamp.on)
+
+    @event(SpilmantelzorgerDesignated)
+    def _designate_spilmantelzorger(self, contact_id: str, recorded_by: str, effective_on: date) -> None:
+        self.spilmantelzorger_id = contact_id
+        self.spilmantelzorger_changed_on = effective_on
+
+    def stand_down_spilmantelzorger(self, stamp: Stamp, reason: str) -> None:
+        """The lead carer steps back."""
+        self._check(stamp)
+        if self.spilmantelzorger_id is None:
+            raise DomainError("no_spilmantelzorger", "This network has no spilmantelzorger.")
+        _not_before(stamp.on, self.spilmantelzorger_changed_on, "effective_on", "the last change of spilmantelzorger")
+        self._stand_down_spilmantelzorger(self.spilmantelzorger_id, reason, stamp.by, stamp.on)
+
+    @event(SpilmantelzorgerStoodDown)
+    def _stand_down_spilmantelzorger(self, contact_id: str, reason: str, recorded_by: str, effective_on: date) -> None:
+        self.spilmantelzorger_id = None
+        self.spilmantelzorger_changed_on = effective_on
+
+    # --------------------------------------------------------------- burden
+    class CarerBurdenReported(Event):
+        report_id: str
+        carer_id: str
+        instrument: str
+        answers: list[Any]
+
+    def report_burden(self, stamp: Stamp, report_id: str, carer_id: str, instrument: str, answers: list[Any]) -> None:
+        """Store a carer's questionnaire answers as given (scored on reading)."""
+        self._check(stamp, "reported_on")
+        carer = self._contact(carer_id, "carer_id")
+        if carer.category in PROFESSIONAL_CATEGORIES:
+            raise DomainError("professional_carer", "Carer burden is asked of informal carers only.", "carer_id")
+        _not_before(stamp.on, carer.added_on, "reported_on", "the day the carer was added")
+        _require_choice(instrument, INSTRUMENTS, "instrument")
+        self._report_burden(report_id, carer_id, instrument, list(answers), stamp.by, stamp.on)
+
+    @event(CarerBurdenReported)
+    def _report_burden(
+        self, report_id: str, carer_id: str, instrument: str, answers: list[Any], recorded_by: str, effective_on: date
+    ) -> None:
+        self.burden_reports.append(BurdenReport(report_id, carer_id, instrument, list(answers), effective_on))
+
+    # ------------------------------------------------- reviews and meetings
+    class NetworkReviewed(Event):
+        participants: list[str]
+        summary: str
+        next_review_on: date
+
+    def review(self, stamp: Stamp, participants: list[str], summary: str, next_review_on: date | None) -> None:
+        """The network was brought up again; the next review is due then."""
+        self._check(stamp, "held_on")
+        if self.reviews:
+            _not_before(stamp.on, self.reviews[-1].held_on, "held_on", "the previous review")
+        next_on = next_review_on or stamp.on + timedelta(weeks=self.review_interval_weeks)
+        if next_on <= stamp.on:
+            raise DomainError("next_review_not_after", "The next review must come after this one.", "next_review_on")
+        self._review(list(participants), summary, next_on, stamp.by, stamp.on)
+
+    @event(NetworkReviewed)
+    def _review(
+        self, participants: list[str], summary: str, next_review_on: date, recorded_by: str, effective_on: date
+    ) -> None:
+        self.reviews.append(Review(effective_on, list(participants), summary, next_review_on))
+        self.next_review_on = next_review_on
+
+    @property
+    def last_reviewed_on(self) -> date | None:
+        return self.reviews[-1].held_on if self.reviews else None
+
+    class SupportGroupMeetingHeld(Event):
+        attendees: list[str]
+        agreements: list[str]
+
+    def hold_meeting(self, stamp: Stamp, attendees: list[str], agreements: list[str]) -> None:
+        """The support group met and agreed on these things."""
+        self._check(stamp, "held_on")
+        self._hold_meeting(list(attendees), list(agreements), stamp.by, stamp.on)
+
+    @event(SupportGroupMeetingHeld)
+    def _hold_meeting(self, attendees: list[str], agreements: list[str], recorded_by: str, effective_on: date) -> None:
+        self.meetings.append(Meeting(effective_on, list(attendees), list(agreements)))
+
+    # --------------------------------------------------------- goals, notes
+    class GoalSet(Event):
+        goal_id: str
+        title: str
+        due_on: date | None
+
+    class GoalCompleted(Event):
+        goal_id: str
+
+    def set_goal(self, stamp: Stamp, goal_id: str, title: str, due_on: date | None) -> None:
+        """Add a goal to the action plan."""
+        self._check(stamp)
+        _require_text(title, "title")
+        if goal_id in self.goals:
+            raise DomainError("duplicate_goal", "This goal id is taken.", "goal_id")
+        if due_on is not None and due_on < stamp.on:
+            raise DomainError("due_before_set", "A goal cannot be due before it is set.", "due_on")
+        self._set_goal(goal_id, title, due_on, stamp.by, stamp.on)
+
+    @event(GoalSet)
+    def _set_goal(self, goal_id: str, title: str, due_on: date | None, recorded_by: str, effective_on: date) -> None:
+        self.goals[goal_id] = Goal(goal_id, title, due_on, effective_on)
+
+    def complete_goal(self, stamp: Stamp, goal_id: str) -> None:
+        """A goal was reached."""
+        self._check(stamp)
+        goal = self.goals.get(goal_id)
+        if goal is None or goal.completed_on is not None:
+            raise UnknownEntity("open goal", goal_id, "goal_id")
+        _not_before(stamp.on, goal.set_on, "effective_on", "the day the goal was set")
+        self._complete_goal(goal_id, stamp.by, stamp.on)
+
+    @event(GoalCompleted)
+    def _complete_goal(self, goal_id: str, recorded_by: str, effective_on: date) -> None:
+        self.goals[goal_id].completed_on = effective_on
+
+    class NoteAdded(Event):
+        note_id: str
+        text: str
+
+    def add_note(self, stamp: Stamp, note_id: str, text: str) -> None:
+        """Write a note on the network."""
+        self._check(stamp)
+        _require_text(text, "text")
+        self._add_note(note_id, text, stamp.by, stamp.on)
+
+    @event(NoteAdded)
+    def _add_note(self, note_id: str, text: str, recorded_by: str, effective_on: date) -> None:
+        self.notes.append(Note(note_id, text, effective_on))
+
+
+def _require_interval(weeks: int) -> None:
+    if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= 104:
+        raise DomainError("invalid_interval", "The review interval is 1 to 104 weeks.", "review_interval_weeks")
+
+
+def _check_contact_details(details: dict[str, Any], stamp: Stamp) -> None:
+    _require_text(details["name"], "name")
+    _require_choice(details["category"], CATEGORIES, "category")
+    _require_choice(details["ring"], RINGS, "ring")
+    known_since = details["known_since"]
+    if known_since is not None and known_since > stamp.today:
+        raise DomainError("date_in_future", "This date lies in the future.", "known_since")
+    minutes = details["travel_minutes"]
+    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 0):
+        raise DomainError(
+            "invalid_travel_minutes", "Travel time is a whole number of minutes, 0 or more.", "travel_minutes"
+        )

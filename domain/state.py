@@ -1,0 +1,143 @@
+"""The parts a network's state is made of: plain dataclasses, rebuilt from events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass
+class Tie:
+    """The client's tie with one contact, in Hartman's dimensions."""
+
+    strength: str
+    stressful: bool
+    flow: str
+    frequency: str | None
+    note: str
+    since: date
+    changed_on: date
+
+
+@dataclass
+class Contact:
+    """A person or organisation in the client's network (an alter)."""
+
+    id: str
+    name: str
+    category: str
+    ring: str
+    known_since: date | None
+    travel_minutes: int | None
+    skills: list[str]
+    email: str | None
+    phone: str | None
+    added_on: date
+    changed_on: date
+    tie: Tie | None = None
+    removed_on: date | None = None
+    removal_reason: str | None = None
+
+    @property
+    def is_active(self) -> bool:
+        return self.removed_on is None
+
+
+@dataclass
+class Acquaintance:
+    """Two contacts who know each other (an alter-alter tie)."""
+
+    contact_ids: list[str]
+    since: date
+
+
+@dataclass
+class SupportRole:
+    """Who does what: a contact's concrete task for (or from) the client."""
+
+    id: str
+    contact_id: str
+    support_type: str
+    direction: str
+    task: str
+    rhythm: str | None
+    started_on: date
+    ended_on: date | None = None
+    end_reason: str | None = None
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_on is None
+
+
+@dataclass
+class BurdenReport:
+    """One carer-burden questionnaire, answers stored as given."""
+
+    id: str
+    carer_id: str
+    instrument: str
+    answers: list[Any]
+    reported_on: date
+
+
+@dataclass
+class Review:
+    """A moment the network was brought up and mapped again."""
+
+    held_on: date
+    participants: list[str]
+    summary: str
+    next_review_on: date
+
+
+@dataclass
+class Meeting:
+    """A support-group meeting and the agreements it made."""
+
+    held_on: date
+    attendees: list[str]
+    agreements: list[str]
+
+
+@dataclass
+class Goal:
+    """A goal of the action plan."""
+
+    id: str
+    title: str
+    due_on: date | None
+    set_on: date
+    completed_on: date | None = None
+
+
+@dataclass
+class Note:
+    """A free-text note on the network."""
+
+    id: str
+    text: str
+    written_on: date
+
+
+@dataclass
+class Stamp:
+    """Who records a change, the day it happened and today's date (for the rules)."""
+
+    by: str
+    on: date
+    today: date = field(default_factory=date.today)
+
+
+STATE_TYPES: tuple[type, ...] = (
+    Tie,
+    Contact,
+    Acquaintance,
+    SupportRole,
+    BurdenReport,
+    Review,
+    Meeting,
+    Goal,
+    Note,
+)

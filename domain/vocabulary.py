@@ -1,0 +1,35 @@
+"""The closed vocabularies of the domain (see GLOSSARY.md and shared DOMAIN.md)."""
+
+from __future__ import annotations
+
+CATEGORIES: tuple[str, ...] = (
+    "household",
+    "family_of_origin",
+    "other_family",
+    "friend",
+    "neighbour",
+    "acquaintance",
+    "adviser",
+    "professional",
+    "fellow_client",
+    "volunteer",
+    "digital",
+)
+PROFESSIONAL_CATEGORIES: frozenset[str] = frozenset({"professional"})
+RINGS: tuple[str, ...] = ("intimate", "friend", "acquaintance", "service")
+STRENGTHS: tuple[str, ...] = ("tenuous", "normal", "strong")  # weakest first
+FLOWS: tuple[str, ...] = ("to_client", "from_client", "both", "none")
+FREQUENCIES: tuple[str, ...] = ("daily", "weekly", "monthly", "yearly", "rarely")
+SUPPORT_TYPES: tuple[str, ...] = (
+    "practical",
+    "companionship",
+    "advice",
+    "emotional",
+    "advocacy",
+    "respite",
+    "personal_care",
+)
+DIRECTIONS: tuple[str, ...] = ("to_client", "from_client")
+INSTRUMENTS: tuple[str, ...] = ("ediz_plus", "ediz", "csi", "srb")
+DEFAULT_REVIEW_INTERVAL_WEEKS = 13
+FIRST_REVIEW_AFTER_WEEKS = 6

@@ -1,0 +1,169 @@
+"""The Kring application service: commands and queries on client networks."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, ClassVar
+from uuid import UUID, uuid4
+from zoneinfo import ZoneInfo
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.utils import get_topic
+
+from domain.history import network_as_of
+from domain.network import Network
+from domain.state import Stamp
+from domain.vocabulary import DEFAULT_REVIEW_INTERVAL_WEEKS
+from services.commands import NetworkCommands
+from services.config import persistence_env
+from services.transcodings import register_domain_transcodings
+
+log = logging.getLogger(__name__)
+TIMEZONE = ZoneInfo("Europe/Amsterdam")
+SAVE_ATTEMPTS = 5
+
+
+class NetworkNotFound(Exception):
+    """No network with this id (or not on that date)."""
+
+    def __init__(self, network_id: UUID, message: str = "There is no network with this id.") -> None:
+        super().__init__(message)
+        self.network_id = network_id
+        self.message = message
+
+
+class VersionMismatch(Exception):
+    """The caller's If-Match version is not the network's current version."""
+
+    def __init__(self, expected: int, current: int) -> None:
+        super().__init__(f"Expected version {expected}, but the network is at version {current}")
+        self.expected = expected
+        self.current = current
+
+
+class ConcurrentChanges(Exception):
+    """Others kept changing the network while this command retried."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a command did: the network's new version and the log position of its last event."""
+
+    network_id: UUID
+    version: int
+    position: int | None
+    created_id: str | None = None
+
+
+def _today() -> date:
+    return datetime.now(TIMEZONE).date()
+
+
+class Kring(NetworkCommands, Application[UUID]):
+    """Every change to a client's network is an event; commands get, change and save."""
+
+    name = "kring"
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {Network: 100}
+
+    def __init__(self, env: Mapping[str, str] | None = None, clock: Callable[[], date] = _today) -> None:
+        settings = persistence_env() if env is None else dict(env)
+        super().__init__(settings)
+        self.today = clock
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_domain_transcodings(transcoder)
+
+    # ------------------------------------------------------------ plumbing
+    def stamp(self, by: str, on: date | None = None) -> Stamp:
+        """Who, when it happened (default: today) and today."""
+        today = self.today()
+        return Stamp(by=by, on=on or today, today=today)
+
+    def open_network(
+        self,
+        client_name: str,
+        coordinator: str,
+        *,
+        by: str,
+        review_interval_weeks: int = DEFAULT_REVIEW_INTERVAL_WEEKS,
+        effective_on: date | None = None,
+    ) -> Outcome:
+        """Open a network for a client."""
+        network = Network.open(client_name, coordinator, review_interval_weeks, self.stamp(by, effective_on))
+        recordings = self.save(network)
+        return Outcome(network.id, network.version, recordings[-1].notification.id, str(network.id))
+
+    def change(
+        self,
+        network_id: UUID,
+        command: Callable[[Network], None],
+        *,
+        expected_version: int | None = None,
+        created_id: str | None = None,
+    ) -> Outcome:
+        """Get the network, apply the command, save; retry on a concurrent write unless If-Match was given."""
+        for _ in range(SAVE_ATTEMPTS):
+            network = self.get_network(network_id)
+            if expected_version is not None and network.version != expected_version:
+                raise VersionMismatch(expected_version, network.version)
+            command(network)
+            try:
+                recordings = self.save(network)
+            except IntegrityError:
+                if expected_version is not None:
+                    raise VersionMismatch(expected_version, self.get_network(network_id).version) from None
+                log.info("version conflict on a network, retrying")
+                continue
+            position = recordings[-1].notification.id if recordings else None
+            return Outcome(network.id, network.version, position, created_id)
+        raise ConcurrentChanges("The network kept changing while saving; try again.")
+
+    # ------------------------------------------------------------- queries
+    def get_network(self, network_id: UUID) -> Network:
+        """The network as it is now."""
+        try:
+            aggregate: object = self.repository.get(network_id)
+        except AggregateNotFoundError:
+            raise NetworkNotFound(network_id) from None
+        if not isinstance(aggregate, Network):
+            raise NetworkNotFound(network_id)
+        return aggregate
+
+    def network_as_of(self, network_id: UUID, day: date) -> Network:
+        """The network as it was on a day, by the dates things happened."""
+        found = network_as_of(self.network_events(network_id), day)
+        if found is None:
+            raise NetworkNotFound(network_id, f"This network did not exist yet on {day.isoformat()}.")
+        return found
+
+    def network_events(self, network_id: UUID) -> Iterator[Network.Event]:
+        """The network's full history, oldest first."""
+        events = iter(self.events.get(network_id))
+        first = next(events, None)
+        if not isinstance(first, Network.NetworkOpened):
+            raise NetworkNotFound(network_id)
+        yield first
+        for event in events:
+            assert isinstance(event, Network.Event)
+            yield event
+
+    def list_network_ids(self, after: int = 0, limit: int = 50) -> list[tuple[int, UUID]]:
+        """Networks in the order they were opened: (log position, id), after a position."""
+        notifications = self.recorder.select_notifications(
+            start=after + 1, limit=limit, topics=[get_topic(Network.NetworkOpened)]
+        )
+        return [(n.id, UUID(str(n.originator_id))) for n in notifications]
+
+    def log_position(self) -> int:
+        """The position of the newest event in the log (0 when empty)."""
+        return self.recorder.max_notification_id() or 0
+
+    # ------------------------------------------------------------ commands
+    def new_id(self) -> str:
+        """A fresh id for a contact, role, goal, report or note."""
+        return str(uuid4())

@@ -1,0 +1,70 @@
+"""Persistence settings from the environment: SQLite by default, PostgreSQL when asked."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+DEFAULT_SQLITE_PATH = Path("var") / "kring.sqlite3"
+
+
+class ConfigurationError(Exception):
+    """The environment asks for something Kring cannot use."""
+
+
+def persistence_env(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The eventsourcing settings for this environment (DATABASE_URL, POSTGRES_*, or SQLite)."""
+    environ = os.environ if environ is None else environ
+    url = environ.get("DATABASE_URL", "").strip()
+    if url:
+        return _from_url(url)
+    if environ.get("PERSISTENCE_MODULE"):
+        return {"PERSISTENCE_MODULE": environ["PERSISTENCE_MODULE"]}
+    if environ.get("POSTGRES_DBNAME"):
+        return {"PERSISTENCE_MODULE": "eventsourcing.postgres"}
+    return _sqlite(DEFAULT_SQLITE_PATH)
+
+
+def _from_url(url: str) -> dict[str, str]:
+    parts = urlsplit(url)
+    if parts.scheme in ("postgresql", "postgres"):
+        env = {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": unquote(parts.path.lstrip("/")) or "postgres",
+            "POSTGRES_HOST": parts.hostname or "127.0.0.1",
+            "POSTGRES_PORT": str(parts.port or 5432),
+            "POSTGRES_USER": unquote(parts.username or "postgres"),
+            "POSTGRES_PASSWORD": unquote(parts.password or ""),
+        }
+        return env
+    if parts.scheme == "sqlite":
+        path = url.removeprefix("sqlite:///")
+        if path in ("", ":memory:"):
+            return {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": ":memory:"}
+        return _sqlite(Path(path))
+    raise ConfigurationError(
+        f"DATABASE_URL has scheme {parts.scheme!r}; use postgresql://user@host:port/dbname "
+        "or sqlite:///path/to/file.sqlite3 (or leave it unset for var/kring.sqlite3)."
+    )
+
+
+def _sqlite(path: Path) -> dict[str, str]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+        "SQLITE_DBNAME": str(path),
+        "SQLITE_LOCK_TIMEOUT": "10",
+    }
+
+
+def describe(env: Mapping[str, str]) -> str:
+    """Where the events are kept, without secrets (for logs and /api/health)."""
+    if env.get("PERSISTENCE_MODULE") == "eventsourcing.postgres":
+        return f"postgresql://{env.get('POSTGRES_HOST', '?')}:{env.get('POSTGRES_PORT', '5432')}/" + env.get(
+            "POSTGRES_DBNAME", "?"
+        )
+    if env.get("PERSISTENCE_MODULE") == "eventsourcing.sqlite":
+        return f"sqlite:///{env.get('SQLITE_DBNAME')}"
+    return "memory"

@@ -1,0 +1,68 @@
+"""The Flask application factory of Kring's web service."""
+
+from __future__ import annotations
+
+import logging
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from flask import Flask, request
+from flask_smorest import abort
+
+from services.application import Kring
+from services.config import describe, persistence_env
+from services.web import errors, health, networks, parts
+
+MAX_BODY_BYTES = 64 * 1024
+
+
+def kring_version() -> str:
+    """The installed version of Kring."""
+    try:
+        return version("kring")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "0+unknown"
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Create the Kring web app; test_config may set KRING_STORE (settings) and KRING_CLOCK."""
+    app = Flask(__name__)
+    app.config.update(
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        API_TITLE="Kring",
+        API_VERSION=kring_version(),
+        OPENAPI_VERSION="3.1.0",
+        OPENAPI_URL_PREFIX="/api",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="docs",
+        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        JSON_SORT_KEYS=False,
+    )
+    app.config.from_prefixed_env("KRING")
+    if test_config:
+        app.config.update(test_config)
+    store = app.config.get("KRING_STORE") or persistence_env()
+    clock = app.config.get("KRING_CLOCK")
+    app.extensions["kring"] = Kring(store, clock=clock) if clock else Kring(store)
+    app.extensions["kring_store"] = describe(store)
+    logging.getLogger(__name__).info("Kring keeps its events in %s", describe(store))
+
+    api = errors.Api(app)
+    errors.register(app)
+    app.before_request(_require_json_body)
+    for blueprint in (networks.blp, parts.blp, health.blp):
+        api.register_blueprint(blueprint)
+    return app
+
+
+def _require_json_body() -> None:
+    """A body that is not JSON gets a 415 before anything reads it."""
+    if not request.path.startswith("/api") or request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    has_body = bool(request.content_length) or "chunked" in request.headers.get("Transfer-Encoding", "")
+    if has_body and not request.is_json:
+        abort(
+            415,
+            message="Send the request body as JSON, with Content-Type: application/json.",
+            error="unsupported_media_type",
+        )

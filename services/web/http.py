@@ -1,0 +1,107 @@
+"""Small helpers the API views share: the service, the caller's context, command answers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+from flask import current_app, request, url_for
+from flask_smorest import Blueprint, abort
+
+from services.application import Kring, Outcome
+from services.commands import Context
+from services.web import schemas
+
+F = TypeVar("F", bound=Callable[..., Any])
+USER_HEADER = "X-Kring-User"
+ETAG = re.compile(r'^\s*"?(\d+)"?\s*$')
+
+
+def kring() -> Kring:
+    """The application service of this Flask app."""
+    service: Kring = current_app.extensions["kring"]
+    return service
+
+
+def caller() -> str:
+    """Who is recording (until accounts exist: the X-Kring-User header, else 'api')."""
+    user = request.headers.get(USER_HEADER, "").strip()
+    if len(user) > 200:
+        abort(422, message="The X-Kring-User header is too long.", messages={"header": {USER_HEADER: ["Too long."]}})
+    return user or "api"
+
+
+def expected_version() -> int | None:
+    """The version named in If-Match, if any ('*' or absent means any version)."""
+    value = request.headers.get("If-Match")
+    if value is None or value.strip() == "*":
+        return None
+    match = ETAG.match(value.split(",")[0].removeprefix("W/"))
+    if not match:
+        abort(
+            412,
+            message=f"If-Match {value!r} is not a version of this network; send the ETag you got.",
+            error="version_mismatch",
+        )
+    return int(match.group(1))  # type: ignore[union-attr]  # abort() does not return
+
+
+def context(effective_on: date | None = None) -> Context:
+    """The command context of this request."""
+    return Context(by=caller(), effective_on=effective_on, expected_version=expected_version())
+
+
+def answer(
+    outcome: Outcome, status: int = 200, endpoint: str | None = None, **ids: Any
+) -> tuple[dict[str, Any], int, dict[str, str]]:
+    """A command's answer: the new version (also as ETag) and, for a creation, its id and Location."""
+    body = {
+        "id": outcome.created_id or str(outcome.network_id),
+        "network_id": outcome.network_id,
+        "version": outcome.version,
+        "position": outcome.position,
+    }
+    headers = {"ETag": f'"{outcome.version}"'}
+    if endpoint:
+        headers["Location"] = url_for(endpoint, network_id=outcome.network_id, **ids)
+    return body, status, headers
+
+
+def command(  # noqa: PLR0913 - the route, its body and its answers belong together
+    blp: Blueprint,
+    rule: str,
+    method: str,
+    body: type[schemas.Schema] | None,
+    *,
+    status: int = 200,
+    errors: tuple[int, ...] = (404, 409, 412),
+) -> Callable[[F], F]:
+    """Route, parse the body, document the answer and the errors, in one decorator."""
+
+    def decorate(view: F) -> F:
+        for code in errors:
+            view = blp.alt_response(code, schema=schemas.Error, description=f"{code} error")(view)
+        view = blp.response(status, schemas.CommandResult)(view)
+        if body is not None:
+            view = blp.arguments(body)(view)
+        view = blp.doc(
+            parameters=[
+                {
+                    "in": "header",
+                    "name": "If-Match",
+                    "schema": {"type": "string"},
+                    "description": "Only apply if the network is still at this version (ETag).",
+                },
+                {
+                    "in": "header",
+                    "name": USER_HEADER,
+                    "schema": {"type": "string"},
+                    "description": "Who records this (until sign-in exists).",
+                },
+            ]
+        )(view)
+        return blp.route(rule, methods=[method])(view)
+
+    return decorate

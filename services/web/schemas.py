@@ -1,0 +1,325 @@
+"""Request and response schemas of the JSON API (marshmallow only at the edge)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import current_app
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from domain.vocabulary import (
+    CATEGORIES,
+    DIRECTIONS,
+    FLOWS,
+    FREQUENCIES,
+    INSTRUMENTS,
+    RINGS,
+    STRENGTHS,
+    SUPPORT_TYPES,
+)
+
+NAME = validate.Length(min=1, max=200)
+SHORT_TEXT = validate.Length(max=500)
+LONG_TEXT = validate.Length(max=10_000)
+PHONE = validate.Regexp(r"^\+?[0-9 ()\-]{6,20}$", error="Use digits, spaces, '-', '()' and an optional leading '+'.")
+
+
+def not_in_future(value: date) -> None:
+    """Something that happened cannot have happened after today."""
+    if value > current_app.extensions["kring"].today():
+        raise ValidationError("This date lies in the future.")
+
+
+def past_date(**kwargs: Any) -> fields.Date:
+    return fields.Date(validate=not_in_future, **kwargs)
+
+
+def text_list(max_items: int = 50, **kwargs: Any) -> fields.List:
+    return fields.List(fields.String(validate=NAME), validate=validate.Length(max=max_items), **kwargs)
+
+
+class Strict(Schema):
+    """Unknown fields are refused (marshmallow's default), integers are strict."""
+
+
+class Dated(Strict):
+    effective_on = past_date(metadata={"description": "The day it happened (default: today)."})
+
+
+# ----------------------------------------------------------------- requests
+class NetworkCreate(Strict):
+    client_name = fields.String(required=True, validate=NAME)
+    coordinator = fields.String(required=True, validate=NAME)
+    review_interval_weeks = fields.Integer(strict=True, load_default=13, validate=validate.Range(1, 104))
+    opened_on = past_date(metadata={"description": "The day the network was opened (default: today)."})
+
+
+class NetworkPatch(Dated):
+    client_name = fields.String(validate=NAME)
+    coordinator = fields.String(validate=NAME)
+    review_interval_weeks = fields.Integer(strict=True, validate=validate.Range(1, 104))
+
+    @validates_schema
+    def _something_to_change(self, data: dict[str, Any], **kwargs: Any) -> None:
+        if not set(data) - {"effective_on"}:
+            raise ValidationError("Name at least one of client_name, coordinator, review_interval_weeks.", "_schema")
+
+
+class ContactFields(Dated):
+    name = fields.String(validate=NAME)
+    category = fields.String(validate=validate.OneOf(CATEGORIES))
+    ring = fields.String(validate=validate.OneOf(RINGS))
+    known_since = past_date(allow_none=True)
+    travel_minutes = fields.Integer(strict=True, allow_none=True, validate=validate.Range(0, 24 * 60))
+    skills = text_list(30)
+    email = fields.Email(allow_none=True, validate=validate.Length(max=254))
+    phone = fields.String(allow_none=True, validate=PHONE)
+
+
+class ContactCreate(ContactFields):
+    name = fields.String(required=True, validate=NAME)
+    category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
+    ring = fields.String(required=True, validate=validate.OneOf(RINGS))
+
+
+class ContactPatch(ContactFields):
+    @validates_schema
+    def _something_to_change(self, data: dict[str, Any], **kwargs: Any) -> None:
+        if not set(data) - {"effective_on"}:
+            raise ValidationError("Name at least one contact detail to change.", "_schema")
+
+
+class Ending(Dated):
+    reason = fields.String(load_default="", validate=SHORT_TEXT)
+
+
+class TieAssessment(Dated):
+    strength = fields.String(required=True, validate=validate.OneOf(STRENGTHS))
+    stressful = fields.Boolean(load_default=False)
+    flow = fields.String(required=True, validate=validate.OneOf(FLOWS))
+    frequency = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(FREQUENCIES))
+    note = fields.String(load_default="", validate=SHORT_TEXT)
+
+
+class AcquaintancePair(Dated):
+    contact_ids = fields.List(fields.UUID(), required=True, validate=validate.Length(equal=2))
+
+
+class RoleCreate(Dated):
+    contact_id = fields.UUID(required=True)
+    support_type = fields.String(required=True, validate=validate.OneOf(SUPPORT_TYPES))
+    direction = fields.String(load_default="to_client", validate=validate.OneOf(DIRECTIONS))
+    task = fields.String(required=True, validate=NAME)
+    rhythm = fields.String(load_default=None, allow_none=True, validate=NAME)
+
+
+class SpilmantelzorgerDesignation(Dated):
+    contact_id = fields.UUID(required=True)
+
+
+class Answer(fields.Raw):
+    """One questionnaire answer: a whole number, a yes/no, or a short text (e.g. 'Ja!')."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if isinstance(value, bool | int) or (isinstance(value, str) and 0 < len(value) <= 20):
+            return value
+        raise ValidationError("An answer is a whole number, true/false, or a short text.")
+
+
+class BurdenReportCreate(Strict):
+    carer_id = fields.UUID(required=True)
+    instrument = fields.String(required=True, validate=validate.OneOf(INSTRUMENTS))
+    answers = fields.List(Answer(), required=True, validate=validate.Length(min=1, max=50))
+    reported_on = past_date()
+
+
+class ReviewCreate(Strict):
+    held_on = past_date()
+    participants = text_list(load_default=list)
+    summary = fields.String(load_default="", validate=LONG_TEXT)
+    next_review_on = fields.Date(load_default=None, allow_none=True)
+
+
+class MeetingCreate(Strict):
+    held_on = past_date()
+    attendees = text_list(load_default=list)
+    agreements = fields.List(fields.String(validate=SHORT_TEXT), load_default=list, validate=validate.Length(max=50))
+
+
+class GoalCreate(Dated):
+    title = fields.String(required=True, validate=NAME)
+    due_on = fields.Date(load_default=None, allow_none=True)
+
+
+class NoteCreate(Dated):
+    text = fields.String(required=True, validate=validate.Length(min=1, max=10_000))
+
+
+class Paging(Strict):
+    after = fields.Integer(
+        load_default=0,
+        validate=validate.Range(min=0),
+        metadata={"description": "Cursor: the next_after of the previous page."},
+    )
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
+
+
+class AsOf(Strict):
+    as_of = past_date(metadata={"description": "Show the network as it was on this day."})
+
+
+# ---------------------------------------------------------------- responses
+class CommandResult(Schema):
+    id = fields.String(metadata={"description": "The network's id, or the id of what was created."})
+    network_id = fields.UUID()
+    version = fields.Integer(metadata={"description": "The network's version after the command (its ETag)."})
+    position = fields.Integer(allow_none=True, metadata={"description": "Event-log position of the last event."})
+
+
+class TieOut(Schema):
+    strength = fields.String()
+    stressful = fields.Boolean()
+    flow = fields.String()
+    frequency = fields.String(allow_none=True)
+    note = fields.String()
+    since = fields.Date()
+    changed_on = fields.Date()
+
+
+class ContactOut(Schema):
+    id = fields.String()
+    name = fields.String()
+    category = fields.String()
+    ring = fields.String()
+    known_since = fields.Date(allow_none=True)
+    travel_minutes = fields.Integer(allow_none=True)
+    skills = fields.List(fields.String())
+    email = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True)
+    added_on = fields.Date()
+    tie = fields.Nested(TieOut, allow_none=True)
+
+
+class FormerContactOut(Schema):
+    id = fields.String()
+    name = fields.String()
+    category = fields.String()
+    added_on = fields.Date()
+    removed_on = fields.Date()
+    removal_reason = fields.String()
+
+
+class AcquaintanceOut(Schema):
+    contact_ids = fields.List(fields.String())
+    since = fields.Date()
+
+
+class RoleOut(Schema):
+    id = fields.String()
+    contact_id = fields.String()
+    support_type = fields.String()
+    direction = fields.String()
+    task = fields.String()
+    rhythm = fields.String(allow_none=True)
+    started_on = fields.Date()
+    ended_on = fields.Date(allow_none=True)
+    end_reason = fields.String(allow_none=True)
+
+
+class BurdenReportOut(Schema):
+    id = fields.String()
+    carer_id = fields.String()
+    instrument = fields.String()
+    answers = fields.List(fields.Raw())
+    reported_on = fields.Date()
+
+
+class ReviewOut(Schema):
+    held_on = fields.Date()
+    participants = fields.List(fields.String())
+    summary = fields.String()
+    next_review_on = fields.Date()
+
+
+class MeetingOut(Schema):
+    held_on = fields.Date()
+    attendees = fields.List(fields.String())
+    agreements = fields.List(fields.String())
+
+
+class GoalOut(Schema):
+    id = fields.String()
+    title = fields.String()
+    due_on = fields.Date(allow_none=True)
+    set_on = fields.Date()
+    completed_on = fields.Date(allow_none=True)
+
+
+class NoteOut(Schema):
+    id = fields.String()
+    text = fields.String()
+    written_on = fields.Date()
+
+
+class SpilmantelzorgerOut(Schema):
+    contact_id = fields.String(attribute="id")
+    name = fields.String()
+
+
+class NetworkSummaryOut(Schema):
+    id = fields.UUID()
+    version = fields.Integer()
+    client_name = fields.String()
+    coordinator = fields.String()
+    status = fields.String()
+    opened_on = fields.Date()
+    next_review_on = fields.Date()
+
+
+class NetworkOut(NetworkSummaryOut):
+    as_of = fields.Date(allow_none=True, dump_default=None)
+    review_interval_weeks = fields.Integer()
+    last_reviewed_on = fields.Date(allow_none=True)
+    spilmantelzorger = fields.Nested(SpilmantelzorgerOut, allow_none=True)
+    contacts = fields.List(fields.Nested(ContactOut), attribute="active_contacts")
+    former_contacts = fields.List(fields.Nested(FormerContactOut))
+    acquaintances = fields.List(fields.Nested(AcquaintanceOut), attribute="acquaintance_list")
+    roles = fields.List(fields.Nested(RoleOut), attribute="active_roles")
+    goals = fields.List(fields.Nested(GoalOut), attribute="goal_list")
+    reviews = fields.List(fields.Nested(ReviewOut))
+    meetings = fields.List(fields.Nested(MeetingOut))
+    burden_reports = fields.List(fields.Nested(BurdenReportOut))
+    notes = fields.List(fields.Nested(NoteOut))
+
+
+class NetworkPage(Schema):
+    items = fields.List(fields.Nested(NetworkSummaryOut))
+    next_after = fields.Integer(allow_none=True, metadata={"description": "Pass as ?after= for the next page."})
+
+
+class EventOut(Schema):
+    version = fields.Integer()
+    type = fields.String()
+    recorded_at = fields.DateTime()
+    effective_on = fields.Date()
+    recorded_by = fields.String()
+    summary = fields.String(metadata={"description": "One line in plain Dutch (or English with Accept-Language)."})
+    data = fields.Dict()
+
+
+class EventPage(Schema):
+    items = fields.List(fields.Nested(EventOut))
+
+
+class Health(Schema):
+    status = fields.String()
+    version = fields.String()
+    store = fields.String()
+    log_position = fields.Integer(allow_none=True)
+
+
+class Error(Schema):
+    error = fields.String(metadata={"description": "A stable code, e.g. validation_failed, network_closed."})
+    message = fields.String()
+    fields_ = fields.Dict(data_key="fields", keys=fields.String(), values=fields.List(fields.String()))

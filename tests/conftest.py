@@ -1,0 +1,133 @@
+"""Fixtures: a Kring service and Flask app on every store (memory, SQLite file, PostgreSQL schema)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import psycopg
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from services.application import Kring
+from services.web import create_app
+
+TODAY = date(2026, 11, 26)
+PG = {
+    "host": "127.0.0.1",
+    "port": "5432",
+    "user": os.environ.get("KRING_TEST_PGUSER", "postgres"),
+    "dbname": os.environ.get("KRING_TEST_PGDATABASE", "test"),
+}
+
+
+def fixed_clock() -> date:
+    return TODAY
+
+
+def _pg_connect() -> object:
+    return psycopg.connect(
+        host=PG["host"], port=PG["port"], user=PG["user"], dbname=PG["dbname"], connect_timeout=3, autocommit=True
+    )
+
+
+def require_postgres() -> None:
+    """Skip when PostgreSQL is not here, except in CI, where a missing PostgreSQL fails the run."""
+    try:
+        _pg_connect().close()  # type: ignore[attr-defined]
+    except Exception as error:  # noqa: BLE001
+        message = f"PostgreSQL at {PG['host']}:{PG['port']}/{PG['dbname']} is not reachable ({error})"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must run every persistence test on PostgreSQL.")
+        pytest.skip(message)
+
+
+@pytest.fixture
+def postgres_store() -> Iterator[dict[str, str]]:
+    """A fresh PostgreSQL schema of its own, dropped afterwards."""
+    require_postgres()
+    schema = f"kring_test_{uuid.uuid4().hex[:12]}"
+    with _pg_connect() as conn:  # type: ignore[attr-defined]
+        conn.execute(f"CREATE SCHEMA {schema}")
+    yield {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": PG["dbname"],
+        "POSTGRES_HOST": PG["host"],
+        "POSTGRES_PORT": PG["port"],
+        "POSTGRES_USER": PG["user"],
+        "POSTGRES_PASSWORD": "",
+        "POSTGRES_SCHEMA": schema,
+    }
+    with _pg_connect() as conn:  # type: ignore[attr-defined]
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> dict[str, str]:
+    """A fresh SQLite file."""
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+        "SQLITE_DBNAME": str(tmp_path / "kring.sqlite3"),
+        "SQLITE_LOCK_TIMEOUT": "10",
+    }
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest) -> dict[str, str]:
+    """Each persistence test runs once on SQLite and once on PostgreSQL."""
+    return request.getfixturevalue(f"{request.param}_store")  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def make_kring() -> Iterator[Callable[[dict[str, str]], Kring]]:
+    """Build Kring applications on a store; all are closed afterwards."""
+    made: list[Kring] = []
+
+    def make(settings: dict[str, str]) -> Kring:
+        app = Kring(settings, clock=fixed_clock)
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        app.close()
+
+
+@pytest.fixture
+def memory_kring(make_kring: Callable[[dict[str, str]], Kring]) -> Kring:
+    """The service on the in-memory store (fast service tests)."""
+    return make_kring({"PERSISTENCE_MODULE": "eventsourcing.popo"})
+
+
+@pytest.fixture
+def kring(store: dict[str, str], make_kring: Callable[[dict[str, str]], Kring]) -> Kring:
+    """The service on SQLite and on PostgreSQL."""
+    return make_kring(store)
+
+
+def _flask_app(settings: dict[str, str]) -> Iterator[Flask]:
+    app = create_app({"TESTING": True, "KRING_STORE": settings, "KRING_CLOCK": fixed_clock})
+    yield app
+    app.extensions["kring"].close()
+
+
+@pytest.fixture
+def app(sqlite_store: dict[str, str]) -> Iterator[Flask]:
+    """The web app on a SQLite file (the API layer does not depend on the store)."""
+    yield from _flask_app(sqlite_store)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def any_store_client(store: dict[str, str]) -> Iterator[FlaskClient]:
+    """A test client on SQLite and on PostgreSQL."""
+    for app in _flask_app(store):
+        yield app.test_client()
