@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import random
+import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -24,7 +26,8 @@ from services.transcodings import register_domain_transcodings
 
 log = logging.getLogger(__name__)
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
-SAVE_ATTEMPTS = 5
+SAVE_ATTEMPTS = 10
+BACKOFF_SECONDS = 0.004  # doubled per retry, jittered, so racing writers spread out
 
 
 class NetworkNotFound(Exception):
@@ -107,7 +110,9 @@ class Kring(NetworkCommands, Application[UUID]):
         created_id: str | None = None,
     ) -> Outcome:
         """Get the network, apply the command, save; retry on a concurrent write unless If-Match was given."""
-        for _ in range(SAVE_ATTEMPTS):
+        for attempt in range(SAVE_ATTEMPTS):
+            if attempt:
+                time.sleep(random.uniform(0, BACKOFF_SECONDS * 2**attempt))  # noqa: S311 - jitter, not crypto
             network = self.get_network(network_id)
             if expected_version is not None and network.version != expected_version:
                 raise VersionMismatch(expected_version, network.version)

@@ -1,0 +1,88 @@
+"""`make run` on a clean clone: installs what it needs and serves on the embedded SQLite store."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+STORE_VARIABLES = ("DATABASE_URL", "PERSISTENCE_MODULE", "POSTGRES_DBNAME", "SQLITE_DBNAME")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def clean_clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    clone = tmp_path_factory.mktemp("clone") / "kring"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    return clone
+
+
+@pytest.fixture(scope="module")
+def running(clean_clone: Path) -> Iterator[tuple[str, subprocess.Popen[str], Path]]:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in STORE_VARIABLES and not k.startswith("POSTGRES_")}
+    env |= {"PORT": str(port)}
+    log = clean_clone.parent / "make-run.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            ["make", "run"],
+            cwd=clean_clone,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            if server.poll() is not None:
+                pytest.fail(f"make run exited with {server.returncode}:\n{log.read_text()[-3000:]}")
+            try:
+                requests.get(f"{url}/api/health", timeout=2)
+                break
+            except requests.ConnectionError:
+                time.sleep(1)
+        else:
+            pytest.fail(f"make run did not answer within 300 s:\n{log.read_text()[-3000:]}")
+        yield url, server, log
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_make_run_on_a_clean_clone_answers_health_on_sqlite(
+    running: tuple[str, subprocess.Popen[str], Path], clean_clone: Path
+) -> None:
+    url, _, log = running
+    health = requests.get(f"{url}/api/health", timeout=5)
+    assert health.status_code == 200
+    assert health.json()["status"] == "ok"
+    assert health.json()["store"] == "sqlite:///var/kring.sqlite3"
+    assert f"{url}/" in log.read_text()  # make run tells where to go
+
+
+@pytest.mark.slow
+def test_what_make_run_stores_is_in_the_sqlite_file_under_var(
+    running: tuple[str, subprocess.Popen[str], Path], clean_clone: Path
+) -> None:
+    url, _, _ = running
+    created = requests.post(f"{url}/api/networks", json={"client_name": "Mevr. Jansen", "coordinator": "c"}, timeout=5)
+    assert created.status_code == 201
+    assert requests.get(f"{url}{created.headers['Location']}", timeout=5).json()["client_name"] == "Mevr. Jansen"
+    assert (clean_clone / "var" / "kring.sqlite3").stat().st_size > 0
