@@ -1,0 +1,140 @@
+"""The quality measures on a worked example, every figure computed by hand.
+
+Mevr. Jansen: daughter Anna (spilmantelzorger, 25 min away, strong tie both ways, daily) does the
+paperwork, listens and takes her out; neighbour Piet (2 min, weekly) does the shopping and gets coffee
+from her; home care washes her daily; cousin Kees (90 min, monthly) is a tenuous, stressful tie.
+Anna knows Piet and Kees; nobody else knows each other.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+
+from domain.history import network_as_of
+from domain.measures import measure
+from domain.network import Network
+from domain.state import Stamp
+
+TODAY = date(2026, 11, 26)
+
+
+def on(day: str) -> Stamp:
+    return Stamp("coord", date.fromisoformat(day), TODAY)
+
+
+def jansen() -> Network:
+    n = Network.open("Mevr. Jansen", "coord", 13, on("2026-01-05"))
+    s = on("2026-01-05")
+    n.add_contact(s, "anna", name="Anna", category="family_of_origin", ring="intimate", travel_minutes=25)
+    n.add_contact(s, "piet", name="Piet", category="neighbour", ring="friend", travel_minutes=2)
+    n.add_contact(s, "zorg", name="Thuiszorg", category="professional", ring="service")
+    n.add_contact(s, "kees", name="Kees", category="other_family", ring="acquaintance", travel_minutes=90)
+    n.assess_tie(s, "anna", "strong", False, "both", "daily")
+    n.assess_tie(s, "piet", "normal", False, "to_client", "weekly")
+    n.assess_tie(s, "zorg", "normal", False, "to_client", "daily")
+    n.assess_tie(s, "kees", "tenuous", True, "none", "monthly")
+    n.record_acquaintance(s, "anna", "piet")
+    n.record_acquaintance(s, "anna", "kees")
+    for i, (who, kind, direction) in enumerate(
+        [
+            ("anna", "practical", "to_client"),
+            ("anna", "emotional", "to_client"),
+            ("anna", "companionship", "to_client"),
+            ("piet", "practical", "to_client"),
+            ("zorg", "personal_care", "to_client"),
+            ("piet", "companionship", "from_client"),
+        ]
+    ):
+        n.assign_role(s, f"r{i}", who, kind, direction, "taak", None)
+    n.designate_spilmantelzorger(s, "anna")
+    return n
+
+
+def test_size_counts_informal_and_professional_contacts() -> None:
+    assert measure(jansen()).measures["size"].value == {"total": 4, "informal": 3, "professional": 1}
+
+
+def test_composition_diversity_is_the_shannon_index_over_categories() -> None:
+    value = measure(jansen()).measures["composition"].value
+    assert value["diversity"] == pytest.approx(math.log(4), abs=1e-3)  # four categories, one each
+    assert value["evenness"] == pytest.approx(math.log(4) / math.log(11), abs=1e-3)
+
+
+def test_density_is_the_share_of_contact_pairs_who_know_each_other() -> None:
+    value = measure(jansen()).measures["density"].value
+    assert value == {"density": pytest.approx(2 / 6, abs=1e-3), "acquaintances": 2, "possible": 6}
+
+
+def test_role_complexity_counts_support_types_and_contacts_giving_several() -> None:
+    value = measure(jansen()).measures["role_complexity"].value
+    assert value == {"support_types": 4, "multiplex_share": 0.25}  # only Anna gives several kinds
+
+
+def test_reachability_counts_who_is_near_and_who_is_seen_weekly() -> None:
+    value = measure(jansen()).measures["reachability"].value
+    assert value == {"within_30_minutes": 0.5, "weekly_contact": 0.75}
+
+
+def test_reciprocity_counts_mutual_ties_and_tasks_given_and_received() -> None:
+    value = measure(jansen()).measures["reciprocity"].value
+    assert value == {"mutual_share": 0.25, "roles_received": 5, "roles_given": 1}
+
+
+def test_bonding_and_bridging_are_burts_effective_size_and_constraint() -> None:
+    value = measure(jansen()).measures["bonding_bridging"].value
+    assert value["effective_size"] == pytest.approx(4 - 2 * 2 / 4, abs=1e-3)
+    # constraint: Anna (1/4 + 1/4*1/2 + 1/4*1/2)^2 + Piet and Kees (1/4 + 1/4*1/3)^2 each + home care (1/4)^2
+    expected = 0.5**2 + 2 * (1 / 4 + 1 / 12) ** 2 + (1 / 4) ** 2
+    assert value["constraint"] == pytest.approx(expected, abs=1e-3)
+
+
+def test_the_spilmantelzorger_carrying_most_support_is_a_single_point_of_failure() -> None:
+    value = measure(jansen()).measures["concentration"].value
+    assert value["busiest_contact_id"] == "anna" and value["busiest_share"] == 0.6
+    assert value["spilmantelzorger_is_articulation_point"] is True
+    assert value["spilmantelzorger_single_point_of_failure"] is True
+
+
+def test_support_gaps_name_the_kinds_of_support_nobody_gives() -> None:
+    assert measure(jansen()).measures["support_gaps"].value == {"missing": ["advice", "advocacy", "respite"]}
+
+
+def test_the_risk_signals_of_the_worked_example() -> None:
+    codes = [s["code"] for s in measure(jansen()).signals]
+    assert codes == ["small_network", "support_concentrated", "spilmantelzorger_single_point", "no_respite"]
+
+
+def test_stability_compares_with_the_network_at_the_previous_review() -> None:
+    n = jansen()
+    n.review(on("2026-03-01"), ["client"], "", None)
+    n.remove_contact(on("2026-05-01"), "kees", "ruzie")
+    n.add_contact(on("2026-05-02"), "lotte", name="Lotte", category="volunteer", ring="friend")
+    n.assess_tie(on("2026-06-01"), "piet", "strong", False, "to_client", "weekly")
+    events = n.collect_events()
+    at_review = network_as_of(events, date(2026, 3, 1))
+    value = measure(n, at_review).measures["stability"].value
+    assert value == {
+        "since": date(2026, 3, 1),
+        "contacts_gained": 1,
+        "contacts_lost": 1,
+        "ties_gained": 0,
+        "ties_lost": 1,
+        "ties_changed": 1,
+    }
+
+
+def test_every_measure_explains_itself_in_one_dutch_line() -> None:
+    for name, m in measure(jansen()).measures.items():
+        assert m.explanation and "\n" not in m.explanation, name
+    assert "Anna draagt 60%" in measure(jansen()).measures["concentration"].explanation
+
+
+def test_an_empty_network_has_measures_without_dividing_by_zero() -> None:
+    empty = Network.open("Dhr. Bakker", "coord", 13, on("2026-01-05"))
+    result = measure(empty)
+    assert result.measures["size"].value["total"] == 0
+    assert result.measures["density"].value["density"] is None
+    assert result.measures["bonding_bridging"].value["effective_size"] is None
