@@ -42,6 +42,7 @@ CONTACT_DETAIL_FIELDS = (
     "skills",
     "email",
     "phone",
+    "person_ref",
 )
 
 
@@ -254,6 +255,7 @@ class Network(Aggregate):
         skills: list[str]
         email: str | None
         phone: str | None
+        person_ref: str | None
 
     def add_contact(self, stamp: Stamp, contact_id: str, **details: Any) -> None:
         """Add a person or organisation to the network."""
@@ -277,6 +279,7 @@ class Network(Aggregate):
         skills: list[str],
         email: str | None,
         phone: str | None,
+        person_ref: str | None,
         recorded_by: str,
         effective_on: date,
     ) -> None:
@@ -292,6 +295,7 @@ class Network(Aggregate):
             phone,
             added_on=effective_on,
             changed_on=effective_on,
+            person_ref=person_ref,
         )
 
     class ContactDetailsChanged(Event):

@@ -38,6 +38,7 @@ class Contact:
     tie: Tie | None = None
     removed_on: date | None = None
     removal_reason: str | None = None
+    person_ref: str | None = None  # links the same person across networks (besides the e-mail)
 
     @property
     def is_active(self) -> bool:

@@ -75,6 +75,11 @@ class ContactFields(Dated):
     skills = text_list(30)
     email = fields.Email(allow_none=True, validate=validate.Length(max=254))
     phone = fields.String(allow_none=True, validate=PHONE)
+    person_ref = fields.String(
+        allow_none=True,
+        validate=validate.Length(min=1, max=100),
+        metadata={"description": "Links this contact to the same person in other networks (besides e-mail)."},
+    )
 
 
 class ContactCreate(ContactFields):
@@ -197,6 +202,7 @@ class ContactOut(Schema):
     skills = fields.List(fields.String())
     email = fields.String(allow_none=True)
     phone = fields.String(allow_none=True)
+    person_ref = fields.String(allow_none=True)
     added_on = fields.Date()
     tie = fields.Nested(TieOut, allow_none=True)
 
