@@ -312,6 +312,12 @@ class Network(Aggregate):
         changes = {k: v for k, v in changes.items() if getattr(contact, k) != v}
         merged = {name: changes.get(name, getattr(contact, name)) for name in CONTACT_DETAIL_FIELDS}
         _check_contact_details(merged, stamp)
+        if contact_id == self.spilmantelzorger_id and merged["category"] in PROFESSIONAL_CATEGORIES:
+            raise DomainError(
+                "professional_spilmantelzorger",
+                "The spilmantelzorger cannot be a professional; stand them down first.",
+                "category",
+            )
         if changes:
             self._change_contact_details(contact_id, changes, stamp.by, stamp.on)
 
@@ -329,17 +335,22 @@ class Network(Aggregate):
         reason: str
 
     def remove_contact(self, stamp: Stamp, contact_id: str, reason: str) -> None:
-        """Take a contact out of the network; their roles end with them."""
+        """Take a contact out of the network; their roles, acquaintances and designation end with them."""
         self._check(stamp)
         self._changeable_contact(contact_id, stamp)
-        for role in self.active_roles:
-            if role.contact_id == contact_id:
-                _not_before(stamp.on, role.started_on, "effective_on", "the start of their role")
+        roles = [role for role in self.active_roles if role.contact_id == contact_id]
+        pairs = [a for a in self.acquaintance_list if contact_id in a.contact_ids]
+        floors = [(role.started_on, "the start of their role") for role in roles]
+        floors += [(a.since, "the day they became acquainted") for a in pairs]
+        floors += [(r.reported_on, "their last burden report") for r in self.burden_reports if r.carer_id == contact_id]
         if self.spilmantelzorger_id == contact_id:
-            _not_before(stamp.on, self.spilmantelzorger_changed_on, "effective_on", "their designation")
-        for role in self.active_roles:
-            if role.contact_id == contact_id:
-                self._end_role(role.id, "contact_removed", stamp.by, stamp.on)
+            floors.append((self.spilmantelzorger_changed_on, "their designation"))
+        for floor, what in floors:
+            _not_before(stamp.on, floor, "effective_on", what)
+        for role in roles:
+            self._end_role(role.id, "contact_removed", stamp.by, stamp.on)
+        for pair in pairs:
+            self._end_acquaintance(list(pair.contact_ids), stamp.by, stamp.on)
         if self.spilmantelzorger_id == contact_id:
             self._stand_down_spilmantelzorger(contact_id, "contact_removed", stamp.by, stamp.on)
         self._remove_contact(contact_id, reason, stamp.by, stamp.on)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 from importlib.metadata import PackageNotFoundError, version
+from datetime import date, datetime
 from typing import Any
+from uuid import UUID
 
 from flask import Flask, request
+from flask.json.provider import DefaultJSONProvider
 from flask_smorest import abort
 
 from services.application import Kring
@@ -24,9 +27,22 @@ def kring_version() -> str:
         return "0+unknown"
 
 
+class JSONProvider(DefaultJSONProvider):
+    """Dates as ISO 8601 everywhere (Flask's default would write HTTP dates)."""
+
+    @staticmethod
+    def default(o: Any) -> Any:
+        if isinstance(o, date | datetime):
+            return o.isoformat()
+        if isinstance(o, UUID):
+            return str(o)
+        return DefaultJSONProvider.default(o)
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the Kring web app; test_config may set KRING_STORE (settings) and KRING_CLOCK."""
     app = Flask(__name__)
+    app.json = JSONProvider(app)
     app.config.update(
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
         API_TITLE="Kring",

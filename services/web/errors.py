@@ -87,6 +87,9 @@ class Api(SmorestApi):
         if status == 413:
             message = message.format(limit=request.max_content_length)
         response, status = error_response(status, message, data.get("error"), fields)
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value  # e.g. Allow on a 405
         for name, value in (data.get("headers") or {}).items():
             response.headers[name] = value
         return response, status

@@ -9,7 +9,7 @@ from flask import request
 from flask_smorest import Blueprint
 
 from domain.network import Network
-from services.summaries import LANGUAGES, event_fields, summarise
+from projections.summaries import LANGUAGES, event_fields, summarise
 from services.web import schemas
 from services.web.http import answer, command, context, kring
 
@@ -41,10 +41,10 @@ def open_network(body: dict[str, Any]) -> Any:
 def list_networks(paging: dict[str, Any]) -> dict[str, Any]:
     """Networks in the order they were opened, a page at a time (cursor: next_after)."""
     service = kring()
-    found = service.list_network_ids(paging["after"], paging["limit"])
-    items = [service.get_network(network_id) for _, network_id in found]
-    next_after = found[-1][0] if len(found) == paging["limit"] else None
-    return {"items": items, "next_after": next_after}
+    found = service.list_network_ids(paging["after"], paging["limit"] + 1)
+    page = found[: paging["limit"]]
+    next_after = page[-1][0] if len(found) > len(page) else None
+    return {"items": [service.get_network(network_id) for _, network_id in page], "next_after": next_after}
 
 
 @blp.route("/<uuid:network_id>", methods=["GET"])
@@ -74,7 +74,7 @@ def _event_view(event: Network.Event, summary: str) -> dict[str, Any]:
         "effective_on": event.effective_on,
         "recorded_by": event.recorded_by,
         "summary": summary,
-        "data": {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in event_fields(event).items()},
+        "data": event_fields(event),
     }
 
 

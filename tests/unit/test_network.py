@@ -306,3 +306,30 @@ def test_the_network_as_of_a_date_shows_only_what_had_happened_by_then() -> None
     assert spring.contacts["piet"].tie.strength == "strong"  # type: ignore[union-attr]
     assert spring.version == 4 and spring.as_of == date(2026, 3, 1)
     assert network_as_of(events, date(2026, 1, 1)) is None
+
+
+def test_removing_a_contact_ends_their_acquaintances_too() -> None:
+    network = opened()
+    add(network, "piet")
+    add(network, "anna")
+    network.record_acquaintance(on("2026-02-01"), "piet", "anna")
+    network.collect_events()
+    network.remove_contact(on("2026-03-01"), "piet", "verhuisd")
+    assert new_events(network) == ["AcquaintanceEnded", "ContactRemoved"] and network.acquaintances == {}
+
+
+def test_a_removal_cannot_be_dated_before_the_carers_last_burden_report() -> None:
+    network = opened()
+    add(network, "anna", "household")
+    network.report_burden(on("2026-05-01"), "b1", "anna", "srb", [6])
+    with pytest.raises(DomainError, match="last burden report"):
+        network.remove_contact(on("2026-04-01"), "anna", "")
+
+
+def test_the_spilmantelzorger_cannot_be_recategorised_as_a_professional() -> None:
+    network = opened()
+    add(network, "anna", "household")
+    network.designate_spilmantelzorger(on("2026-02-01"), "anna")
+    with pytest.raises(DomainError) as refused:
+        network.change_contact_details(on("2026-03-01"), "anna", category="professional")
+    assert refused.value.field == "category"

@@ -150,7 +150,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
 LANGUAGES = tuple(TEMPLATES)
 
 
-class _Names:
+class Names:
     """Running names of contacts, roles and goals while the history is read."""
 
     def __init__(self) -> None:
@@ -175,7 +175,7 @@ def event_fields(event: Network.Event) -> dict[str, Any]:
     return {k: v for k, v in event.__dict__.items() if k not in skip}
 
 
-def _values(event: Network.Event, names: _Names, labels: dict[str, str]) -> dict[str, Any]:
+def _values(event: Network.Event, names: Names, labels: dict[str, str]) -> dict[str, Any]:
     data = event_fields(event)
     values = {k: labels.get(v, v) if isinstance(v, str) else v for k, v in data.items()}
     role = names.roles.get(data.get("role_id", ""), {})
@@ -189,10 +189,15 @@ def _values(event: Network.Event, names: _Names, labels: dict[str, str]) -> dict
     return values
 
 
+def summary(event: Network.Event, names: Names, lang: str = "nl") -> str:
+    """One line about an event, with the names known so far (call names.learn(event) first)."""
+    template = TEMPLATES[lang].get(type(event).__name__, type(event).__name__)
+    return template.format(**_values(event, names, LABELS[lang]))
+
+
 def summarise(events: Iterable[Network.Event], lang: str = "nl") -> Iterator[tuple[Network.Event, str]]:
     """Each event with its one-line summary."""
-    names, labels, templates = _Names(), LABELS[lang], TEMPLATES[lang]
+    names = Names()
     for event in events:
         names.learn(event)
-        template = templates.get(type(event).__name__, type(event).__name__)
-        yield event, template.format(**_values(event, names, labels))
+        yield event, summary(event, names, lang)

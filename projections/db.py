@@ -1,0 +1,159 @@
+"""The read store: the same database as the event store, one small SQL dialect for SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from psycopg import sql as pgsql
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool
+
+Row = dict[str, Any]
+
+
+class Tx:
+    """One transaction: execute with '?' placeholders on either database."""
+
+    def __init__(self, cursor: Any, postgres: bool) -> None:
+        self._cursor = cursor
+        self._postgres = postgres
+
+    def execute(self, statement: str, params: Sequence[Any] = ()) -> Tx:
+        if self._postgres:
+            statement = statement.replace("?", "%s")
+        self._cursor.execute(statement, tuple(params))
+        return self
+
+    def executemany(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+        if self._postgres:
+            statement = statement.replace("?", "%s")
+        if rows:
+            self._cursor.executemany(statement, [tuple(r) for r in rows])
+
+    def one(self) -> Row | None:
+        row = self._cursor.fetchone()
+        return dict(row) if row is not None else None
+
+    def all(self) -> list[Row]:
+        return [dict(r) for r in self._cursor.fetchall()]
+
+    @property
+    def rowcount(self) -> int:
+        return int(self._cursor.rowcount)
+
+
+class ReadStore:
+    """Connections to the read tables; `lock` row-locks for writers (FOR UPDATE on PostgreSQL)."""
+
+    postgres: bool = False
+
+    @classmethod
+    def for_settings(cls, settings: Mapping[str, str]) -> ReadStore:
+        """The read store beside the event store these settings name."""
+        module = settings.get("PERSISTENCE_MODULE", "")
+        if module == "eventsourcing.postgres":
+            return PostgresReadStore(settings)
+        if module == "eventsourcing.sqlite" and settings.get("SQLITE_DBNAME", ":memory:") != ":memory:":
+            return SQLiteReadStore(settings["SQLITE_DBNAME"])
+        return SQLiteReadStore(f"file:kring-{uuid.uuid4().hex}?mode=memory&cache=shared", uri=True)
+
+    @contextmanager
+    def transaction(self, write: bool = False) -> Iterator[Tx]:  # pragma: no cover - abstract
+        raise NotImplementedError
+        yield
+
+    def close(self) -> None:
+        """Close all connections."""
+
+    lock_suffix = ""
+
+
+class SQLiteReadStore(ReadStore):
+    """SQLite: one connection per thread, WAL, BEGIN IMMEDIATE for writers (serialises them)."""
+
+    def __init__(self, path: str, uri: bool = False) -> None:
+        self._path, self._uri = path, uri
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._keepalive = self._connection() if uri else None  # an in-memory database lives while one is open
+
+    def _connection(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self._path, uri=self._uri, isolation_level=None, timeout=30,
+                                   check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            if not self._uri:
+                conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            self._local.conn = conn
+            self._all.append(conn)
+        return conn
+
+    @contextmanager
+    def transaction(self, write: bool = False) -> Iterator[Tx]:
+        conn = self._connection()
+        cursor = conn.cursor()
+        cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        try:
+            yield Tx(cursor, postgres=False)
+        except BaseException:
+            conn.rollback()
+            raise
+        else:
+            conn.commit()
+        finally:
+            cursor.close()
+
+    def close(self) -> None:
+        for conn in self._all:
+            conn.close()
+        self._all.clear()
+
+
+class PostgresReadStore(ReadStore):
+    """PostgreSQL: a small pool; the event store's schema (POSTGRES_SCHEMA) when one is set."""
+
+    postgres = True
+    lock_suffix = " FOR UPDATE"
+
+    def __init__(self, settings: Mapping[str, str]) -> None:
+        conninfo = " ".join(
+            f"{key}={value}"
+            for key, value in {
+                "dbname": settings.get("POSTGRES_DBNAME"),
+                "host": settings.get("POSTGRES_HOST", "127.0.0.1"),
+                "port": settings.get("POSTGRES_PORT", "5432"),
+                "user": settings.get("POSTGRES_USER"),
+                "connect_timeout": "5",
+            }.items()
+            if value
+        )
+        schema = settings.get("POSTGRES_SCHEMA")
+
+        def configure(conn: Any) -> None:
+            if schema:
+                conn.execute(pgsql.SQL("SET search_path TO {}").format(pgsql.Identifier(schema)))
+                conn.commit()
+
+        self._pool = ConnectionPool(
+            conninfo,
+            min_size=1,
+            max_size=int(settings.get("POSTGRES_POOL_SIZE") or 5),
+            kwargs={"password": settings.get("POSTGRES_PASSWORD") or None, "row_factory": dict_row},
+            configure=configure,
+            open=True,
+        )
+
+    @contextmanager
+    def transaction(self, write: bool = False) -> Iterator[Tx]:
+        with self._pool.connection() as conn, conn.transaction(), conn.cursor() as cursor:
+            yield Tx(cursor, postgres=True)
+
+    def close(self) -> None:
+        self._pool.close()
