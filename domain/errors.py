@@ -17,5 +17,5 @@ class UnknownEntity(DomainError):
     """A command names a contact, role or goal the network does not have (now)."""
 
     def __init__(self, kind: str, entity_id: str, field: str) -> None:
-        super().__init__(f"unknown_{kind}", f"This network has no {kind} {entity_id}.", field)
+        super().__init__(f"unknown_{kind.replace(' ', '_')}", f"This network has no {kind} {entity_id}.", field)
         self.entity_id = entity_id

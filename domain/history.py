@@ -8,6 +8,12 @@ from datetime import date
 from domain.network import Network
 
 
+def advance(network: Network, event: Network.Event) -> None:
+    """Apply an event that may not follow the network's version directly (skipped or projected events)."""
+    network.version = event.originator_version - 1
+    event.mutate(network)
+
+
 def network_as_of(events: Iterable[Network.Event], day: date) -> Network | None:
     """Replay, in recorded order, the events that had happened on or before `day`.
 
@@ -24,8 +30,7 @@ def network_as_of(events: Iterable[Network.Event], day: date) -> Network | None:
                 return None
             network = event.mutate(None)
         else:
-            event.apply(network)
-            network.version = event.originator_version
+            advance(network, event)
     if network is not None:
         network.as_of = day
     return network

@@ -79,6 +79,12 @@ class Network(Aggregate):
         recorded_by: str
         effective_on: date
 
+        def mutate(self, aggregate: Any) -> Any:
+            network = super().mutate(aggregate)
+            assert network is not None
+            network.latest_on = max(network.latest_on, self.effective_on)
+            return network
+
     class NetworkOpened(Aggregate.Created, Event):
         client_name: str
         coordinator: str
@@ -120,6 +126,7 @@ class Network(Aggregate):
         self.goals: dict[str, Goal] = {}
         self.notes: list[Note] = []
         self.next_review_on = effective_on + timedelta(weeks=FIRST_REVIEW_AFTER_WEEKS)
+        self.latest_on = effective_on  # the latest day anything recorded happened
 
     # ----------------------------------------------------------------- rules
     def _check(self, stamp: Stamp, field: str = "effective_on", *, may_be_closed: bool = False) -> None:
@@ -222,6 +229,7 @@ class Network(Aggregate):
     def close(self, stamp: Stamp, reason: str) -> None:
         """Close the network: no changes until it is reopened."""
         self._check(stamp)
+        _not_before(stamp.on, self.latest_on, "effective_on", "the latest change recorded in this network")
         self._close(reason, stamp.by, stamp.on)
 
     @event(NetworkClosed)

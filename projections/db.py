@@ -51,6 +51,8 @@ class ReadStore:
     """Connections to the read tables; `lock` row-locks for writers (FOR UPDATE on PostgreSQL)."""
 
     postgres: bool = False
+    blob = "BLOB"
+    lock_suffix = ""
 
     @classmethod
     def for_settings(cls, settings: Mapping[str, str]) -> ReadStore:
@@ -70,8 +72,6 @@ class ReadStore:
     def close(self) -> None:
         """Close all connections."""
 
-    lock_suffix = ""
-
 
 class SQLiteReadStore(ReadStore):
     """SQLite: one connection per thread, WAL, BEGIN IMMEDIATE for writers (serialises them)."""
@@ -80,24 +80,33 @@ class SQLiteReadStore(ReadStore):
         self._path, self._uri = path, uri
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
-        self._keepalive = self._connection() if uri else None  # an in-memory database lives while one is open
+        self._shared_lock = threading.RLock()
+        self._shared = self._open() if uri else None  # in memory: one connection, shared under a lock
 
     def _connection(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(self._path, uri=self._uri, isolation_level=None, timeout=30,
-                                   check_same_thread=False)
-            conn.row_factory = sqlite3.Row
-            if not self._uri:
-                conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            self._local.conn = conn
-            self._all.append(conn)
+            conn = self._local.conn = self._open()
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self._path, uri=self._uri, isolation_level=None, timeout=30, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        if not self._uri:
+            conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        self._all.append(conn)
         return conn
 
     @contextmanager
     def transaction(self, write: bool = False) -> Iterator[Tx]:
-        conn = self._connection()
+        if self._shared is not None:
+            with self._shared_lock:
+                yield from self._transaction(self._shared, write)
+        else:
+            yield from self._transaction(self._connection(), write)
+
+    def _transaction(self, conn: sqlite3.Connection, write: bool) -> Iterator[Tx]:
         cursor = conn.cursor()
         cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
@@ -120,6 +129,7 @@ class PostgresReadStore(ReadStore):
     """PostgreSQL: a small pool; the event store's schema (POSTGRES_SCHEMA) when one is set."""
 
     postgres = True
+    blob = "BYTEA"
     lock_suffix = " FOR UPDATE"
 
     def __init__(self, settings: Mapping[str, str]) -> None:

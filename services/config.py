@@ -19,7 +19,7 @@ def persistence_env(environ: Mapping[str, str] | None = None) -> dict[str, str]:
     environ = os.environ if environ is None else environ
     url = environ.get("DATABASE_URL", "").strip()
     if url:
-        return _from_url(url)
+        return _from_url(url, environ)
     if environ.get("PERSISTENCE_MODULE"):
         return {"PERSISTENCE_MODULE": environ["PERSISTENCE_MODULE"]}
     if environ.get("POSTGRES_DBNAME"):
@@ -27,7 +27,7 @@ def persistence_env(environ: Mapping[str, str] | None = None) -> dict[str, str]:
     return _sqlite(DEFAULT_SQLITE_PATH)
 
 
-def _from_url(url: str) -> dict[str, str]:
+def _from_url(url: str, environ: Mapping[str, str]) -> dict[str, str]:
     parts = urlsplit(url)
     if parts.scheme in ("postgresql", "postgres"):
         env = {
@@ -36,7 +36,9 @@ def _from_url(url: str) -> dict[str, str]:
             "POSTGRES_HOST": parts.hostname or "127.0.0.1",
             "POSTGRES_PORT": str(parts.port or 5432),
             "POSTGRES_USER": unquote(parts.username or "postgres"),
-            "POSTGRES_PASSWORD": unquote(parts.password or ""),
+            "POSTGRES_PASSWORD": unquote(parts.password)
+            if parts.password is not None
+            else environ.get("POSTGRES_PASSWORD", ""),
         }
         return env
     if parts.scheme == "sqlite":

@@ -14,7 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from services.application import Kring
-from services.web import create_app
+from services.web import create_app, shutdown
 
 TODAY = date(2026, 11, 26)
 PG = {
@@ -112,7 +112,7 @@ def kring(store: dict[str, str], make_kring: Callable[[dict[str, str]], Kring]) 
 def _flask_app(settings: dict[str, str]) -> Iterator[Flask]:
     app = create_app({"TESTING": True, "KRING_STORE": settings, "KRING_CLOCK": fixed_clock})
     yield app
-    app.extensions["kring"].close()
+    shutdown(app)
 
 
 @pytest.fixture

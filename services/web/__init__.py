@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import logging
-from importlib.metadata import PackageNotFoundError, version
 from datetime import date, datetime
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 from uuid import UUID
 
-from flask import Flask, request
+from flask import Flask, redirect, request
 from flask.json.provider import DefaultJSONProvider
 from flask_smorest import abort
 
 from services.application import Kring
 from services.config import describe, persistence_env
-from services.web import errors, health, networks, parts
+from services.readside import ReadSide
+from services.web import errors, health, networks, parts, read
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -28,7 +29,9 @@ def kring_version() -> str:
 
 
 class JSONProvider(DefaultJSONProvider):
-    """Dates as ISO 8601 everywhere (Flask's default would write HTTP dates)."""
+    """Dates as ISO 8601 everywhere (Flask's default would write HTTP dates); keys in the order written."""
+
+    sort_keys = False
 
     @staticmethod
     def default(o: Any) -> Any:
@@ -52,23 +55,32 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         OPENAPI_JSON_PATH="openapi.json",
         OPENAPI_SWAGGER_UI_PATH="docs",
         OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
-        JSON_SORT_KEYS=False,
     )
     app.config.from_prefixed_env("KRING")
     if test_config:
         app.config.update(test_config)
     store = app.config.get("KRING_STORE") or persistence_env()
     clock = app.config.get("KRING_CLOCK")
-    app.extensions["kring"] = Kring(store, clock=clock) if clock else Kring(store)
+    app.extensions["kring"] = service = Kring(store, clock=clock) if clock else Kring(store)
+    app.extensions["kring_read"] = read_side = ReadSide(service, store)
+    if app.config.get("KRING_PROJECTIONS", "inline") == "inline":
+        read_side.runner.start()
     app.extensions["kring_store"] = describe(store)
     logging.getLogger(__name__).info("Kring keeps its events in %s", describe(store))
 
     api = errors.Api(app)
     errors.register(app)
     app.before_request(_require_json_body)
-    for blueprint in (networks.blp, parts.blp, health.blp):
+    for blueprint in (networks.blp, parts.blp, read.blp, health.blp):
         api.register_blueprint(blueprint)
+    app.add_url_rule("/", "index", lambda: redirect("/api/docs"))
     return app
+
+
+def shutdown(app: Flask) -> None:
+    """Stop the in-process projection runner and close the stores."""
+    app.extensions["kring_read"].close()
+    app.extensions["kring"].close()
 
 
 def _require_json_body() -> None:

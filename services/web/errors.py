@@ -14,6 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from domain.errors import DomainError, UnknownEntity
 from services.application import ConcurrentChanges, NetworkNotFound, VersionMismatch
+from services.readside import ReadSideBehind
 from services.web import schemas
 
 log = logging.getLogger(__name__)
@@ -113,6 +114,12 @@ def register(app: Flask) -> None:
             412, f"{error}; reload the network and apply your change again.", "version_mismatch"
         )
         response.headers["ETag"] = f'"{error.current}"'
+        return response, status
+
+    @app.errorhandler(ReadSideBehind)
+    def read_side_behind(error: ReadSideBehind) -> tuple[Response, int]:
+        response, status = error_response(503, str(error), "read_side_behind")
+        response.headers["Retry-After"] = "1"
         return response, status
 
     @app.errorhandler(ConcurrentChanges)

@@ -329,3 +329,131 @@ class Error(Schema):
     error = fields.String(metadata={"description": "A stable code, e.g. validation_failed, network_closed."})
     message = fields.String()
     fields_ = fields.Dict(data_key="fields", keys=fields.String(), values=fields.List(fields.String()))
+
+
+# ------------------------------------------------------------ read side
+class ReadQuery(Strict):
+    min_position = fields.Integer(
+        load_default=None,
+        validate=validate.Range(min=0),
+        metadata={
+            "description": "Read-your-writes: wait until the read side includes this log position "
+            "(the `position` a command returned)."
+        },
+    )
+
+
+class AsOfRead(ReadQuery):
+    as_of = past_date(metadata={"description": "The map as it was on this day."})
+
+
+class ChangesQuery(ReadQuery):
+    from_ = fields.Date(required=True, data_key="from")
+    to = fields.Date(required=True)
+
+    @validates_schema
+    def _ordered(self, data: dict[str, Any], **kwargs: Any) -> None:
+        if data["from_"] > data["to"]:
+            raise ValidationError("'from' must not be after 'to'.", "from")
+
+
+TIMELINE_KINDS = (
+    "network",
+    "contact",
+    "tie",
+    "acquaintance",
+    "role",
+    "spilmantelzorger",
+    "burden",
+    "review",
+    "goal",
+    "note",
+)
+
+
+class TimelineQuerySchema(ReadQuery):
+    kind = fields.List(
+        fields.String(validate=validate.OneOf(TIMELINE_KINDS)),
+        load_default=list,
+        metadata={"description": "Only these kinds (repeat the parameter for several)."},
+    )
+    from_ = fields.Date(load_default=None, data_key="from")
+    to = fields.Date(load_default=None)
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))
+    lang = fields.String(load_default=None, validate=validate.OneOf(("nl", "en")))
+
+
+class AttentionQuery(ReadQuery):
+    today = fields.Date(load_default=None, metadata={"description": "The day to judge by (default: today)."})
+
+
+class MapOut(Schema):
+    id = fields.UUID()
+    version = fields.Integer()
+    as_of = fields.Date(allow_none=True)
+    client_name = fields.String()
+    status = fields.String()
+    spilmantelzorger = fields.Nested(SpilmantelzorgerOut, allow_none=True)
+    contacts = fields.List(fields.Nested(ContactOut), attribute="active_contacts")
+    acquaintances = fields.List(fields.Nested(AcquaintanceOut), attribute="acquaintance_list")
+    roles = fields.List(fields.Nested(RoleOut), attribute="active_roles")
+
+
+class MeasureOut(Schema):
+    value = fields.Dict(metadata={"description": "The figures of this measure."})
+    explanation = fields.String(metadata={"description": "What they mean, in one plain-Dutch line."})
+
+
+class SignalOut(Schema):
+    code = fields.String()
+    message = fields.String()
+
+
+class MeasuresOut(Schema):
+    measures = fields.Dict(keys=fields.String(), values=fields.Nested(MeasureOut))
+    signals = fields.List(fields.Nested(SignalOut))
+
+
+class TimelineLine(Schema):
+    version = fields.Integer()
+    type = fields.String()
+    kind = fields.String()
+    contact_id = fields.String(allow_none=True)
+    other_contact_id = fields.String(allow_none=True)
+    effective_on = fields.String()
+    recorded_at = fields.String()
+    recorded_by = fields.String()
+    summary = fields.String()
+
+
+class TimelineOut(Schema):
+    items = fields.List(fields.Nested(TimelineLine))
+    next_offset = fields.Integer(allow_none=True)
+
+
+class ChangesOut(Schema):
+    from_ = fields.Date(data_key="from")
+    to = fields.Date()
+    counts = fields.Dict(keys=fields.String(), values=fields.Integer())
+    changes = fields.List(fields.Nested(TimelineLine))
+    measures_before = fields.Nested(MeasuresOut, allow_none=True)
+    measures_after = fields.Nested(MeasuresOut)
+
+
+class WhoDoesWhatOut(Schema):
+    coordinator = fields.String()
+    contacts = fields.List(fields.Dict(), metadata={"description": "Per contact: network, name and roles."})
+    shared_people = fields.List(fields.Dict(), metadata={"description": "People in several networks, total load."})
+    vacant_roles = fields.List(fields.Dict(), metadata={"description": "Tasks whose contact left, not taken over."})
+
+
+class AttentionItem(Schema):
+    network_id = fields.String()
+    client_name = fields.String()
+    next_review_on = fields.String()
+    reasons = fields.List(fields.Nested(SignalOut))
+
+
+class AttentionOut(Schema):
+    items = fields.List(fields.Nested(AttentionItem))

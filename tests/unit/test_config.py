@@ -43,3 +43,8 @@ def test_a_sqlite_url_names_the_file(tmp_path: Path) -> None:
 def test_an_unknown_database_url_says_what_to_use_instead() -> None:
     with pytest.raises(ConfigurationError, match="postgresql://"):
         persistence_env({"DATABASE_URL": "mysql://localhost/kring"})
+
+
+def test_a_url_without_password_keeps_the_separately_set_password() -> None:
+    env = persistence_env({"DATABASE_URL": "postgresql://kring@db/kring", "POSTGRES_PASSWORD": "from-a-secret"})
+    assert env["POSTGRES_PASSWORD"] == "from-a-secret"

@@ -333,3 +333,10 @@ def test_the_spilmantelzorger_cannot_be_recategorised_as_a_professional() -> Non
     with pytest.raises(DomainError) as refused:
         network.change_contact_details(on("2026-03-01"), "anna", category="professional")
     assert refused.value.field == "category"
+
+
+def test_a_closure_cannot_be_dated_before_the_latest_change_in_the_network() -> None:
+    network = opened()
+    add(network, "piet", day="2026-06-01")
+    with pytest.raises(DomainError, match="latest change"):
+        network.close(on("2026-03-01"), "")

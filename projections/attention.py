@@ -1,0 +1,56 @@
+"""What needs a coordinator's attention: reviews due, no spilmantelzorger, no informal network, strained ties."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from projections.db import ReadStore
+
+DUE_WITHIN_DAYS = 14
+OPEN_NETWORKS = (
+    "SELECT network_id, client_name, next_review_on, spilmantelzorger_id, contacts, informal, tied, stressful "
+    "FROM kring_networks WHERE coordinator = ? AND status = 'open' ORDER BY next_review_on, client_name"
+)
+
+
+def reasons(row: dict[str, Any], today: date) -> list[dict[str, str]]:
+    """Why a network needs attention, each reason with a plain-Dutch line."""
+    found: list[tuple[str, str]] = []
+    next_review = date.fromisoformat(row["next_review_on"])
+    if next_review < today:
+        found.append(("review_overdue", f"De netwerkbespreking is te laat: gepland op {next_review.isoformat()}."))
+    elif next_review <= today + timedelta(days=DUE_WITHIN_DAYS):
+        found.append(("review_due", f"De netwerkbespreking staat op {next_review.isoformat()}."))
+    if not row["spilmantelzorger_id"]:
+        found.append(("no_spilmantelzorger", "Er is geen spilmantelzorger."))
+    if not row["informal"]:
+        found.append(("no_informal_contacts", "Er staat niemand uit de eigen kring in het netwerk."))
+    if row["tied"] and row["stressful"] * 2 > row["tied"]:
+        found.append(("mostly_stressful", "De meeste banden zijn belastend."))
+    return [{"code": code, "message": message} for code, message in found]
+
+
+class Attention:
+    """The attention list of a coordinator."""
+
+    def __init__(self, store: ReadStore) -> None:
+        self.store = store
+
+    def for_coordinator(self, coordinator: str, today: date) -> list[dict[str, Any]]:
+        """Open networks with at least one reason for attention, the most urgent review first."""
+        with self.store.transaction() as tx:
+            rows = tx.execute(OPEN_NETWORKS, [coordinator]).all()
+        listed = []
+        for row in rows:
+            found = reasons(row, today)
+            if found:
+                listed.append(
+                    {
+                        "network_id": row["network_id"],
+                        "client_name": row["client_name"],
+                        "next_review_on": row["next_review_on"],
+                        "reasons": found,
+                    }
+                )
+        return listed

@@ -1,0 +1,35 @@
+"""What a projection is: tables of its own, and a batch handler that writes rows in the caller's transaction."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from typing import Any
+
+from domain.network import Network
+from projections.db import ReadStore, Tx
+
+Batch = Sequence[tuple[int, Network.Event]]  # (log position, event), oldest first
+
+
+class Projection(ABC):
+    """A read model rebuilt from the event log; it never writes outside its own tables."""
+
+    name: str
+    tables: tuple[str, ...]
+
+    def __init__(self, app: Any) -> None:
+        self.app = app  # the event-sourced application, for its mapper (how states are stored)
+
+    @abstractmethod
+    def create_tables(self, tx: Tx, store: ReadStore) -> None:
+        """Create the projection's tables if they are missing."""
+
+    @abstractmethod
+    def apply(self, tx: Tx, batch: Batch) -> None:
+        """Apply a batch of events, in the transaction that also moves the tracking position."""
+
+    def reset(self, tx: Tx) -> None:
+        """Forget everything (before a rebuild from position 0)."""
+        for table in self.tables:
+            tx.execute(f"DELETE FROM {table}")

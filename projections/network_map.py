@@ -1,0 +1,237 @@
+"""The current map of every network: its state, its roles and its people, one row set per network.
+
+The state is the network itself, rebuilt by the aggregate's own event handlers and stored the way
+the library stores snapshots (the application's mapper), so the map can never disagree with the
+aggregate. Roles and people are written out as rows for the cross-network questions (who does
+what, who occurs in several networks, what needs attention).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Snapshot
+from eventsourcing.persistence import StoredEvent
+
+from domain.history import advance
+from domain.network import Network
+from domain.vocabulary import PROFESSIONAL_CATEGORIES
+from projections.base import Batch, Projection
+from projections.db import ReadStore, Tx
+
+log = logging.getLogger(__name__)
+NETWORK_COLUMNS = (
+    "network_id",
+    "version",
+    "client_name",
+    "coordinator",
+    "status",
+    "opened_on",
+    "next_review_on",
+    "last_reviewed_on",
+    "spilmantelzorger_id",
+    "contacts",
+    "informal",
+    "tied",
+    "stressful",
+    "topic",
+    "state",
+)
+ROLE_COLUMNS = (
+    "network_id",
+    "role_id",
+    "contact_id",
+    "support_type",
+    "direction",
+    "task",
+    "rhythm",
+    "started_on",
+    "ended_on",
+    "end_reason",
+)
+PEOPLE_COLUMNS = ("network_id", "contact_id", "name", "email", "person_key", "category", "active")
+
+
+def _upsert(table: str, columns: tuple[str, ...], key: str) -> str:
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
+        f"ON CONFLICT ({key}) DO UPDATE SET {updates}"
+    )
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+class NetworkMapProjection(Projection):
+    """Current state per network, with its roles, people and review-time state."""
+
+    name = "network_map"
+    tables = ("kring_networks", "kring_roles", "kring_people", "kring_review_states")
+
+    def create_tables(self, tx: Tx, store: ReadStore) -> None:
+        tx.execute(
+            "CREATE TABLE IF NOT EXISTS kring_networks (network_id TEXT PRIMARY KEY, version INTEGER NOT NULL, "
+            "client_name TEXT, coordinator TEXT, status TEXT, opened_on TEXT, next_review_on TEXT, "
+            "last_reviewed_on TEXT, spilmantelzorger_id TEXT, contacts INTEGER, informal INTEGER, tied INTEGER, "
+            f"stressful INTEGER, topic TEXT NOT NULL, state {store.blob} NOT NULL)"
+        )
+        tx.execute("CREATE INDEX IF NOT EXISTS kring_networks_coordinator ON kring_networks (coordinator)")
+        tx.execute("CREATE INDEX IF NOT EXISTS kring_networks_next_review ON kring_networks (next_review_on)")
+        tx.execute(
+            "CREATE TABLE IF NOT EXISTS kring_roles (network_id TEXT, role_id TEXT, contact_id TEXT, "
+            "support_type TEXT, direction TEXT, task TEXT, rhythm TEXT, started_on TEXT, ended_on TEXT, "
+            "end_reason TEXT, PRIMARY KEY (network_id, role_id))"
+        )
+        tx.execute(
+            "CREATE TABLE IF NOT EXISTS kring_people (network_id TEXT, contact_id TEXT, name TEXT, email TEXT, "
+            "person_key TEXT, category TEXT, active INTEGER, PRIMARY KEY (network_id, contact_id))"
+        )
+        tx.execute("CREATE INDEX IF NOT EXISTS kring_people_person ON kring_people (person_key)")
+        tx.execute(
+            "CREATE TABLE IF NOT EXISTS kring_review_states (network_id TEXT PRIMARY KEY, version INTEGER, "
+            f"topic TEXT, state {store.blob})"
+        )
+
+    # --------------------------------------------------------- storing
+    def encode(self, network: Network) -> tuple[str, bytes]:
+        """The network's state as the library stores a snapshot (with its cipher, if one is set)."""
+        stored = self.app.mapper.to_stored_event(Snapshot.take(network))
+        return stored.topic, stored.state
+
+    def decode(self, network_id: str, version: int, topic: str, state: bytes) -> Network:
+        stored = StoredEvent(
+            originator_id=UUID(network_id), originator_version=version, topic=topic, state=bytes(state)
+        )
+        network = self.app.mapper.to_domain_event(stored).mutate(None)
+        assert isinstance(network, Network)
+        return network
+
+    def load(self, tx: Tx, network_ids: set[str]) -> dict[str, Network]:
+        """The stored networks among these ids."""
+        if not network_ids:
+            return {}
+        marks = ", ".join("?" for _ in network_ids)
+        rows = tx.execute(
+            f"SELECT network_id, version, topic, state FROM kring_networks WHERE network_id IN ({marks})",
+            sorted(network_ids),
+        ).all()
+        return {r["network_id"]: self.decode(r["network_id"], r["version"], r["topic"], r["state"]) for r in rows}
+
+    # -------------------------------------------------------- applying
+    def apply(self, tx: Tx, batch: Batch) -> None:
+        networks = self.load(tx, {str(event.originator_id) for _, event in batch})
+        touched: set[str] = set()
+        for _, event in batch:
+            network_id = str(event.originator_id)
+            network = networks.get(network_id)
+            if network is not None and event.originator_version <= network.version:
+                continue  # already applied: never twice
+            if isinstance(event, Network.NetworkOpened):
+                network = event.mutate(None)
+            elif network is None:
+                log.error("event %s for an unknown network skipped", type(event).__name__)
+                continue
+            else:
+                advance(network, event)
+            networks[network_id] = network
+            touched.add(network_id)
+            if isinstance(event, Network.NetworkReviewed):
+                self._store_review_state(tx, network_id, network)
+        for network_id in touched:
+            self._store(tx, network_id, networks[network_id])
+
+    def _store(self, tx: Tx, network_id: str, network: Network) -> None:
+        topic, state = self.encode(network)
+        contacts = network.active_contacts
+        tied = [c for c in contacts if c.tie]
+        tx.execute(
+            _upsert("kring_networks", NETWORK_COLUMNS, "network_id"),
+            [
+                network_id,
+                network.version,
+                network.client_name,
+                network.coordinator,
+                network.status,
+                _iso(network.opened_on),
+                _iso(network.next_review_on),
+                _iso(network.last_reviewed_on),
+                network.spilmantelzorger_id,
+                len(contacts),
+                sum(c.category not in PROFESSIONAL_CATEGORIES for c in contacts),
+                len(tied),
+                sum(1 for c in tied if c.tie and c.tie.stressful),
+                topic,
+                state,
+            ],
+        )
+        tx.execute("DELETE FROM kring_roles WHERE network_id = ?", [network_id])
+        tx.executemany(
+            f"INSERT INTO kring_roles ({', '.join(ROLE_COLUMNS)}) VALUES ({', '.join('?' * 10)})",
+            [
+                [
+                    network_id,
+                    r.id,
+                    r.contact_id,
+                    r.support_type,
+                    r.direction,
+                    r.task,
+                    r.rhythm,
+                    _iso(r.started_on),
+                    _iso(r.ended_on),
+                    r.end_reason,
+                ]
+                for r in network.roles.values()
+            ],
+        )
+        tx.execute("DELETE FROM kring_people WHERE network_id = ?", [network_id])
+        tx.executemany(
+            f"INSERT INTO kring_people ({', '.join(PEOPLE_COLUMNS)}) VALUES ({', '.join('?' * 7)})",
+            [
+                [
+                    network_id,
+                    c.id,
+                    c.name,
+                    c.email,
+                    c.person_ref or (c.email.lower() if c.email else None),
+                    c.category,
+                    int(c.is_active),
+                ]
+                for c in network.contacts.values()
+            ],
+        )
+
+    def _store_review_state(self, tx: Tx, network_id: str, network: Network) -> None:
+        topic, state = self.encode(network)
+        tx.execute(
+            _upsert("kring_review_states", ("network_id", "version", "topic", "state"), "network_id"),
+            [network_id, network.version, topic, state],
+        )
+
+
+class NetworkMaps:
+    """Reading the current maps."""
+
+    def __init__(self, store: ReadStore, projection: NetworkMapProjection) -> None:
+        self.store = store
+        self.projection = projection
+
+    def current(self, network_id: UUID) -> Network | None:
+        """The network as the projection has it now, or None."""
+        with self.store.transaction() as tx:
+            return self.projection.load(tx, {str(network_id)}).get(str(network_id))
+
+    def at_last_review(self, network_id: UUID) -> Network | None:
+        """The network as it was right after its last review was recorded."""
+        with self.store.transaction() as tx:
+            row = tx.execute(
+                "SELECT version, topic, state FROM kring_review_states WHERE network_id = ?", [str(network_id)]
+            ).one()
+        if row is None:
+            return None
+        network = self.projection.decode(str(network_id), row["version"], row["topic"], row["state"])
+        network.as_of = network.last_reviewed_on
+        return network

@@ -1,0 +1,182 @@
+"""Feed the projections from the event log: exactly once, crash-safe, on SQLite and PostgreSQL.
+
+Each projection keeps a tracking position in `kring_tracking`. One catch-up step locks that row
+(BEGIN IMMEDIATE on SQLite, SELECT ... FOR UPDATE on PostgreSQL), reads the events after the position,
+applies them and moves the position, all in one transaction: a crash loses nothing and applies
+nothing twice, and a second worker waits for the lock and then skips what the first one applied.
+On PostgreSQL the library's subscription (LISTEN/NOTIFY) wakes the runner when events are written;
+on SQLite the runner polls.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from eventsourcing.persistence import Notification
+
+from domain.network import Network
+from projections.base import Projection
+from projections.db import ReadStore
+
+log = logging.getLogger(__name__)
+TRACKING = "kring_tracking"
+
+
+@dataclass(frozen=True)
+class Status:
+    """How far a projection has read, and how far behind the log it is."""
+
+    name: str
+    position: int
+    log_position: int
+
+    @property
+    def lag(self) -> int:
+        return self.log_position - self.position
+
+
+class Runner:
+    """Catches the projections up with the event log, once or for as long as it runs."""
+
+    def __init__(self, app: Any, store: ReadStore, projections: Sequence[Projection], batch_size: int = 500) -> None:
+        self.app = app
+        self.store = store
+        self.projections = {p.name: p for p in projections}
+        self.batch_size = batch_size
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self.setup()
+
+    def setup(self) -> None:
+        """Create the tracking table, each projection's tables and its tracking row."""
+        with self.store.transaction(write=True) as tx:
+            tx.execute(f"CREATE TABLE IF NOT EXISTS {TRACKING} (name TEXT PRIMARY KEY, position BIGINT NOT NULL)")
+            for projection in self.projections.values():
+                projection.create_tables(tx, self.store)
+                tx.execute(
+                    f"INSERT INTO {TRACKING} (name, position) VALUES (?, 0) ON CONFLICT (name) DO NOTHING",
+                    [projection.name],
+                )
+
+    # ---------------------------------------------------------- one step
+    def step(self, name: str) -> int:
+        """Apply the next batch of events to one projection; returns how many were applied."""
+        projection = self.projections[name]
+        with self.store.transaction(write=True) as tx:
+            row = tx.execute(f"SELECT position FROM {TRACKING} WHERE name = ?{self.store.lock_suffix}", [name]).one()
+            position = int(row["position"]) if row else 0
+            notifications = self.app.recorder.select_notifications(start=position + 1, limit=self.batch_size)
+            if not notifications:
+                return 0
+            projection.apply(tx, [(n.id, self._decode(n)) for n in notifications])
+            tx.execute(f"UPDATE {TRACKING} SET position = ? WHERE name = ?", [notifications[-1].id, name])
+        return len(notifications)
+
+    def _decode(self, notification: Notification) -> Network.Event:
+        event = self.app.mapper.to_domain_event(notification)
+        assert isinstance(event, Network.Event)
+        return event
+
+    def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
+        """Apply everything there is now, to every projection; returns how many events were applied."""
+        total = 0
+        for name in self.projections:
+            while applied := self.step(name):
+                total += applied
+                if progress:
+                    progress(applied)
+        return total
+
+    # ---------------------------------------------------------- queries
+    def status(self) -> list[Status]:
+        """Each projection's position and the log's."""
+        log_position = self.app.recorder.max_notification_id() or 0
+        with self.store.transaction() as tx:
+            rows = tx.execute(f"SELECT name, position FROM {TRACKING} ORDER BY name").all()
+        return [Status(r["name"], int(r["position"]), log_position) for r in rows if r["name"] in self.projections]
+
+    def reached(self, position: int) -> bool:
+        """Whether every projection has applied the event at this log position."""
+        with self.store.transaction() as tx:
+            rows = tx.execute(f"SELECT name, position FROM {TRACKING}").all()
+        positions = {r["name"]: int(r["position"]) for r in rows}
+        return all(positions.get(name, 0) >= position for name in self.projections)
+
+    def wait_for(self, position: int, timeout: float = 2.0) -> bool:
+        """Read-your-writes: wait until the projections include this position (or time out)."""
+        deadline = time.monotonic() + timeout
+        while not self.reached(position):
+            if time.monotonic() >= deadline:
+                return False
+            self._wake.set()
+            time.sleep(0.01)
+        return True
+
+    # ----------------------------------------------------------- rebuild
+    def rebuild(self, name: str, progress: Callable[[int], None] | None = None) -> int:
+        """Drop one projection's rows and apply the whole log again from position 0."""
+        projection = self.projections[name]
+        with self.store.transaction(write=True) as tx:
+            tx.execute(f"SELECT position FROM {TRACKING} WHERE name = ?{self.store.lock_suffix}", [name])
+            projection.reset(tx)
+            tx.execute(f"UPDATE {TRACKING} SET position = 0 WHERE name = ?", [name])
+        total = 0
+        while applied := self.step(name):
+            total += applied
+            if progress:
+                progress(applied)
+        return total
+
+    # ------------------------------------------------------ in the background
+    def start(self, poll_interval: float = 0.2) -> None:
+        """Run in background threads until stop()."""
+        self._threads = [
+            threading.Thread(target=self.run, args=(poll_interval,), name="kring-projections", daemon=True)
+        ]
+        if self.store.postgres:
+            self._threads.append(threading.Thread(target=self._listen, name="kring-projections-listen", daemon=True))
+        for thread in self._threads:
+            thread.start()
+
+    def run(self, poll_interval: float = 0.2) -> None:
+        """Catch up, then wait to be woken (or poll), until stopped."""
+        while not self._stop.is_set():
+            try:
+                applied = self.catch_up()
+            except Exception:
+                log.exception("projection step failed; retrying")
+                applied = 0
+                self._stop.wait(1.0)
+            if not applied:
+                self._wake.wait(poll_interval)
+                self._wake.clear()
+
+    def _listen(self) -> None:
+        """PostgreSQL: the library's LISTEN/NOTIFY subscription wakes the runner when events are written."""
+        while not self._stop.is_set():
+            try:
+                with self.app.recorder.subscribe(gt=self.app.recorder.max_notification_id()) as subscription:
+                    self._subscription = subscription
+                    for _ in subscription:
+                        self._wake.set()
+                        if self._stop.is_set():
+                            break
+            except Exception:  # noqa: BLE001 - reconnect after a dropped connection
+                log.warning("event subscription dropped; resubscribing")
+                self._stop.wait(1.0)
+
+    def stop(self) -> None:
+        """Stop the background threads."""
+        self._stop.set()
+        self._wake.set()
+        subscription = getattr(self, "_subscription", None)
+        if subscription is not None:
+            subscription.stop()
+        for thread in self._threads:
+            thread.join(timeout=10)

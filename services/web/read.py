@@ -1,0 +1,116 @@
+"""The read side over HTTP: map, GraphML, measures, changes, timelines, who does what, attention."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask import Response, current_app, request
+from flask_smorest import Blueprint
+
+from projections.timeline import TimelineQuery
+from services.readside import ReadSide, measures_view
+from services.web import schemas
+from services.web.http import kring
+
+blp = Blueprint("read", __name__, url_prefix="/api", description="Maps, measures, timelines and overviews")
+NOT_FOUND = {"schema": schemas.Error, "description": "No such network (on that date)"}
+BEHIND = {"schema": schemas.Error, "description": "The read side has not reached min_position in time"}
+
+
+def read_side(query: dict[str, Any]) -> ReadSide:
+    """The read side, once it includes the caller's own writes (min_position or X-Kring-Min-Position)."""
+    side: ReadSide = current_app.extensions["kring_read"]
+    position = query.get("min_position") or request.headers.get("X-Kring-Min-Position", type=int)
+    side.reach(position)
+    return side
+
+
+@blp.route("/networks/<uuid:network_id>/map", methods=["GET"])
+@blp.arguments(schemas.AsOfRead, location="query")
+@blp.response(200, schemas.MapOut)
+@blp.alt_response(404, **NOT_FOUND)
+@blp.alt_response(503, **BEHIND)
+def network_map(query: dict[str, Any], network_id: UUID) -> Any:
+    """The network map: contacts with their ties, acquaintances, roles and the spilmantelzorger."""
+    return read_side(query).network(network_id, query.get("as_of"))
+
+
+@blp.route("/networks/<uuid:network_id>/map.graphml", methods=["GET"])
+@blp.arguments(schemas.AsOfRead, location="query")
+@blp.response(200, content_type="application/graphml+xml", description="GraphML, readable by Gephi and networkx")
+@blp.alt_response(404, **NOT_FOUND)
+def network_graphml(query: dict[str, Any], network_id: UUID) -> Response:
+    """The network map as GraphML; ties, acquaintances and support roles are separate edges."""
+    body = read_side(query).graphml(network_id, query.get("as_of"))
+    return Response(
+        body,
+        mimetype="application/graphml+xml",
+        headers={"Content-Disposition": f'attachment; filename="network-{network_id}.graphml"'},
+    )
+
+
+@blp.route("/networks/<uuid:network_id>/measures", methods=["GET"])
+@blp.arguments(schemas.AsOfRead, location="query")
+@blp.response(200, schemas.MeasuresOut)
+@blp.alt_response(404, **NOT_FOUND)
+def network_measures(query: dict[str, Any], network_id: UUID) -> Any:
+    """The quality measures, each with a plain-Dutch explanation, and the risk signals."""
+    return measures_view(read_side(query).measures(network_id, query.get("as_of")))
+
+
+@blp.route("/networks/<uuid:network_id>/changes", methods=["GET"])
+@blp.arguments(schemas.ChangesQuery, location="query")
+@blp.response(200, schemas.ChangesOut)
+@blp.alt_response(404, **NOT_FOUND)
+def network_changes(query: dict[str, Any], network_id: UUID) -> Any:
+    """What changed between two dates: contacts, ties and roles, counted, with the measures before and after."""
+    return read_side(query).changes(network_id, query["from_"], query["to"])
+
+
+def _timeline(query: dict[str, Any], network_id: UUID, contact_id: str | None = None) -> dict[str, Any]:
+    side = read_side(query)
+    kring().get_network(network_id)  # 404 for an unknown network
+    wanted = TimelineQuery(
+        contact_id, tuple(query["kind"]), query["from_"], query["to"], query["offset"], query["limit"] + 1
+    )
+    lang = query["lang"] or request.accept_languages.best_match(("nl", "en"), default="nl")
+    lines = side.timelines.lines(network_id, wanted, lang)
+    more = len(lines) > query["limit"]
+    return {"items": lines[: query["limit"]], "next_offset": query["offset"] + query["limit"] if more else None}
+
+
+@blp.route("/networks/<uuid:network_id>/timeline", methods=["GET"])
+@blp.arguments(schemas.TimelineQuerySchema, location="query")
+@blp.response(200, schemas.TimelineOut)
+@blp.alt_response(404, **NOT_FOUND)
+def network_timeline(query: dict[str, Any], network_id: UUID) -> Any:
+    """The network's timeline in plain Dutch (or English), by the day things happened; filter and page it."""
+    return _timeline(query, network_id)
+
+
+@blp.route("/networks/<uuid:network_id>/contacts/<uuid:contact_id>/timeline", methods=["GET"])
+@blp.arguments(schemas.TimelineQuerySchema, location="query")
+@blp.response(200, schemas.TimelineOut)
+@blp.alt_response(404, **NOT_FOUND)
+def contact_timeline(query: dict[str, Any], network_id: UUID, contact_id: UUID) -> Any:
+    """One contact's timeline: their ties, roles, acquaintances and burden, in plain Dutch."""
+    return _timeline(query, network_id, str(contact_id))
+
+
+@blp.route("/coordinators/<coordinator>/who-does-what", methods=["GET"])
+@blp.arguments(schemas.ReadQuery, location="query")
+@blp.response(200, schemas.WhoDoesWhatOut)
+def who_does_what(query: dict[str, Any], coordinator: str) -> Any:
+    """Across the coordinator's open networks: who does what, who helps in several networks, vacant tasks."""
+    return read_side(query).who_does_what.for_coordinator(coordinator)
+
+
+@blp.route("/coordinators/<coordinator>/attention", methods=["GET"])
+@blp.arguments(schemas.AttentionQuery, location="query")
+@blp.response(200, schemas.AttentionOut)
+def attention(query: dict[str, Any], coordinator: str) -> Any:
+    """Open networks that need attention: review due or overdue, no spilmantelzorger, no informal contacts,
+    mostly stressful ties."""
+    today = query["today"] or kring().today()
+    return {"items": read_side(query).attention.for_coordinator(coordinator, today)}
