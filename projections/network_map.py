@@ -9,6 +9,7 @@ what, who occurs in several networks, what needs attention).
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
@@ -99,7 +100,8 @@ class NetworkMapProjection(Projection):
     # --------------------------------------------------------- storing
     def encode(self, network: Network) -> tuple[str, bytes]:
         """The network's state as the library stores a snapshot (with its cipher, if one is set)."""
-        stored = self.app.mapper.to_stored_event(Snapshot.take(network))
+        snapshot = replace(Snapshot.take(network), timestamp=network.modified_on)  # same state, same bytes
+        stored = self.app.mapper.to_stored_event(snapshot)
         return stored.topic, stored.state
 
     def decode(self, network_id: str, version: int, topic: str, state: bytes) -> Network:

@@ -14,7 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from services.application import Kring
-from services.web import create_app, shutdown
+from services.web import create_app, shutdown, start_background
 
 TODAY = date(2026, 11, 26)
 PG = {
@@ -111,6 +111,7 @@ def kring(store: dict[str, str], make_kring: Callable[[dict[str, str]], Kring]) 
 
 def _flask_app(settings: dict[str, str]) -> Iterator[Flask]:
     app = create_app({"TESTING": True, "KRING_STORE": settings, "KRING_CLOCK": fixed_clock})
+    start_background(app)
     yield app
     shutdown(app)
 

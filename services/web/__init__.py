@@ -13,6 +13,7 @@ from flask.json.provider import DefaultJSONProvider
 from flask_smorest import abort
 
 from services.application import Kring
+from services.cli import projections_cli
 from services.config import describe, persistence_env
 from services.readside import ReadSide
 from services.web import errors, health, networks, parts, read
@@ -62,9 +63,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     store = app.config.get("KRING_STORE") or persistence_env()
     clock = app.config.get("KRING_CLOCK")
     app.extensions["kring"] = service = Kring(store, clock=clock) if clock else Kring(store)
-    app.extensions["kring_read"] = read_side = ReadSide(service, store)
-    if app.config.get("KRING_PROJECTIONS", "inline") == "inline":
-        read_side.runner.start()
+    app.extensions["kring_read"] = ReadSide(service, store)
     app.extensions["kring_store"] = describe(store)
     logging.getLogger(__name__).info("Kring keeps its events in %s", describe(store))
 
@@ -74,7 +73,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     for blueprint in (networks.blp, parts.blp, read.blp, health.blp):
         api.register_blueprint(blueprint)
     app.add_url_rule("/", "index", lambda: redirect("/api/docs"))
+    app.cli.add_command(projections_cli)
     return app
+
+
+def start_background(app: Flask) -> None:
+    """Run the projections in this process unless KRING_PROJECTIONS=worker (a separate `python -m projections`)."""
+    if app.config.get("PROJECTIONS", "inline") == "inline":
+        app.extensions["kring_read"].runner.start()
 
 
 def shutdown(app: Flask) -> None:

@@ -1,0 +1,40 @@
+"""Operator commands: `flask --app services.web projections rebuild [NAME]` and `... projections status`."""
+
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from services.readside import ReadSide
+
+projections_cli = AppGroup("projections", help="Rebuild and inspect the read side (projections).")
+
+
+def _read_side() -> ReadSide:
+    side: ReadSide = current_app.extensions["kring_read"]
+    side.runner.stop()  # a command works alone; the app's own background runner stays out of its way
+    return side
+
+
+@projections_cli.command("status")
+def status() -> None:
+    """Each projection's position in the event log and how far behind it is."""
+    for row in _read_side().runner.status():
+        click.echo(f"{row.name:<14} position {row.position:>10}  log {row.log_position:>10}  lag {row.lag:>8}")
+
+
+@projections_cli.command("rebuild")
+@click.argument("name", required=False)
+def rebuild(name: str | None) -> None:
+    """Drop a projection (or all) and rebuild it from position 0 of the event log, with a progress bar."""
+    runner = _read_side().runner
+    names = [name] if name else list(runner.projections)
+    unknown = [n for n in names if n not in runner.projections]
+    if unknown:
+        raise click.BadParameter(f"{unknown[0]!r}; choose from {', '.join(runner.projections)}.", param_hint="NAME")
+    total = runner.app.recorder.max_notification_id() or 0
+    for projection in names:
+        with click.progressbar(length=total, label=f"Rebuilding {projection}", show_pos=True) as bar:
+            applied = runner.rebuild(projection, progress=bar.update)
+        click.echo(f"{projection}: {applied} events applied.")

@@ -1,0 +1,38 @@
+"""Long-running processes for the scaled set-up: the projection worker (`python -m projections`)."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from types import FrameType
+
+from services.application import Kring
+from services.config import describe, persistence_env
+from services.readside import ReadSide
+
+log = logging.getLogger("kring.projections")
+
+
+def run_projection_worker(report_every: float = 10.0) -> None:
+    """Keep the projections current until SIGTERM or Ctrl-C; report lag while there is any."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    settings = persistence_env()
+    app = Kring(settings)
+    side = ReadSide(app, settings)
+    stopping = threading.Event()
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        stopping.set()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    log.info("projection worker started on %s", describe(settings))
+    side.runner.start()
+    while not stopping.wait(report_every):
+        for row in side.runner.status():
+            if row.lag:
+                log.info("%s at %d of %d (lag %d)", row.name, row.position, row.log_position, row.lag)
+    side.close()
+    app.close()
+    log.info("projection worker stopped")
