@@ -30,7 +30,8 @@ def persistence_env(environ: Mapping[str, str] | None = None) -> dict[str, str]:
 def _from_url(url: str, environ: Mapping[str, str]) -> dict[str, str]:
     parts = urlsplit(url)
     if parts.scheme in ("postgresql", "postgres"):
-        env = {
+        passed_on = {k: v for k, v in environ.items() if k.startswith("POSTGRES_")}  # schema, pool size, ...
+        return passed_on | {
             "PERSISTENCE_MODULE": "eventsourcing.postgres",
             "POSTGRES_DBNAME": unquote(parts.path.lstrip("/")) or "postgres",
             "POSTGRES_HOST": parts.hostname or "127.0.0.1",
@@ -40,7 +41,6 @@ def _from_url(url: str, environ: Mapping[str, str]) -> dict[str, str]:
             if parts.password is not None
             else environ.get("POSTGRES_PASSWORD", ""),
         }
-        return env
     if parts.scheme == "sqlite":
         path = url.removeprefix("sqlite:///")
         if path in ("", ":memory:"):

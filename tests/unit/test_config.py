@@ -48,3 +48,8 @@ def test_an_unknown_database_url_says_what_to_use_instead() -> None:
 def test_a_url_without_password_keeps_the_separately_set_password() -> None:
     env = persistence_env({"DATABASE_URL": "postgresql://kring@db/kring", "POSTGRES_PASSWORD": "from-a-secret"})
     assert env["POSTGRES_PASSWORD"] == "from-a-secret"
+
+
+def test_a_url_keeps_the_other_postgres_settings_such_as_the_schema() -> None:
+    env = persistence_env({"DATABASE_URL": "postgresql://kring@db/kring", "POSTGRES_SCHEMA": "kring_prod"})
+    assert env["POSTGRES_SCHEMA"] == "kring_prod" and env["POSTGRES_DBNAME"] == "kring"
