@@ -15,7 +15,7 @@ import networkx as nx
 
 from domain.network import Network
 from domain.state import Contact
-from domain.vocabulary import CATEGORIES, PROFESSIONAL_CATEGORIES, SUPPORT_TYPES
+from domain.vocabulary import CATEGORIES, PROFESSIONAL_CATEGORIES, SUPPORT_TYPE_LABELS_NL, SUPPORT_TYPES
 
 CLIENT = "client"
 NEARBY_MINUTES = 30
@@ -165,14 +165,33 @@ def reciprocity(network: Network) -> Measure:
     )
 
 
+def _burt(graph: nx.Graph, ego: str) -> tuple[float, float]:
+    """Burt's effective size and constraint of one ego in an unweighted graph.
+
+    The same definitions as nx.effective_size and nx.constraint, which take seconds on a 150-contact
+    network because they normalise every pair over the whole graph; here only the ego's pairs count.
+    """
+    alters = list(graph[ego])
+    n = len(alters)
+    ties_among = graph.subgraph(alters).number_of_edges()
+    effective = n - 2 * ties_among / n
+
+    def p(a: str, b: str) -> float:  # a's share of its relations that goes to b
+        return 1 / graph.degree(a) if graph.has_edge(a, b) else 0.0
+
+    constraint = sum(
+        (p(ego, j) + sum(p(ego, q) * p(q, j) for q in graph[j] if q in graph[ego] and q != j)) ** 2 for j in alters
+    )
+    return round(effective, 3), round(constraint, 3)
+
+
 def bonding_bridging(network: Network) -> Measure:
     graph = ego_graph(network)
     if graph.degree(CLIENT) == 0:
         return Measure(
             {"effective_size": None, "constraint": None}, "Er zijn nog geen banden vastgelegd om dit te berekenen."
         )
-    effective = round(nx.effective_size(graph, nodes=[CLIENT])[CLIENT], 3)
-    constraint = round(nx.constraint(graph, nodes=[CLIENT])[CLIENT], 3)
+    effective, constraint = _burt(graph, CLIENT)
     return Measure(
         {"effective_size": effective, "constraint": constraint},
         f"Het netwerk telt {effective} los van elkaar staande contacten (bruggen naar andere kringen); "
@@ -211,7 +230,9 @@ def support_gaps(network: Network) -> Measure:
     missing = [t for t in SUPPORT_TYPES if t not in given]
     return Measure(
         {"missing": missing},
-        "Iedere soort steun wordt door iemand gegeven." if not missing else f"Niemand geeft: {', '.join(missing)}.",
+        "Iedere soort steun wordt door iemand gegeven."
+        if not missing
+        else f"Niemand geeft: {', '.join(SUPPORT_TYPE_LABELS_NL[t] for t in missing)}.",
     )
 
 

@@ -29,6 +29,15 @@ SUPPORT_TYPES: tuple[str, ...] = (
     "respite",
     "personal_care",
 )
+SUPPORT_TYPE_LABELS_NL: dict[str, str] = {
+    "practical": "praktische hulp",
+    "companionship": "gezelschap",
+    "advice": "advies en informatie",
+    "emotional": "emotionele steun",
+    "advocacy": "belangenbehartiging",
+    "respite": "respijtzorg",
+    "personal_care": "persoonlijke verzorging",
+}
 DIRECTIONS: tuple[str, ...] = ("to_client", "from_client")
 INSTRUMENTS: tuple[str, ...] = ("ediz_plus", "ediz", "csi", "srb")
 DEFAULT_REVIEW_INTERVAL_WEEKS = 13

@@ -16,7 +16,7 @@ from uuid import UUID
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import StoredEvent
 
-from domain.history import advance
+from domain.history import advance, network_as_of
 from domain.network import Network
 from domain.vocabulary import PROFESSIONAL_CATEGORIES
 from projections.base import Batch, Projection
@@ -112,22 +112,25 @@ class NetworkMapProjection(Projection):
         assert isinstance(network, Network)
         return network
 
-    def load(self, tx: Tx, network_ids: set[str]) -> dict[str, Network]:
-        """The stored networks among these ids."""
+    def load(self, tx: Tx, network_ids: set[str], table: str = "kring_networks") -> dict[str, Network]:
+        """The stored networks among these ids (current, or as on their last review)."""
         if not network_ids:
             return {}
         marks = ", ".join("?" for _ in network_ids)
         rows = tx.execute(
-            f"SELECT network_id, version, topic, state FROM kring_networks WHERE network_id IN ({marks})",
+            f"SELECT network_id, version, topic, state FROM {table} WHERE network_id IN ({marks})",
             sorted(network_ids),
         ).all()
         return {r["network_id"]: self.decode(r["network_id"], r["version"], r["topic"], r["state"]) for r in rows}
 
     # -------------------------------------------------------- applying
     def apply(self, tx: Tx, batch: Batch) -> None:
-        networks = self.load(tx, {str(event.originator_id) for _, event in batch})
+        ids = {str(event.originator_id) for _, event in batch}
+        networks = self.load(tx, ids)
+        reviewed = self.load(tx, ids, "kring_review_states")
         touched: set[str] = set()
         for _, event in batch:
+            self._follow_review(reviewed, event)
             network_id = str(event.originator_id)
             network = networks.get(network_id)
             if network is not None and event.originator_version <= network.version:
@@ -141,10 +144,10 @@ class NetworkMapProjection(Projection):
                 advance(network, event)
             networks[network_id] = network
             touched.add(network_id)
-            if isinstance(event, Network.NetworkReviewed):
-                self._store_review_state(tx, network_id, network)
         for network_id in touched:
             self._store(tx, network_id, networks[network_id])
+        for network_id, at_review in reviewed.items():
+            self._store_review_state(tx, network_id, at_review)
 
     def _store(self, tx: Tx, network_id: str, network: Network) -> None:
         topic, state = self.encode(network)
@@ -206,6 +209,23 @@ class NetworkMapProjection(Projection):
             ],
         )
 
+    def _follow_review(self, reviewed: dict[str, Network], event: Network.Event) -> None:
+        """Keep the network as it was on its last review day: exactly what `network_as_of` would replay."""
+        network_id = str(event.originator_id)
+        at_review = reviewed.get(network_id)
+        if isinstance(event, Network.NetworkReviewed):
+            history = self.app.events.get(event.originator_id, lte=event.originator_version)
+            replayed = network_as_of(history, event.effective_on)
+            if replayed is not None:
+                reviewed[network_id] = replayed
+        elif (
+            at_review is not None
+            and at_review.as_of
+            and event.effective_on <= at_review.as_of
+            and event.originator_version > at_review.version
+        ):
+            advance(at_review, event)  # recorded late, but it had happened by the review
+
     def _store_review_state(self, tx: Tx, network_id: str, network: Network) -> None:
         topic, state = self.encode(network)
         tx.execute(
@@ -227,13 +247,11 @@ class NetworkMaps:
             return self.projection.load(tx, {str(network_id)}).get(str(network_id))
 
     def at_last_review(self, network_id: UUID) -> Network | None:
-        """The network as it was right after its last review was recorded."""
+        """The network as it was on the day of its last review (by the dates things happened)."""
         with self.store.transaction() as tx:
             row = tx.execute(
                 "SELECT version, topic, state FROM kring_review_states WHERE network_id = ?", [str(network_id)]
             ).one()
         if row is None:
             return None
-        network = self.projection.decode(str(network_id), row["version"], row["topic"], row["state"])
-        network.as_of = network.last_reviewed_on
-        return network
+        return self.projection.decode(str(network_id), row["version"], row["topic"], row["state"])

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from domain.network import Network
+from domain.vocabulary import SUPPORT_TYPE_LABELS_NL
 
 # Display labels of the vocabularies.
 LABELS: dict[str, dict[str, str]] = {
@@ -33,13 +34,7 @@ LABELS: dict[str, dict[str, str]] = {
         "monthly": "maandelijks",
         "yearly": "jaarlijks",
         "rarely": "zelden",
-        "practical": "praktische hulp",
-        "companionship": "gezelschap",
-        "advice": "advies en informatie",
-        "emotional": "emotionele steun",
-        "advocacy": "belangenbehartiging",
-        "respite": "respijtzorg",
-        "personal_care": "persoonlijke verzorging",
+        **SUPPORT_TYPE_LABELS_NL,
         "ediz_plus": "EDIZ-plus",
         "ediz": "EDIZ",
         "csi": "Caregiver Strain Index",
@@ -184,7 +179,7 @@ def _values(event: Network.Event, names: Names, labels: dict[str, str]) -> dict[
     values.setdefault("task", role.get("task", ""))
     values["title"] = names.goals.get(data.get("goal_id", ""), data.get("title", ""))
     pair = data.get("contact_ids") or ["", ""]
-    values["first"], values["second"] = (names.contacts.get(i, "?") for i in pair)
+    values["first"], values["second"] = sorted(names.contacts.get(i, "?") for i in pair)
     values["count"] = len(data.get("agreements", []))
     return values
 

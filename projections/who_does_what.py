@@ -1,4 +1,7 @@
-"""Who does what, across all networks of one coordinator: roles, shared people, vacant tasks."""
+"""Who does what, across the open networks of one coordinator: roles, shared people, vacant tasks.
+
+Only the coordinator's own open networks count, so the overview never tells about other coordinators' clients.
+"""
 
 from __future__ import annotations
 
@@ -16,16 +19,17 @@ ACTIVE_ROLES = (
 SHARED_PEOPLE = (
     "SELECT p.person_key, COUNT(DISTINCT p.network_id) AS networks, "
     "(SELECT COUNT(*) FROM kring_roles r JOIN kring_people q ON q.network_id = r.network_id "
-    " AND q.contact_id = r.contact_id WHERE q.person_key = p.person_key AND q.active = 1 "
+    " AND q.contact_id = r.contact_id JOIN kring_networks m ON m.network_id = r.network_id "
+    " WHERE q.person_key = p.person_key AND q.active = 1 AND m.coordinator = ? AND m.status = 'open' "
     " AND r.ended_on IS NULL AND r.direction = 'to_client') AS roles "
-    "FROM kring_people p WHERE p.active = 1 AND p.person_key IN ("
-    " SELECT q.person_key FROM kring_people q JOIN kring_networks n ON n.network_id = q.network_id "
-    " WHERE n.coordinator = ? AND q.active = 1 AND q.person_key IS NOT NULL) "
+    "FROM kring_people p JOIN kring_networks n ON n.network_id = p.network_id "
+    "WHERE n.coordinator = ? AND n.status = 'open' AND p.active = 1 AND p.person_key IS NOT NULL "
     "GROUP BY p.person_key HAVING COUNT(DISTINCT p.network_id) > 1"
 )
 MINE = (
     "SELECT q.person_key, q.network_id, n.client_name, q.contact_id, q.name FROM kring_people q "
-    "JOIN kring_networks n ON n.network_id = q.network_id WHERE n.coordinator = ? AND q.active = 1"
+    "JOIN kring_networks n ON n.network_id = q.network_id WHERE n.coordinator = ? AND n.status = 'open' "
+    "AND q.active = 1 ORDER BY n.client_name, q.name"
 )
 VACANT = (
     "SELECT r.network_id, n.client_name, r.role_id, r.support_type, r.direction, r.task, r.rhythm, r.ended_on "
@@ -46,7 +50,7 @@ class WhoDoesWhat:
         """Each contact with their tasks; people in several networks with their total load; vacant tasks."""
         with self.store.transaction() as tx:
             roles = tx.execute(ACTIVE_ROLES, [coordinator]).all()
-            shared = {r["person_key"]: r for r in tx.execute(SHARED_PEOPLE, [coordinator]).all()}
+            shared = {r["person_key"]: r for r in tx.execute(SHARED_PEOPLE, [coordinator, coordinator]).all()}
             mine = tx.execute(MINE, [coordinator]).all()
             vacant = tx.execute(VACANT, [coordinator]).all()
         return {

@@ -38,7 +38,12 @@ def network_map(query: dict[str, Any], network_id: UUID) -> Any:
 
 @blp.route("/networks/<uuid:network_id>/map.graphml", methods=["GET"])
 @blp.arguments(schemas.AsOfRead, location="query")
-@blp.response(200, content_type="application/graphml+xml", description="GraphML, readable by Gephi and networkx")
+@blp.response(
+    200,
+    {"type": "string"},
+    content_type="application/graphml+xml",
+    description="GraphML, readable by Gephi and networkx",
+)
 @blp.alt_response(404, **NOT_FOUND)
 def network_graphml(query: dict[str, Any], network_id: UUID) -> Response:
     """The network map as GraphML; ties, acquaintances and support roles are separate edges."""

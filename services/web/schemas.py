@@ -433,7 +433,7 @@ class TimelineOut(Schema):
 
 
 class ChangesOut(Schema):
-    from_ = fields.Date(data_key="from")
+    from_ = fields.Date(data_key="from", attribute="from")
     to = fields.Date()
     counts = fields.Dict(keys=fields.String(), values=fields.Integer())
     changes = fields.List(fields.Nested(TimelineLine))

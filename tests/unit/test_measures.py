@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 from datetime import date
 
+import networkx as nx
 import pytest
 
 from domain.history import network_as_of
-from domain.measures import measure
+from domain.measures import _burt, measure
 from domain.network import Network
 from domain.state import Stamp
 
@@ -138,3 +139,12 @@ def test_an_empty_network_has_measures_without_dividing_by_zero() -> None:
     assert result.measures["size"].value["total"] == 0
     assert result.measures["density"].value["density"] is None
     assert result.measures["bonding_bridging"].value["effective_size"] is None
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_burts_measures_agree_with_networkx_on_random_networks(seed: int) -> None:
+    graph = nx.relabel_nodes(nx.gnp_random_graph(25, 0.25, seed=seed), str)
+    graph.add_edge("0", "1")  # the ego has at least one contact
+    effective, constraint = _burt(graph, "0")
+    assert effective == pytest.approx(nx.effective_size(graph, nodes=["0"])["0"], abs=1e-3)
+    assert constraint == pytest.approx(nx.constraint(graph, nodes=["0"])["0"], abs=1e-3)
