@@ -52,11 +52,13 @@ ROLE_COLUMNS = (
     "ended_on",
     "end_reason",
 )
+PEOPLE_EVENTS = (Network.ContactAdded, Network.ContactDetailsChanged, Network.ContactRemoved)
 PEOPLE_COLUMNS = ("network_id", "contact_id", "name", "email", "person_key", "category", "active")
 
 
 def _upsert(table: str, columns: tuple[str, ...], key: str) -> str:
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
+    keys = {k.strip() for k in key.split(",")}
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in keys)
     return (
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
         f"ON CONFLICT ({key}) DO UPDATE SET {updates}"
@@ -125,13 +127,13 @@ class NetworkMapProjection(Projection):
 
     # -------------------------------------------------------- applying
     def apply(self, tx: Tx, batch: Batch) -> None:
-        ids = {str(event.originator_id) for _, event in batch}
+        keyed = [(str(event.originator_id), event) for _, event in batch]
+        ids = {network_id for network_id, _ in keyed}
         networks = self.load(tx, ids)
         reviewed = self.load(tx, ids, "kring_review_states")
-        touched: set[str] = set()
-        for _, event in batch:
-            self._follow_review(reviewed, event)
-            network_id = str(event.originator_id)
+        touched: dict[str, tuple[set[str], set[str]]] = {}  # network -> (changed roles, changed people)
+        for network_id, event in keyed:
+            self._follow_review(reviewed, network_id, event)
             network = networks.get(network_id)
             if network is not None and event.originator_version <= network.version:
                 continue  # already applied: never twice
@@ -143,13 +145,18 @@ class NetworkMapProjection(Projection):
             else:
                 advance(network, event)
             networks[network_id] = network
-            touched.add(network_id)
-        for network_id in touched:
-            self._store(tx, network_id, networks[network_id])
+            roles, people = touched.setdefault(network_id, (set(), set()))
+            if "role_id" in event.__dict__:
+                roles.add(event.__dict__["role_id"])
+            if isinstance(event, PEOPLE_EVENTS):
+                people.add(event.__dict__["contact_id"])
+        for network_id, (roles, people) in touched.items():
+            self._store(tx, network_id, networks[network_id], roles, people)
         for network_id, at_review in reviewed.items():
             self._store_review_state(tx, network_id, at_review)
 
-    def _store(self, tx: Tx, network_id: str, network: Network) -> None:
+    def _store(self, tx: Tx, network_id: str, network: Network, roles: set[str], people: set[str]) -> None:
+        """Write the network's row, and the rows of the roles and people this batch changed."""
         topic, state = self.encode(network)
         contacts = network.active_contacts
         tied = [c for c in contacts if c.tie]
@@ -173,9 +180,8 @@ class NetworkMapProjection(Projection):
                 state,
             ],
         )
-        tx.execute("DELETE FROM kring_roles WHERE network_id = ?", [network_id])
         tx.executemany(
-            f"INSERT INTO kring_roles ({', '.join(ROLE_COLUMNS)}) VALUES ({', '.join('?' * 10)})",
+            _upsert("kring_roles", ROLE_COLUMNS, "network_id, role_id"),
             [
                 [
                     network_id,
@@ -189,12 +195,11 @@ class NetworkMapProjection(Projection):
                     _iso(r.ended_on),
                     r.end_reason,
                 ]
-                for r in network.roles.values()
+                for r in (network.roles[role_id] for role_id in sorted(roles))
             ],
         )
-        tx.execute("DELETE FROM kring_people WHERE network_id = ?", [network_id])
         tx.executemany(
-            f"INSERT INTO kring_people ({', '.join(PEOPLE_COLUMNS)}) VALUES ({', '.join('?' * 7)})",
+            _upsert("kring_people", PEOPLE_COLUMNS, "network_id, contact_id"),
             [
                 [
                     network_id,
@@ -205,13 +210,12 @@ class NetworkMapProjection(Projection):
                     c.category,
                     int(c.is_active),
                 ]
-                for c in network.contacts.values()
+                for c in (network.contacts[contact_id] for contact_id in sorted(people))
             ],
         )
 
-    def _follow_review(self, reviewed: dict[str, Network], event: Network.Event) -> None:
+    def _follow_review(self, reviewed: dict[str, Network], network_id: str, event: Network.Event) -> None:
         """Keep the network as it was on its last review day: exactly what `network_as_of` would replay."""
-        network_id = str(event.originator_id)
         at_review = reviewed.get(network_id)
         if isinstance(event, Network.NetworkReviewed):
             history = self.app.events.get(event.originator_id, lte=event.originator_version)

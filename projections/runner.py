@@ -43,7 +43,7 @@ class Status:
 class Runner:
     """Catches the projections up with the event log, once or for as long as it runs."""
 
-    def __init__(self, app: Any, store: ReadStore, projections: Sequence[Projection], batch_size: int = 500) -> None:
+    def __init__(self, app: Any, store: ReadStore, projections: Sequence[Projection], batch_size: int = 1000) -> None:
         self.app = app
         self.store = store
         self.projections = {p.name: p for p in projections}
@@ -65,18 +65,31 @@ class Runner:
                 )
 
     # ---------------------------------------------------------- one step
-    def step(self, name: str) -> int:
-        """Apply the next batch of events to one projection; returns how many were applied."""
-        projection = self.projections[name]
+    def step(self, names: Sequence[str] | None = None) -> int:
+        """Apply the next batch of events to these projections (default: all) in one transaction.
+
+        The log is read and decoded once for all of them; each gets the events after its own position.
+        Returns how many events were read (0 when every projection is up to date).
+        """
+        names = list(names or self.projections)
         with self.store.transaction(write=True) as tx:
-            row = tx.execute(f"SELECT position FROM {TRACKING} WHERE name = ?{self.store.lock_suffix}", [name]).one()
-            position = int(row["position"]) if row else 0
-            notifications = self.app.recorder.select_notifications(start=position + 1, limit=self.batch_size)
+            positions = {name: self._locked_position(tx, name) for name in names}
+            notifications = self.app.recorder.select_notifications(
+                start=min(positions.values()) + 1, limit=self.batch_size
+            )
             if not notifications:
                 return 0
-            projection.apply(tx, [(n.id, self._decode(n)) for n in notifications])
-            tx.execute(f"UPDATE {TRACKING} SET position = ? WHERE name = ?", [notifications[-1].id, name])
+            batch = [(n.id, self._decode(n)) for n in notifications]
+            for name in names:
+                todo = [(position, event) for position, event in batch if position > positions[name]]
+                if todo:
+                    self.projections[name].apply(tx, todo)
+                    tx.execute(f"UPDATE {TRACKING} SET position = ? WHERE name = ?", [todo[-1][0], name])
         return len(notifications)
+
+    def _locked_position(self, tx: Any, name: str) -> int:
+        row = tx.execute(f"SELECT position FROM {TRACKING} WHERE name = ?{self.store.lock_suffix}", [name]).one()
+        return int(row["position"]) if row else 0
 
     def _decode(self, notification: Notification) -> Network.Event:
         event = self.app.mapper.to_domain_event(notification)
@@ -84,13 +97,12 @@ class Runner:
         return event
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
-        """Apply everything there is now, to every projection; returns how many events were applied."""
+        """Apply everything there is now, to every projection; returns how many events were read."""
         total = 0
-        for name in self.projections:
-            while applied := self.step(name):
-                total += applied
-                if progress:
-                    progress(applied)
+        while applied := self.step():
+            total += applied
+            if progress:
+                progress(applied)
         return total
 
     # ---------------------------------------------------------- queries
@@ -119,15 +131,16 @@ class Runner:
         return True
 
     # ----------------------------------------------------------- rebuild
-    def rebuild(self, name: str, progress: Callable[[int], None] | None = None) -> int:
-        """Drop one projection's rows and apply the whole log again from position 0."""
-        projection = self.projections[name]
+    def rebuild(self, names: Sequence[str] | None = None, progress: Callable[[int], None] | None = None) -> int:
+        """Drop these projections' rows (default: all) and apply the whole log again from position 0."""
+        names = list(names or self.projections)
         with self.store.transaction(write=True) as tx:
-            tx.execute(f"SELECT position FROM {TRACKING} WHERE name = ?{self.store.lock_suffix}", [name])
-            projection.reset(tx)
-            tx.execute(f"UPDATE {TRACKING} SET position = 0 WHERE name = ?", [name])
+            for name in names:
+                self._locked_position(tx, name)
+                self.projections[name].reset(tx)
+                tx.execute(f"UPDATE {TRACKING} SET position = 0 WHERE name = ?", [name])
         total = 0
-        while applied := self.step(name):
+        while applied := self.step(names):
             total += applied
             if progress:
                 progress(applied)

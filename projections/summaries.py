@@ -170,24 +170,40 @@ def event_fields(event: Network.Event) -> dict[str, Any]:
     return {k: v for k, v in event.__dict__.items() if k not in skip}
 
 
-def _values(event: Network.Event, names: Names, labels: dict[str, str]) -> dict[str, Any]:
-    data = event_fields(event)
-    values = {k: labels.get(v, v) if isinstance(v, str) else v for k, v in data.items()}
-    role = names.roles.get(data.get("role_id", ""), {})
-    contact_id = data.get("contact_id") or data.get("carer_id") or role.get("contact_id", "")
-    values["contact"] = names.contacts.get(contact_id, "?")
-    values.setdefault("task", role.get("task", ""))
-    values["title"] = names.goals.get(data.get("goal_id", ""), data.get("title", ""))
-    pair = data.get("contact_ids") or ["", ""]
-    values["first"], values["second"] = sorted(names.contacts.get(i, "?") for i in pair)
-    values["count"] = len(data.get("agreements", []))
-    return values
+class _Values(dict[str, Any]):
+    """The placeholders of a template, each worked out only when the template asks for it."""
+
+    def __init__(self, event: Network.Event, names: Names, labels: dict[str, str]) -> None:
+        super().__init__()
+        self.data, self.names, self.labels = event.__dict__, names, labels
+
+    def __missing__(self, key: str) -> Any:
+        self[key] = value = self._work_out(key)
+        return value
+
+    def _work_out(self, key: str) -> Any:
+        data, names = self.data, self.names
+        role = names.roles.get(data.get("role_id", ""), {})
+        if key == "contact":
+            contact_id = data.get("contact_id") or data.get("carer_id") or role.get("contact_id", "")
+            return names.contacts.get(contact_id, "?")
+        if key == "task" and "task" not in data:
+            return role.get("task", "")
+        if key == "title":
+            return names.goals.get(data.get("goal_id", ""), data.get("title", ""))
+        if key in ("first", "second"):
+            self["first"], self["second"] = sorted(names.contacts.get(i, "?") for i in data["contact_ids"])
+            return self[key]
+        if key == "count":
+            return len(data.get("agreements", []))
+        value = data[key]
+        return self.labels.get(value, value) if isinstance(value, str) else value
 
 
 def summary(event: Network.Event, names: Names, lang: str = "nl") -> str:
     """One line about an event, with the names known so far (call names.learn(event) first)."""
     template = TEMPLATES[lang].get(type(event).__name__, type(event).__name__)
-    return template.format(**_values(event, names, LABELS[lang]))
+    return template.format_map(_Values(event, names, LABELS[lang]))
 
 
 def summarise(events: Iterable[Network.Event], lang: str = "nl") -> Iterator[tuple[Network.Event, str]]:

@@ -103,10 +103,10 @@ class TimelineProjection(Projection):
         return known
 
     def apply(self, tx: Tx, batch: Batch) -> None:
-        names = self._names(tx, {str(event.originator_id) for _, event in batch})
+        keyed = [(position, str(event.originator_id), event) for position, event in batch]
+        names = self._names(tx, {network_id for _, network_id, _ in keyed})
         rows, learned = [], []
-        for position, event in batch:
-            network_id = str(event.originator_id)
+        for position, network_id, event in keyed:
             known = names[network_id]
             known.learn(event)
             learned += _learned(network_id, event)

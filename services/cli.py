@@ -34,7 +34,6 @@ def rebuild(name: str | None) -> None:
     if unknown:
         raise click.BadParameter(f"{unknown[0]!r}; choose from {', '.join(runner.projections)}.", param_hint="NAME")
     total = runner.app.recorder.max_notification_id() or 0
-    for projection in names:
-        with click.progressbar(length=total, label=f"Rebuilding {projection}", show_pos=True) as bar:
-            applied = runner.rebuild(projection, progress=bar.update)
-        click.echo(f"{projection}: {applied} events applied.")
+    with click.progressbar(length=total, label=f"Rebuilding {', '.join(names)}", show_pos=True) as bar:
+        applied = runner.rebuild(names, progress=bar.update)
+    click.echo(f"{', '.join(names)}: {applied} events applied.")
