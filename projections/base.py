@@ -25,6 +25,9 @@ class Projection(ABC):
     def create_tables(self, tx: Tx, store: ReadStore) -> None:
         """Create the projection's tables if they are missing."""
 
+    def prepare(self, batch: Batch) -> None:  # noqa: B027 - an optional hook
+        """Read what `apply` will need from the event store, before the read tables are locked."""
+
     @abstractmethod
     def apply(self, tx: Tx, batch: Batch) -> None:
         """Apply a batch of events, in the transaction that also moves the tracking position."""

@@ -75,6 +75,10 @@ class NetworkMapProjection(Projection):
     name = "network_map"
     tables = ("kring_networks", "kring_roles", "kring_people", "kring_review_states")
 
+    def __init__(self, app: Any) -> None:
+        super().__init__(app)
+        self._histories: dict[tuple[str, int], list[Network.Event]] = {}
+
     def create_tables(self, tx: Tx, store: ReadStore) -> None:
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_networks (network_id TEXT PRIMARY KEY, version INTEGER NOT NULL, "
@@ -126,6 +130,16 @@ class NetworkMapProjection(Projection):
         return {r["network_id"]: self.decode(r["network_id"], r["version"], r["topic"], r["state"]) for r in rows}
 
     # -------------------------------------------------------- applying
+    def prepare(self, batch: Batch) -> None:
+        """The history up to each review in the batch, to replay the network as on the review day."""
+        self._histories = {
+            (str(event.originator_id), event.originator_version): list(
+                self.app.events.get(event.originator_id, lte=event.originator_version)
+            )
+            for _, event in batch
+            if isinstance(event, Network.NetworkReviewed)
+        }
+
     def apply(self, tx: Tx, batch: Batch) -> None:
         keyed = [(str(event.originator_id), event) for _, event in batch]
         ids = {network_id for network_id, _ in keyed}
@@ -218,7 +232,8 @@ class NetworkMapProjection(Projection):
         """Keep the network as it was on its last review day: exactly what `network_as_of` would replay."""
         at_review = reviewed.get(network_id)
         if isinstance(event, Network.NetworkReviewed):
-            history = self.app.events.get(event.originator_id, lte=event.originator_version)
+            key = (network_id, event.originator_version)
+            history = self._histories.pop(key, None) or self.app.events.get(event.originator_id, lte=key[1])
             replayed = network_as_of(history, event.effective_on)
             if replayed is not None:
                 reviewed[network_id] = replayed

@@ -25,6 +25,7 @@ from projections.db import ReadStore
 
 log = logging.getLogger(__name__)
 TRACKING = "kring_tracking"
+REBUILD_BATCH_SIZE = 5000
 
 
 @dataclass(frozen=True)
@@ -65,27 +66,40 @@ class Runner:
                 )
 
     # ---------------------------------------------------------- one step
-    def step(self, names: Sequence[str] | None = None) -> int:
+    def step(self, names: Sequence[str] | None = None, batch_size: int | None = None) -> int:
         """Apply the next batch of events to these projections (default: all) in one transaction.
 
-        The log is read and decoded once for all of them; each gets the events after its own position.
-        Returns how many events were read (0 when every projection is up to date).
+        The log is read and decoded once for all of them, before the tracking rows are locked: on SQLite
+        the read tables share the event store's file, and reading the log while holding its write lock
+        would wait on request threads that wait on us. Under the lock the positions are read again; each
+        projection gets the events after its own position. Returns how many events were applied.
         """
         names = list(names or self.projections)
+        start = min(self._positions(names).values())
+        notifications = self.app.recorder.select_notifications(start=start + 1, limit=batch_size or self.batch_size)
+        if not notifications:
+            return 0
+        batch = [(n.id, self._decode(n)) for n in notifications]
+        for name in names:
+            self.projections[name].prepare(batch)
+        applied = 0
         with self.store.transaction(write=True) as tx:
-            positions = {name: self._locked_position(tx, name) for name in names}
-            notifications = self.app.recorder.select_notifications(
-                start=min(positions.values()) + 1, limit=self.batch_size
-            )
-            if not notifications:
-                return 0
-            batch = [(n.id, self._decode(n)) for n in notifications]
             for name in names:
-                todo = [(position, event) for position, event in batch if position > positions[name]]
+                position = self._locked_position(tx, name)
+                if position < start:
+                    continue  # rebuilt meanwhile: this batch starts too late for it; the next step serves it
+                todo = [(p, event) for p, event in batch if p > position]
                 if todo:
                     self.projections[name].apply(tx, todo)
                     tx.execute(f"UPDATE {TRACKING} SET position = ? WHERE name = ?", [todo[-1][0], name])
-        return len(notifications)
+                    applied += len(todo)
+        return applied
+
+    def _positions(self, names: Sequence[str]) -> dict[str, int]:
+        with self.store.transaction() as tx:
+            rows = tx.execute(f"SELECT name, position FROM {TRACKING}").all()
+        known = {r["name"]: int(r["position"]) for r in rows}
+        return {name: known.get(name, 0) for name in names}
 
     def _locked_position(self, tx: Any, name: str) -> int:
         row = tx.execute(f"SELECT position FROM {TRACKING} WHERE name = ?{self.store.lock_suffix}", [name]).one()
@@ -115,10 +129,7 @@ class Runner:
 
     def reached(self, position: int) -> bool:
         """Whether every projection has applied the event at this log position."""
-        with self.store.transaction() as tx:
-            rows = tx.execute(f"SELECT name, position FROM {TRACKING}").all()
-        positions = {r["name"]: int(r["position"]) for r in rows}
-        return all(positions.get(name, 0) >= position for name in self.projections)
+        return min(self._positions(list(self.projections)).values()) >= position
 
     def wait_for(self, position: int, timeout: float = 2.0) -> bool:
         """Read-your-writes: wait until the projections include this position (or time out)."""
@@ -140,7 +151,7 @@ class Runner:
                 self.projections[name].reset(tx)
                 tx.execute(f"UPDATE {TRACKING} SET position = 0 WHERE name = ?", [name])
         total = 0
-        while applied := self.step(names):
+        while applied := self.step(names, REBUILD_BATCH_SIZE):  # larger batches: fewer commits
             total += applied
             if progress:
                 progress(applied)

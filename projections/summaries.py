@@ -183,12 +183,11 @@ class _Values(dict[str, Any]):
 
     def _work_out(self, key: str) -> Any:
         data, names = self.data, self.names
-        role = names.roles.get(data.get("role_id", ""), {})
         if key == "contact":
-            contact_id = data.get("contact_id") or data.get("carer_id") or role.get("contact_id", "")
+            contact_id = data.get("contact_id") or data.get("carer_id") or self._role().get("contact_id", "")
             return names.contacts.get(contact_id, "?")
         if key == "task" and "task" not in data:
-            return role.get("task", "")
+            return self._role().get("task", "")
         if key == "title":
             return names.goals.get(data.get("goal_id", ""), data.get("title", ""))
         if key in ("first", "second"):
@@ -198,6 +197,9 @@ class _Values(dict[str, Any]):
             return len(data.get("agreements", []))
         value = data[key]
         return self.labels.get(value, value) if isinstance(value, str) else value
+
+    def _role(self) -> dict[str, str]:
+        return self.names.roles.get(self.data.get("role_id", ""), {})
 
 
 def summary(event: Network.Event, names: Names, lang: str = "nl") -> str:
