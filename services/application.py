@@ -16,7 +16,7 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 from eventsourcing.utils import get_topic
 
-from domain.history import network_as_of
+from domain.history import network_as_of, project_network
 from domain.network import Network
 from domain.state import Stamp
 from domain.vocabulary import DEFAULT_REVIEW_INTERVAL_WEEKS
@@ -71,6 +71,7 @@ class Kring(NetworkCommands, Application[UUID]):
 
     name = "kring"
     snapshotting_intervals: ClassVar[dict[type[Any], int]] = {Network: 100}
+    snapshotting_projectors: ClassVar[dict[type[Any], Any]] = {Network: project_network}
 
     def __init__(self, env: Mapping[str, str] | None = None, clock: Callable[[], date] = _today) -> None:
         settings = persistence_env() if env is None else dict(env)
@@ -132,7 +133,7 @@ class Kring(NetworkCommands, Application[UUID]):
     def get_network(self, network_id: UUID) -> Network:
         """The network as it is now."""
         try:
-            aggregate: object = self.repository.get(network_id)
+            aggregate: object = self.repository.get(network_id, projector_func=project_network)
         except AggregateNotFoundError:
             raise NetworkNotFound(network_id) from None
         if not isinstance(aggregate, Network):
