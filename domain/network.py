@@ -10,12 +10,8 @@ from eventsourcing.domain import Aggregate, event
 from domain.errors import DomainError, UnknownEntity
 from domain.state import (
     Acquaintance,
-    BurdenReport,
     Contact,
     Goal,
-    Meeting,
-    Note,
-    Review,
     Stamp,
     SupportRole,
     Tie,
@@ -120,11 +116,9 @@ class Network(Aggregate):
         self.roles: dict[str, SupportRole] = {}
         self.spilmantelzorger_id: str | None = None
         self.spilmantelzorger_changed_on = effective_on
-        self.burden_reports: list[BurdenReport] = []
-        self.reviews: list[Review] = []
-        self.meetings: list[Meeting] = []
+        self.burden_reported_on: dict[str, date] = {}  # carer -> day of their latest report
+        self.last_reviewed_on: date | None = None
         self.goals: dict[str, Goal] = {}
-        self.notes: list[Note] = []
         self.next_review_on = effective_on + timedelta(weeks=FIRST_REVIEW_AFTER_WEEKS)
         self.latest_on = effective_on  # the latest day anything recorded happened
 
@@ -219,9 +213,8 @@ class Network(Aggregate):
     @event(ReviewIntervalChanged)
     def _change_review_interval(self, review_interval_weeks: int, recorded_by: str, effective_on: date) -> None:
         self.review_interval_weeks = review_interval_weeks
-        if self.reviews:
-            last = self.reviews[-1].held_on
-            self.next_review_on = last + timedelta(weeks=review_interval_weeks)
+        if self.last_reviewed_on is not None:
+            self.next_review_on = self.last_reviewed_on + timedelta(weeks=review_interval_weeks)
 
     class NetworkClosed(Event):
         reason: str
@@ -350,7 +343,8 @@ class Network(Aggregate):
         pairs = [a for a in self.acquaintance_list if contact_id in a.contact_ids]
         floors = [(role.started_on, "the start of their role") for role in roles]
         floors += [(a.since, "the day they became acquainted") for a in pairs]
-        floors += [(r.reported_on, "their last burden report") for r in self.burden_reports if r.carer_id == contact_id]
+        if contact_id in self.burden_reported_on:
+            floors.append((self.burden_reported_on[contact_id], "their last burden report"))
         if self.spilmantelzorger_id == contact_id:
             floors.append((self.spilmantelzorger_changed_on, "their designation"))
         for floor, what in floors:
@@ -679,7 +673,7 @@ class Network(Aggregate):
     def _report_burden(
         self, report_id: str, carer_id: str, instrument: str, answers: list[Any], recorded_by: str, effective_on: date
     ) -> None:
-        self.burden_reports.append(BurdenReport(report_id, carer_id, instrument, list(answers), effective_on))
+        self.burden_reported_on[carer_id] = effective_on  # the answers live in the event (and the records view)
 
     # ------------------------------------------------- reviews and meetings
     class NetworkReviewed(Event):
@@ -690,8 +684,8 @@ class Network(Aggregate):
     def review(self, stamp: Stamp, participants: list[str], summary: str, next_review_on: date | None) -> None:
         """The network was brought up again; the next review is due then."""
         self._check(stamp, "held_on")
-        if self.reviews:
-            _not_before(stamp.on, self.reviews[-1].held_on, "held_on", "the previous review")
+        if self.last_reviewed_on is not None:
+            _not_before(stamp.on, self.last_reviewed_on, "held_on", "the previous review")
         next_on = next_review_on or stamp.on + timedelta(weeks=self.review_interval_weeks)
         if next_on <= stamp.on:
             raise DomainError("next_review_not_after", "The next review must come after this one.", "next_review_on")
@@ -701,12 +695,8 @@ class Network(Aggregate):
     def _review(
         self, participants: list[str], summary: str, next_review_on: date, recorded_by: str, effective_on: date
     ) -> None:
-        self.reviews.append(Review(effective_on, list(participants), summary, next_review_on))
+        self.last_reviewed_on = effective_on
         self.next_review_on = next_review_on
-
-    @property
-    def last_reviewed_on(self) -> date | None:
-        return self.reviews[-1].held_on if self.reviews else None
 
     class SupportGroupMeetingHeld(Event):
         attendees: list[str]
@@ -719,7 +709,7 @@ class Network(Aggregate):
 
     @event(SupportGroupMeetingHeld)
     def _hold_meeting(self, attendees: list[str], agreements: list[str], recorded_by: str, effective_on: date) -> None:
-        self.meetings.append(Meeting(effective_on, list(attendees), list(agreements)))
+        pass  # attendees and agreements live in the event (and the records view)
 
     # --------------------------------------------------------- goals, notes
     class GoalSet(Event):
@@ -769,7 +759,7 @@ class Network(Aggregate):
 
     @event(NoteAdded)
     def _add_note(self, note_id: str, text: str, recorded_by: str, effective_on: date) -> None:
-        self.notes.append(Note(note_id, text, effective_on))
+        pass  # the text lives in the event (and the records view), not in the network's state
 
 
 def _require_interval(weeks: int) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 
 @dataclass
@@ -73,36 +72,6 @@ class SupportRole:
 
 
 @dataclass
-class BurdenReport:
-    """One carer-burden questionnaire, answers stored as given."""
-
-    id: str
-    carer_id: str
-    instrument: str
-    answers: list[Any]
-    reported_on: date
-
-
-@dataclass
-class Review:
-    """A moment the network was brought up and mapped again."""
-
-    held_on: date
-    participants: list[str]
-    summary: str
-    next_review_on: date
-
-
-@dataclass
-class Meeting:
-    """A support-group meeting and the agreements it made."""
-
-    held_on: date
-    attendees: list[str]
-    agreements: list[str]
-
-
-@dataclass
 class Goal:
     """A goal of the action plan."""
 
@@ -111,15 +80,6 @@ class Goal:
     due_on: date | None
     set_on: date
     completed_on: date | None = None
-
-
-@dataclass
-class Note:
-    """A free-text note on the network."""
-
-    id: str
-    text: str
-    written_on: date
 
 
 @dataclass
@@ -136,9 +96,5 @@ STATE_TYPES: tuple[type, ...] = (
     Contact,
     Acquaintance,
     SupportRole,
-    BurdenReport,
-    Review,
-    Meeting,
     Goal,
-    Note,
 )

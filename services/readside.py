@@ -17,6 +17,7 @@ from domain.network import Network
 from projections.attention import Attention
 from projections.db import ReadStore
 from projections.network_map import NetworkMapProjection, NetworkMaps
+from projections.records import Records, RecordsProjection
 from projections.runner import Runner
 from projections.timeline import TimelineProjection, TimelineQuery, Timelines
 from projections.who_does_what import WhoDoesWhat
@@ -52,9 +53,10 @@ class ReadSide:
         self.app = app
         self.store = ReadStore.for_settings(settings)
         self.map_projection = NetworkMapProjection(app)
-        self.runner = Runner(app, self.store, [self.map_projection, TimelineProjection(app)])
+        self.runner = Runner(app, self.store, [self.map_projection, TimelineProjection(app), RecordsProjection(app)])
         self.maps = NetworkMaps(self.store, self.map_projection)
         self.timelines = Timelines(self.store)
+        self.records = Records(self.store)
         self.who_does_what = WhoDoesWhat(self.store)
         self.attention = Attention(self.store)
 
@@ -87,8 +89,8 @@ class ReadSide:
         network = self.network(network_id, as_of)
         if as_of is None:
             return measure(network, self.maps.at_last_review(network_id))
-        reviews = [r.held_on for r in network.reviews if r.held_on <= as_of]
-        previous = self.app.network_as_of(network_id, reviews[-1]) if reviews else None
+        last_review = network.last_reviewed_on  # replayed up to as_of, so on or before it
+        previous = self.app.network_as_of(network_id, last_review) if last_review else None
         return measure(network, previous)
 
     def changes(self, network_id: UUID, start: date, end: date) -> dict[str, Any]:

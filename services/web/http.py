@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from flask import current_app, request, url_for
 from flask_smorest import Blueprint, abort
@@ -31,6 +31,12 @@ def caller() -> str:
     if len(user) > 200:
         abort(422, message="The X-Kring-User header is too long.", messages={"header": {USER_HEADER: ["Too long."]}})
     return user or "api"
+
+
+def not_found(message: str, error: str) -> NoReturn:
+    """Answer 404 with the JSON error shape."""
+    abort(404, message=message, error=error)
+    raise AssertionError("abort() raises")  # pragma: no cover
 
 
 def expected_version() -> int | None:

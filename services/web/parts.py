@@ -127,18 +127,7 @@ def report_burden(body: dict[str, Any], network_id: UUID) -> Any:
     """Store a carer's burden questionnaire answers."""
     body["carer_id"] = str(body["carer_id"])
     outcome = kring().report_burden(network_id, _dated(body, "reported_on"), **body)
-    return answer(outcome, 201, "parts.get_burden_report", report_id=outcome.created_id)
-
-
-@blp.route("/burden-reports/<uuid:report_id>", methods=["GET"])
-@blp.response(200, schemas.BurdenReportOut)
-@blp.alt_response(404, schema=schemas.Error, description="No such network or report")
-def get_burden_report(network_id: UUID, report_id: UUID) -> Any:
-    """One burden report, answers as given."""
-    for report in kring().get_network(network_id).burden_reports:
-        if report.id == str(report_id):
-            return report
-    abort(404, message=f"This network has no burden report {report_id}.", error="report_not_found")
+    return answer(outcome, 201, "read.get_burden_report", report_id=outcome.created_id)
 
 
 @command(blp, "/reviews", "POST", schemas.ReviewCreate, status=201)
@@ -183,15 +172,4 @@ def complete_goal(body: dict[str, Any], network_id: UUID, goal_id: UUID) -> Any:
 def add_note(body: dict[str, Any], network_id: UUID) -> Any:
     """Write a note on the network."""
     outcome = kring().add_note(network_id, _dated(body), body["text"])
-    return answer(outcome, 201, "parts.get_note", note_id=outcome.created_id)
-
-
-@blp.route("/notes/<uuid:note_id>", methods=["GET"])
-@blp.response(200, schemas.NoteOut)
-@blp.alt_response(404, schema=schemas.Error, description="No such network or note")
-def get_note(network_id: UUID, note_id: UUID) -> Any:
-    """One note."""
-    for note in kring().get_network(network_id).notes:
-        if note.id == str(note_id):
-            return note
-    abort(404, message=f"This network has no note {note_id}.", error="note_not_found")
+    return answer(outcome, 201, "read.get_note", note_id=outcome.created_id)

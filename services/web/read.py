@@ -11,7 +11,7 @@ from flask_smorest import Blueprint
 from projections.timeline import TimelineQuery
 from services.readside import ReadSide, measures_view
 from services.web import schemas
-from services.web.http import kring
+from services.web.http import kring, not_found
 
 blp = Blueprint("read", __name__, url_prefix="/api", description="Maps, measures, timelines and overviews")
 NOT_FOUND = {"schema": schemas.Error, "description": "No such network (on that date)"}
@@ -119,3 +119,75 @@ def attention(query: dict[str, Any], coordinator: str) -> Any:
     mostly stressful ties."""
     today = query["today"] or kring().today()
     return {"items": read_side(query).attention.for_coordinator(coordinator, today)}
+
+
+# ------------------------------------------------------------------ records
+def _records(query: dict[str, Any], network_id: UUID, kind: str, carer_id: UUID | None = None) -> dict[str, Any]:
+    side = read_side(query)
+    kring().get_network(network_id)  # 404 for an unknown network
+    return {"items": side.records.list(network_id, kind, str(carer_id) if carer_id else None)}
+
+
+def _record(query: dict[str, Any], network_id: UUID, kind: str, record_id: UUID) -> dict[str, Any]:
+    found = read_side(query).records.get(network_id, kind, str(record_id))
+    if found is None:
+        kring().get_network(network_id)  # an unknown network is a 404 of its own
+        not_found(f"This network has no {kind.replace('_', ' ')} {record_id}.", RECORD_NOT_FOUND[kind])
+    return found
+
+
+RECORD_NOT_FOUND = {"note": "note_not_found", "burden_report": "report_not_found"}
+
+
+@blp.route("/networks/<uuid:network_id>/notes", methods=["GET"])
+@blp.arguments(schemas.ReadQuery, location="query")
+@blp.response(200, schemas.NotesOut)
+@blp.alt_response(404, **NOT_FOUND)
+def list_notes(query: dict[str, Any], network_id: UUID) -> Any:
+    """The network's notes, oldest first."""
+    return _records(query, network_id, "note")
+
+
+@blp.route("/networks/<uuid:network_id>/notes/<uuid:note_id>", methods=["GET"])
+@blp.arguments(schemas.ReadQuery, location="query")
+@blp.response(200, schemas.NoteOut)
+@blp.alt_response(404, **NOT_FOUND)
+def get_note(query: dict[str, Any], network_id: UUID, note_id: UUID) -> Any:
+    """One note."""
+    return _record(query, network_id, "note", note_id)
+
+
+@blp.route("/networks/<uuid:network_id>/burden-reports", methods=["GET"])
+@blp.arguments(schemas.RecordsQuery, location="query")
+@blp.response(200, schemas.BurdenReportsOut)
+@blp.alt_response(404, **NOT_FOUND)
+def list_burden_reports(query: dict[str, Any], network_id: UUID) -> Any:
+    """The carers' burden questionnaires, answers as given, oldest first (?carer_id= for one carer)."""
+    return _records(query, network_id, "burden_report", query["carer_id"])
+
+
+@blp.route("/networks/<uuid:network_id>/burden-reports/<uuid:report_id>", methods=["GET"])
+@blp.arguments(schemas.ReadQuery, location="query")
+@blp.response(200, schemas.BurdenReportOut)
+@blp.alt_response(404, **NOT_FOUND)
+def get_burden_report(query: dict[str, Any], network_id: UUID, report_id: UUID) -> Any:
+    """One burden report, answers as given."""
+    return _record(query, network_id, "burden_report", report_id)
+
+
+@blp.route("/networks/<uuid:network_id>/reviews", methods=["GET"])
+@blp.arguments(schemas.ReadQuery, location="query")
+@blp.response(200, schemas.ReviewsOut)
+@blp.alt_response(404, **NOT_FOUND)
+def list_reviews(query: dict[str, Any], network_id: UUID) -> Any:
+    """The reviews of the network: who took part, what was said, when the next one was set."""
+    return _records(query, network_id, "review")
+
+
+@blp.route("/networks/<uuid:network_id>/meetings", methods=["GET"])
+@blp.arguments(schemas.ReadQuery, location="query")
+@blp.response(200, schemas.MeetingsOut)
+@blp.alt_response(404, **NOT_FOUND)
+def list_meetings(query: dict[str, Any], network_id: UUID) -> Any:
+    """The support-group meetings and their agreements."""
+    return _records(query, network_id, "meeting")

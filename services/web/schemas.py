@@ -293,10 +293,6 @@ class NetworkOut(NetworkSummaryOut):
     acquaintances = fields.List(fields.Nested(AcquaintanceOut), attribute="acquaintance_list")
     roles = fields.List(fields.Nested(RoleOut), attribute="active_roles")
     goals = fields.List(fields.Nested(GoalOut), attribute="goal_list")
-    reviews = fields.List(fields.Nested(ReviewOut))
-    meetings = fields.List(fields.Nested(MeetingOut))
-    burden_reports = fields.List(fields.Nested(BurdenReportOut))
-    notes = fields.List(fields.Nested(NoteOut))
 
 
 class NetworkPage(Schema):
@@ -457,3 +453,23 @@ class AttentionItem(Schema):
 
 class AttentionOut(Schema):
     items = fields.List(fields.Nested(AttentionItem))
+
+
+class RecordsQuery(ReadQuery):
+    carer_id = fields.UUID(load_default=None, metadata={"description": "Only this carer's reports."})
+
+
+class NotesOut(Schema):
+    items = fields.List(fields.Nested(NoteOut))
+
+
+class BurdenReportsOut(Schema):
+    items = fields.List(fields.Nested(BurdenReportOut))
+
+
+class ReviewsOut(Schema):
+    items = fields.List(fields.Nested(ReviewOut))
+
+
+class MeetingsOut(Schema):
+    items = fields.List(fields.Nested(MeetingOut))

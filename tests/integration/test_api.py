@@ -204,23 +204,30 @@ def test_a_burden_report_keeps_the_answers_as_given(client: FlaskClient, net: st
     body = {"carer_id": carer, "instrument": "ediz", "answers": [3, True, "Ja!"], "reported_on": "2026-04-01"}
     reported = client.post(f"/api/networks/{net}/burden-reports", json=body)
     assert reported.status_code == 201
-    report = client.get(reported.headers["Location"]).json
+    position = reported.json["position"]
+    report = client.get(f"{reported.headers['Location']}?min_position={position}").json
     assert (report["answers"], report["reported_on"], report["carer_id"]) == ([3, True, "Ja!"], "2026-04-01", carer)
+    listed = client.get(f"/api/networks/{net}/burden-reports?carer_id={carer}&min_position={position}").json
+    assert [r["id"] for r in listed["items"]] == [reported.json["id"]]
     assert event_types(client, net)[-1] == "CarerBurdenReported"
 
 
 def test_a_review_sets_the_next_review_date_shown_on_the_network(client: FlaskClient, net: str) -> None:
     body = {"held_on": "2026-03-02", "participants": ["Ans", "Bea"], "next_review_on": "2026-06-01"}
-    assert client.post(f"/api/networks/{net}/reviews", json=body).status_code == 201
+    reviewed = client.post(f"/api/networks/{net}/reviews", json=body)
+    assert reviewed.status_code == 201
     shown = network(client, net)
     assert (shown["next_review_on"], shown["last_reviewed_on"]) == ("2026-06-01", "2026-03-02")
-    assert shown["reviews"][0]["participants"] == ["Ans", "Bea"]
+    reviews = client.get(f"/api/networks/{net}/reviews?min_position={reviewed.json['position']}").json["items"]
+    assert reviews[0]["participants"] == ["Ans", "Bea"]
 
 
 def test_a_meeting_is_recorded_with_its_agreements(client: FlaskClient, net: str) -> None:
     body = {"held_on": "2026-04-01", "attendees": ["Ans", "Piet"], "agreements": ["Piet kookt op dinsdag"]}
-    assert client.post(f"/api/networks/{net}/meetings", json=body).status_code == 201
-    assert network(client, net)["meetings"] == [{"held_on": "2026-04-01", **body}]
+    held = client.post(f"/api/networks/{net}/meetings", json=body)
+    assert held.status_code == 201
+    meetings = client.get(f"/api/networks/{net}/meetings?min_position={held.json['position']}").json["items"]
+    assert meetings == [{"held_on": "2026-04-01", **body}]
     assert events(client, net)[-1]["summary"] == "Steungroep kwam bijeen (1 afspraken)"
 
 
@@ -236,8 +243,10 @@ def test_a_goal_can_be_set_read_and_completed(client: FlaskClient, net: str) -> 
 def test_a_note_can_be_written_and_read(client: FlaskClient, net: str) -> None:
     written_note = client.post(f"/api/networks/{net}/notes", json={"text": "Gebeld met Piet."})
     assert written_note.status_code == 201
-    assert client.get(written_note.headers["Location"]).json["text"] == "Gebeld met Piet."
-    assert [n["text"] for n in network(client, net)["notes"]] == ["Gebeld met Piet."]
+    position = written_note.json["position"]
+    assert client.get(f"{written_note.headers['Location']}?min_position={position}").json["text"] == "Gebeld met Piet."
+    notes = client.get(f"/api/networks/{net}/notes?min_position={position}").json["items"]
+    assert [n["text"] for n in notes] == ["Gebeld met Piet."]
 
 
 # ------------------------------------------------------------------ health and documentation

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from uuid import UUID
 
 import pytest
 
@@ -12,6 +13,11 @@ from services.application import Kring, VersionMismatch
 from services.commands import Context
 
 CTX = Context(by="coord")
+
+
+def note_texts(app: Kring, network_id: UUID) -> list[str]:
+    """The notes in the network's history, in the order they were saved."""
+    return [e.text for e in app.network_events(network_id) if isinstance(e, Network.NoteAdded)]
 
 
 def test_a_command_that_loses_the_race_is_retried_and_both_changes_are_kept(
@@ -30,7 +36,7 @@ def test_a_command_that_loses_the_race_is_retried_and_both_changes_are_kept(
     outcome = worker_a.change(nid, note_while_b_writes_first)
     assert calls == [1, 2]  # retried once, on the fresh version
     assert outcome.version == 3
-    assert [n.text for n in worker_a.get_network(nid).notes] == ["written by B", "written by A"]
+    assert note_texts(worker_a, nid) == ["written by B", "written by A"]
 
 
 def test_a_command_with_a_stale_expected_version_is_refused_and_writes_nothing(
@@ -42,7 +48,7 @@ def test_a_command_with_a_stale_expected_version_is_refused_and_writes_nothing(
     with pytest.raises(VersionMismatch) as refused:
         worker_a.add_note(nid, Context(by="coord", expected_version=1), "A's edit of version 1")
     assert (refused.value.expected, refused.value.current) == (1, 2)
-    assert [n.text for n in worker_a.get_network(nid).notes] == ["B got there first"]
+    assert note_texts(worker_a, nid) == ["B got there first"]
 
 
 def test_an_expected_version_that_goes_stale_between_get_and_save_is_refused(
@@ -57,7 +63,7 @@ def test_an_expected_version_that_goes_stale_between_get_and_save_is_refused(
 
     with pytest.raises(VersionMismatch):
         worker_a.change(nid, b_writes_in_between, expected_version=1)
-    assert [n.text for n in worker_a.get_network(nid).notes] == ["B"]
+    assert note_texts(worker_a, nid) == ["B"]
 
 
 def test_many_concurrent_writers_on_two_workers_lose_no_change(
@@ -79,6 +85,6 @@ def test_many_concurrent_writers_on_two_workers_lose_no_change(
         thread.start()
     for thread in threads:
         thread.join()
-    texts = [n.text for n in workers[1].get_network(nid).notes]
+    texts = note_texts(workers[1], nid)
     assert errors == []
     assert sorted(texts) == sorted(f"{who}-{i}" for who in range(4) for i in range(15))

@@ -25,6 +25,7 @@ TABLES = {
     "kring_review_states": "network_id",
     "kring_timeline": "network_id, version",
     "kring_timeline_names": "network_id, entity_id",
+    "kring_records": "network_id, kind, record_id",
 }
 
 
@@ -78,6 +79,8 @@ def populate(app: Kring, networks: int = 6) -> None:
             nid, Context(by="coord", effective_on=date(2026, 4, 1)), participants=[], summary="", next_review_on=None
         )
         app.remove_contact(nid, Context(by="coord", effective_on=date(2026, 5, 1)), str(ids[0]), "verhuisd")
+        app.add_note(nid, Context(by="coord"), f"Notitie {n}")
+        app.report_burden(nid, Context(by="coord"), carer_id=str(ids[1]), instrument="srb", answers=[n])
 
 
 def dump(store: ReadStore, app: Kring) -> dict[str, list[dict[str, Any]]]:
