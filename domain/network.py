@@ -7,6 +7,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
+from domain import burden
 from domain.errors import DomainError, UnknownEntity
 from domain.state import (
     Acquaintance,
@@ -25,6 +26,7 @@ from domain.vocabulary import (
     INSTRUMENTS,
     PROFESSIONAL_CATEGORIES,
     RINGS,
+    RISK_FACTORS,
     STRENGTHS,
     SUPPORT_TYPES,
 )
@@ -667,6 +669,7 @@ class Network(Aggregate):
             raise DomainError("professional_carer", "Carer burden is asked of informal carers only.", "carer_id")
         _not_before(stamp.on, carer.added_on, "reported_on", "the day the carer was added")
         _require_choice(instrument, INSTRUMENTS, "instrument")
+        burden.validate(instrument, answers)
         self._report_burden(report_id, carer_id, instrument, list(answers), stamp.by, stamp.on)
 
     @event(CarerBurdenReported)
@@ -674,6 +677,23 @@ class Network(Aggregate):
         self, report_id: str, carer_id: str, instrument: str, answers: list[Any], recorded_by: str, effective_on: date
     ) -> None:
         self.burden_reported_on[carer_id] = effective_on  # the answers live in the event (and the records view)
+
+    class CarerRiskFactorsReported(Event):
+        carer_id: str
+        factors: list[str]
+
+    def report_carer_risks(self, stamp: Stamp, carer_id: str, factors: list[str]) -> None:
+        """The MantelScan risk signals that hold for a carer now (an empty list: none any more)."""
+        self._check(stamp)
+        carer = self._contact(carer_id, "carer_id")
+        _not_before(stamp.on, carer.added_on, "effective_on", "the day the carer was added")
+        for index, factor in enumerate(factors):
+            _require_choice(factor, tuple(RISK_FACTORS), f"factors.{index}")
+        self._report_carer_risks(carer_id, sorted(set(factors)), stamp.by, stamp.on)
+
+    @event(CarerRiskFactorsReported)
+    def _report_carer_risks(self, carer_id: str, factors: list[str], recorded_by: str, effective_on: date) -> None:
+        pass  # kept in the event and the read side
 
     # ------------------------------------------------- reviews and meetings
     class NetworkReviewed(Event):

@@ -40,5 +40,14 @@ SUPPORT_TYPE_LABELS_NL: dict[str, str] = {
 }
 DIRECTIONS: tuple[str, ...] = ("to_client", "from_client")
 INSTRUMENTS: tuple[str, ...] = ("ediz_plus", "ediz", "csi", "srb")
+# MantelScan risk signals a carer can report (besides the questionnaires)
+RISK_FACTORS: dict[str, str] = {
+    "care_24_7": "zorgt dag en nacht (24/7)",
+    "lives_with_client": "woont samen met de cliënt",
+    "cannot_share_care": "kan de zorg niet delen",
+    "long_duration": "zorgt al lang",
+    "personality_change": "de cliënt is in persoonlijkheid veranderd",
+    "own_network_shrinking": "het eigen netwerk van de mantelzorger krimpt",
+}
 DEFAULT_REVIEW_INTERVAL_WEEKS = 13
 FIRST_REVIEW_AFTER_WEEKS = 6

@@ -9,7 +9,12 @@ from typing import Any
 from domain.network import Network
 from projections.db import ReadStore, Tx
 
-Batch = Sequence[tuple[int, Network.Event]]  # (log position, event), oldest first
+Batch = Sequence[tuple[int, Any]]  # (log position, event of any aggregate), oldest first
+
+
+def network_events(batch: Batch) -> list[tuple[int, Network.Event]]:
+    """The events of networks in a batch (the log also holds reminders' events)."""
+    return [(position, event) for position, event in batch if isinstance(event, Network.Event)]
 
 
 class Projection(ABC):

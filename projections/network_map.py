@@ -19,7 +19,7 @@ from eventsourcing.persistence import StoredEvent
 from domain.history import advance, network_as_of
 from domain.network import Network
 from domain.vocabulary import PROFESSIONAL_CATEGORIES
-from projections.base import Batch, Projection
+from projections.base import Batch, Projection, network_events
 from projections.db import ReadStore, Tx
 
 log = logging.getLogger(__name__)
@@ -136,12 +136,12 @@ class NetworkMapProjection(Projection):
             (str(event.originator_id), event.originator_version): list(
                 self.app.events.get(event.originator_id, lte=event.originator_version)
             )
-            for _, event in batch
+            for _, event in network_events(batch)
             if isinstance(event, Network.NetworkReviewed)
         }
 
     def apply(self, tx: Tx, batch: Batch) -> None:
-        keyed = [(str(event.originator_id), event) for _, event in batch]
+        keyed = [(str(event.originator_id), event) for _, event in network_events(batch)]
         ids = {network_id for network_id, _ in keyed}
         networks = self.load(tx, ids)
         reviewed = self.load(tx, ids, "kring_review_states")

@@ -1,4 +1,5 @@
-"""Records: what was written down in a network (notes, reviews, support-group meetings, burden questionnaires).
+"""Records: what was written down in a network (notes, reviews, support-group meetings, burden questionnaires,
+a carer's MantelScan risk factors: the latest per carer).
 
 They are kept here, not in the network's state, so a command costs the same after years of notes.
 """
@@ -48,6 +49,13 @@ def _record(event: Network.Event) -> tuple[str, str, str | None, dict[str, Any]]
                 "answers": event.answers,
                 "reported_on": event.effective_on.isoformat(),
             },
+        )
+    if isinstance(event, Network.CarerRiskFactorsReported):  # the latest report per carer counts
+        return (
+            "risk_factors",
+            event.carer_id,
+            event.carer_id,
+            {"carer_id": event.carer_id, "factors": event.factors, "reported_on": event.effective_on.isoformat()},
         )
     if isinstance(event, Network.NetworkReviewed):
         return (
@@ -105,7 +113,9 @@ class RecordsProjection(Projection):
                 )
         tx.executemany(
             f"INSERT INTO kring_records ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
-            "ON CONFLICT (network_id, kind, record_id) DO NOTHING",
+            "ON CONFLICT (network_id, kind, record_id) DO UPDATE SET version = excluded.version, "
+            "effective_on = excluded.effective_on, recorded_at = excluded.recorded_at, "
+            "recorded_by = excluded.recorded_by, data = excluded.data",
             rows,
         )
 

@@ -19,7 +19,6 @@ from typing import Any
 
 from eventsourcing.persistence import Notification
 
-from domain.network import Network
 from projections.base import Projection
 from projections.db import ReadStore
 
@@ -105,10 +104,8 @@ class Runner:
         row = tx.execute(f"SELECT position FROM {TRACKING} WHERE name = ?{self.store.lock_suffix}", [name]).one()
         return int(row["position"]) if row else 0
 
-    def _decode(self, notification: Notification) -> Network.Event:
-        event = self.app.mapper.to_domain_event(notification)
-        assert isinstance(event, Network.Event)
-        return event
+    def _decode(self, notification: Notification) -> Any:
+        return self.app.mapper.to_domain_event(notification)
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
         """Apply everything there is now, to every projection; returns how many events were read."""

@@ -8,7 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.network import Network
-from projections.base import Batch, Projection
+from projections.base import Batch, Projection, network_events
 from projections.db import ReadStore, Tx
 from projections.summaries import Names, summary
 
@@ -103,7 +103,9 @@ class TimelineProjection(Projection):
         return known
 
     def apply(self, tx: Tx, batch: Batch) -> None:
-        keyed = [(position, str(event.originator_id), event) for position, event in batch]
+        keyed = [(position, str(event.originator_id), event) for position, event in network_events(batch)]
+        if not keyed:
+            return
         names = self._names(tx, {network_id for _, network_id, _ in keyed})
         rows, learned = [], []
         for position, network_id, event in keyed:

@@ -124,6 +124,10 @@ class NetworkCommands:
         report_id = self.new_id()
         return self._run(network_id, ctx, lambda n, s: n.report_burden(s, report_id, **report), report_id)
 
+    def report_carer_risks(self, network_id: UUID, ctx: Context, carer_id: str, factors: list[str]) -> Outcome:
+        """Record which MantelScan risk signals hold for a carer now."""
+        return self._run(network_id, ctx, lambda n, s: n.report_carer_risks(s, carer_id, factors))
+
     def record_review(self, network_id: UUID, ctx: Context, **review: Any) -> Outcome:
         """A review of the network was held."""
         return self._run(network_id, ctx, lambda n, s: n.review(s, **review))

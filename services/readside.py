@@ -18,6 +18,7 @@ from projections.attention import Attention
 from projections.db import ReadStore
 from projections.network_map import NetworkMapProjection, NetworkMaps
 from projections.records import Records, RecordsProjection
+from projections.reminders import DueRemindersProjection
 from projections.runner import Runner
 from projections.timeline import TimelineProjection, TimelineQuery, Timelines
 from projections.who_does_what import WhoDoesWhat
@@ -53,7 +54,11 @@ class ReadSide:
         self.app = app
         self.store = ReadStore.for_settings(settings)
         self.map_projection = NetworkMapProjection(app)
-        self.runner = Runner(app, self.store, [self.map_projection, TimelineProjection(app), RecordsProjection(app)])
+        self.runner = Runner(
+            app,
+            self.store,
+            [self.map_projection, TimelineProjection(app), RecordsProjection(app), DueRemindersProjection(app)],
+        )
         self.maps = NetworkMaps(self.store, self.map_projection)
         self.timelines = Timelines(self.store)
         self.records = Records(self.store)

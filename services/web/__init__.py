@@ -13,10 +13,12 @@ from flask.json.provider import DefaultJSONProvider
 from flask_smorest import abort
 
 from services.application import Kring
+from services.calendar import CalendarFeeds
 from services.cli import projections_cli
 from services.config import describe, persistence_env
 from services.readside import ReadSide
-from services.web import errors, health, networks, parts, read
+from services.reminders import Reminders
+from services.web import burden, errors, health, inbox, networks, parts, read
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -61,16 +63,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     store = app.config.get("KRING_STORE") or persistence_env()
+    app.extensions["kring_settings"] = store
     clock = app.config.get("KRING_CLOCK")
     app.extensions["kring"] = service = Kring(store, clock=clock) if clock else Kring(store)
-    app.extensions["kring_read"] = ReadSide(service, store)
+    app.extensions["kring_read"] = read_side = ReadSide(service, store)
+    app.extensions["kring_reminders"] = reminders = Reminders(service, read_side)
+    app.extensions["kring_calendar"] = CalendarFeeds(read_side.store, reminders)
     app.extensions["kring_store"] = describe(store)
     logging.getLogger(__name__).info("Kring keeps its events in %s", describe(store))
 
     api = errors.Api(app)
     errors.register(app)
     app.before_request(_require_json_body)
-    for blueprint in (networks.blp, parts.blp, read.blp, health.blp):
+    blueprints = (networks.blp, parts.blp, read.blp, burden.blp, inbox.blp, inbox.calendar_blp, health.blp)
+    for blueprint in blueprints:
         api.register_blueprint(blueprint)
     app.add_url_rule("/", "index", lambda: redirect("/api/docs"))
     app.cli.add_command(projections_cli)

@@ -69,7 +69,7 @@ class Api(SmorestApi):
     ERROR_SCHEMA = schemas.Error
 
     def handle_http_exception(self, error: HTTPException) -> Any:
-        if not request.path.startswith("/api"):
+        if not request.path.startswith(("/api", "/calendar")):
             return error
         status = error.code or 500
         data = getattr(error, "data", None) or {}

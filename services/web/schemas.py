@@ -8,6 +8,8 @@ from typing import Any
 from flask import current_app
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from domain import burden
+from domain.errors import DomainError
 from domain.vocabulary import (
     CATEGORIES,
     DIRECTIONS,
@@ -15,6 +17,7 @@ from domain.vocabulary import (
     FREQUENCIES,
     INSTRUMENTS,
     RINGS,
+    RISK_FACTORS,
     STRENGTHS,
     SUPPORT_TYPES,
 )
@@ -137,6 +140,13 @@ class BurdenReportCreate(Strict):
     instrument = fields.String(required=True, validate=validate.OneOf(INSTRUMENTS))
     answers = fields.List(Answer(), required=True, validate=validate.Length(min=1, max=50))
     reported_on = past_date()
+
+    @validates_schema
+    def _answers_fit_the_instrument(self, data: dict[str, Any], **kwargs: Any) -> None:
+        try:
+            burden.validate(data["instrument"], data["answers"])
+        except DomainError as error:
+            raise ValidationError(error.message, error.field or "answers") from None
 
 
 class ReviewCreate(Strict):
@@ -473,3 +483,97 @@ class ReviewsOut(Schema):
 
 class MeetingsOut(Schema):
     items = fields.List(fields.Nested(MeetingOut))
+
+
+# -------------------------------------------------------------- reminders
+class InboxQuery(ReadQuery):
+    coordinator = fields.String(
+        load_default=None, validate=NAME, metadata={"description": "Whose inbox (default: the X-Kring-User header)."}
+    )
+
+
+class ReminderItem(Schema):
+    reminder_id = fields.String()
+    network_id = fields.String()
+    kind = fields.String()
+    due_on = fields.Date()
+    title = fields.String(metadata={"description": "What to do, in plain Dutch."})
+    recipients = fields.List(fields.String())
+    state = fields.String()
+    snoozed_until = fields.String(allow_none=True)
+
+
+class InboxOut(Schema):
+    items = fields.List(fields.Nested(ReminderItem))
+
+
+class Snooze(Strict):
+    until = fields.Date(required=True)
+
+
+class Dismissal(Strict):
+    reason = fields.String(load_default="", validate=SHORT_TEXT)
+
+
+class ReminderState(Schema):
+    id = fields.String()
+    version = fields.Integer()
+    state = fields.String()
+    snoozed_until = fields.Date(allow_none=True)
+
+
+class CalendarLink(Schema):
+    url = fields.String(metadata={"description": "Subscribe to this in Outlook or Google Calendar; keep it secret."})
+
+
+# ------------------------------------------------------------------ burden
+class RiskFactors(Dated):
+    factors = fields.List(
+        fields.String(validate=validate.OneOf(tuple(RISK_FACTORS))),
+        required=True,
+        validate=validate.Length(max=len(RISK_FACTORS)),
+        metadata={"description": "The MantelScan risk signals that hold now; [] clears them."},
+    )
+
+
+class LangQuery(Strict):
+    lang = fields.String(load_default="nl", validate=validate.OneOf(("nl", "en")))
+
+
+class ScoredReport(Schema):
+    id = fields.String()
+    reported_on = fields.Date()
+    instrument = fields.String()
+    total = fields.Integer()
+    maximum = fields.Integer()
+    band = fields.String(allow_none=True)
+    high_strain = fields.Boolean(allow_none=True)
+    interpretation = fields.String()
+
+
+class CarerBurdenOut(Schema):
+    carer_id = fields.String()
+    name = fields.String()
+    reports = fields.List(fields.Nested(ScoredReport))
+    signals = fields.List(fields.Nested(SignalOut))
+
+
+class QuestionOut(Schema):
+    code = fields.String()
+    text = fields.String()
+
+
+class ChoiceOut(Schema):
+    answer = fields.Raw(metadata={"description": "The value to send back in `answers`."})
+    label = fields.String()
+
+
+class QuestionnaireOut(Schema):
+    instrument = fields.String()
+    language = fields.String()
+    name = fields.String()
+    instruction = fields.String()
+    items = fields.List(fields.Nested(QuestionOut))
+    options = fields.List(fields.Nested(ChoiceOut))
+    paraphrased = fields.Boolean(metadata={"description": "True: the item texts are not the validated wording."})
+    source = fields.String()

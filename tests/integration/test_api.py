@@ -201,12 +201,13 @@ def test_removing_a_contact_ends_their_roles_and_their_designation(client: Flask
 # ------------------------------------------------------------------ burden, reviews, meetings, goals, notes
 def test_a_burden_report_keeps_the_answers_as_given(client: FlaskClient, net: str) -> None:
     carer = add_contact(client, net, category="household")
-    body = {"carer_id": carer, "instrument": "ediz", "answers": [3, True, "Ja!"], "reported_on": "2026-04-01"}
+    answers = [1, True, "Ja", *[0] * 10]  # CSI: 13 yes/no items, in any of the forms it accepts
+    body = {"carer_id": carer, "instrument": "csi", "answers": answers, "reported_on": "2026-04-01"}
     reported = client.post(f"/api/networks/{net}/burden-reports", json=body)
     assert reported.status_code == 201
     position = reported.json["position"]
     report = client.get(f"{reported.headers['Location']}?min_position={position}").json
-    assert (report["answers"], report["reported_on"], report["carer_id"]) == ([3, True, "Ja!"], "2026-04-01", carer)
+    assert (report["answers"], report["reported_on"], report["carer_id"]) == (answers, "2026-04-01", carer)
     listed = client.get(f"/api/networks/{net}/burden-reports?carer_id={carer}&min_position={position}").json
     assert [r["id"] for r in listed["items"]] == [reported.json["id"]]
     assert event_types(client, net)[-1] == "CarerBurdenReported"

@@ -247,10 +247,20 @@ def test_designating_a_new_spilmantelzorger_stands_the_previous_one_down() -> No
 def test_burden_answers_are_stored_exactly_as_given() -> None:
     network = opened()
     add(network, "anna", "household")
-    network.report_burden(on("2026-03-01"), "b1", "anna", "ediz", ["Ja!", "Nee", "Min of meer"])
+    answers = ["Ja!", "Nee", "Min of meer", "Nee!", "Ja", "Nee", "Nee", "Ja", "Min of meer"]
+    network.report_burden(on("2026-03-01"), "b1", "anna", "ediz", answers)
     [event] = network.collect_events()
     assert isinstance(event, Network.CarerBurdenReported)
-    assert event.answers == ["Ja!", "Nee", "Min of meer"] and event.effective_on == date(2026, 3, 1)
+    assert event.answers == answers and event.effective_on == date(2026, 3, 1)
+
+
+def test_answers_that_do_not_fit_the_instrument_are_refused() -> None:
+    network = opened()
+    add(network, "anna", "household")
+    with pytest.raises(DomainError) as refused:
+        network.report_burden(on("2026-03-01"), "b1", "anna", "ediz", ["Ja!", "Nee"])
+    assert (refused.value.code, refused.value.field) == ("invalid_answers", "answers")
+    assert new_events(network) == []
 
 
 def test_a_review_sets_the_next_review_by_the_interval_unless_a_date_is_given() -> None:

@@ -1,0 +1,33 @@
+"""`python -m scheduler`: the reminder scheduler for the scaled set-up (one active at a time)."""
+
+import logging
+import os
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+
+from scheduler.service import ReminderScheduler
+from services.application import Kring
+from services.config import describe, persistence_env
+from services.readside import ReadSide
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    settings = persistence_env()
+    app = Kring(settings)
+    side = ReadSide(app, settings)
+    every = float(os.environ.get("KRING_SCAN_SECONDS", "60"))
+    logging.getLogger("kring.scheduler").info("scheduler on %s, scanning every %.0f s", describe(settings), every)
+    service = ReminderScheduler(app, side, settings)
+    try:
+        service.start(every, BlockingScheduler(timezone="Europe/Amsterdam"))
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        service.stop()
+        side.close()
+        app.close()
+
+
+if __name__ == "__main__":
+    main()
