@@ -28,7 +28,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 from services.application import Kring
-from tests.bench import direct, http_load, readside
+from tests.bench import direct, http_load, readside, reminders
 from tests.bench.direct import History, HistoryRun
 from tests.bench.mix import Rate, percentile
 from tests.bench.stores import Store, interferes, postgres_reachable, postgres_store, sqlite_store
@@ -334,10 +334,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        choices=("write", "read", "all"),
+        choices=("write", "read", "reminders", "all"),
         default="all",
-        help="the write side (issue 2), the read side (issue 3), or both",
+        help="the write side (issue 2), the read side (issue 3), reminders (issue 4), or all",
     )
+    parser.add_argument("--reminder-networks", type=int, default=100_000, help="networks for the reminder scan")
+    parser.add_argument("--due", type=int, default=1_000, help="of which due, e-mailed by SMTP (1000)")
     args = parser.parse_args(argv)
     if min(args.trials, args.networks, args.rounds, args.threads, args.commands) < 1 or args.small < 2:
         parser.error("counts must be at least 1 (--small at least 2)")
@@ -379,6 +381,12 @@ def main(argv: list[str]) -> int:
                 networks = args.read_networks if store.label == "SQLite" else args.read_networks_postgres
                 say(f"read side on {store.label}")
                 readside.report(store.label, readside.run(store.settings, networks, say), print)
+    if args.only in ("reminders", "all"):
+        for make_store in stores:
+            with make_store() as store:
+                say(f"reminders on {store.label}")
+                figures = reminders.run(store.settings, args.reminder_networks, args.due, say)
+                reminders.report(store.label, figures, print)
     print(f"Load average after the run: {load()}")
     say("done")
     return 0

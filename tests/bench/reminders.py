@@ -30,6 +30,7 @@ class ReminderFigures:
     delivered: int
     received: int
     delivery_seconds: float
+    steady_scan_ms: tuple[float, float]
 
 
 class Counting:
@@ -87,9 +88,22 @@ def run(settings: dict[str, str], networks: int, due: int, say: Callable[[str], 
             time.sleep(0.5)
         finally:
             controller.stop()
+        side.runner.catch_up()
+        steady = []
+        for _ in range(20):  # the minute after: all that is due was raised already; nothing new to do
+            started = time.perf_counter()
+            assert not reminders.scan(TODAY, lambda d: None, ["inbox"]).raised
+            steady.append((time.perf_counter() - started) * 1000)
         samples.sort()
+        steady.sort()
         return ReminderFigures(
-            networks, due, (statistics.median(samples), samples[-1]), len(result.raised), handler.count, seconds
+            networks,
+            due,
+            (statistics.median(samples), samples[-1]),
+            len(result.raised),
+            handler.count,
+            seconds,
+            (statistics.median(steady), steady[-1]),
         )
     finally:
         side.close()
@@ -101,6 +115,10 @@ def report(label: str, f: ReminderFigures, say: Callable[[str], None]) -> None:
     say(
         f"  scan by the due index (nothing due)  median {f.empty_scan_ms[0]:.1f} ms, max {f.empty_scan_ms[1]:.1f} ms "
         f"(target < 1 s: {'PASS' if f.empty_scan_ms[1] < 1000 else 'MISS'})"
+    )
+    say(
+        f"  scan with {f.due:,} due, all raised already  median {f.steady_scan_ms[0]:.1f} ms, "
+        f"max {f.steady_scan_ms[1]:.1f} ms (target < 1 s: {'PASS' if f.steady_scan_ms[1] < 1000 else 'MISS'})"
     )
     say(
         f"  scan raising {f.due:,} due reminders, each e-mailed over SMTP: {f.delivery_seconds:.1f} s "
