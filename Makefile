@@ -27,6 +27,7 @@ run: install ## Start Kring on http://127.0.0.1:5000 with the embedded SQLite st
 	@mkdir -p var
 	@echo "Kring runs at http://$(HOST):$(PORT)/  -  API docs: http://$(HOST):$(PORT)/api/docs  (Ctrl-C stops it)"
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --threads 4 --access-logfile - \
+		--logger-class services.access_log.RedactingLogger \
 		--access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' 'services.wsgi:app'
 
 test: install-dev services ## Install what the tests need and run the whole suite
