@@ -14,6 +14,7 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
 Row = dict[str, Any]
+SCHEMA_LOCK_KEY = 0x4B52494E4753  # the same key the application takes while creating the event tables
 
 
 class Tx:
@@ -34,6 +35,11 @@ class Tx:
             statement = statement.replace("?", "%s")
         if rows:
             self._cursor.executemany(statement, [tuple(r) for r in rows])
+
+    def lock_schema(self) -> None:
+        """Serialise table creation with other processes starting now (PostgreSQL; SQLite serialises anyway)."""
+        if self._postgres:
+            self._cursor.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK_KEY,))
 
     def one(self) -> Row | None:
         row = self._cursor.fetchone()

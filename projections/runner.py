@@ -56,6 +56,7 @@ class Runner:
     def setup(self) -> None:
         """Create the tracking table, each projection's tables and its tracking row."""
         with self.store.transaction(write=True) as tx:
+            tx.lock_schema()
             tx.execute(f"CREATE TABLE IF NOT EXISTS {TRACKING} (name TEXT PRIMARY KEY, position BIGINT NOT NULL)")
             for projection in self.projections.values():
                 projection.create_tables(tx, self.store)

@@ -21,7 +21,7 @@ from domain.network import Network
 from domain.state import Stamp
 from domain.vocabulary import DEFAULT_REVIEW_INTERVAL_WEEKS
 from services.commands import NetworkCommands
-from services.config import persistence_env
+from services.config import persistence_env, schema_lock
 from services.transcodings import register_domain_transcodings
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,8 @@ class Kring(NetworkCommands, Application[UUID]):
 
     def __init__(self, env: Mapping[str, str] | None = None, clock: Callable[[], date] = _today) -> None:
         settings = persistence_env() if env is None else dict(env)
-        super().__init__(settings)
+        with schema_lock(settings):  # the library creates its tables here
+            super().__init__(settings)
         self.today = clock
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:

@@ -23,6 +23,7 @@ class CalendarFeeds:
         self.store = store
         self.reminders = reminders
         with store.transaction(write=True) as tx:
+            tx.lock_schema()
             tx.execute(
                 "CREATE TABLE IF NOT EXISTS kring_calendar_tokens (coordinator TEXT PRIMARY KEY, digest TEXT UNIQUE, "
                 "created_at TEXT)"

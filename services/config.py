@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+import psycopg
+
+from projections.db import SCHEMA_LOCK_KEY
 
 DEFAULT_SQLITE_PATH = Path("var") / "kring.sqlite3"
 
@@ -70,3 +75,26 @@ def describe(env: Mapping[str, str]) -> str:
     if env.get("PERSISTENCE_MODULE") == "eventsourcing.sqlite":
         return f"sqlite:///{env.get('SQLITE_DBNAME')}"
     return "memory"
+
+
+@contextmanager
+def schema_lock(env: Mapping[str, str]) -> Iterator[None]:
+    """On PostgreSQL, hold an advisory lock while tables are created: CREATE TABLE IF NOT EXISTS is not safe
+    when two processes run it at the same moment. Elsewhere nothing to do."""
+    if env.get("PERSISTENCE_MODULE") != "eventsourcing.postgres":
+        yield
+        return
+    with psycopg.connect(
+        host=env.get("POSTGRES_HOST", "127.0.0.1"),
+        port=env.get("POSTGRES_PORT", "5432"),
+        dbname=env.get("POSTGRES_DBNAME"),
+        user=env.get("POSTGRES_USER"),
+        password=env.get("POSTGRES_PASSWORD") or None,
+        autocommit=True,
+        connect_timeout=10,
+    ) as connection:
+        connection.execute("SELECT pg_advisory_lock(%s)", [SCHEMA_LOCK_KEY])
+        try:
+            yield
+        finally:
+            connection.execute("SELECT pg_advisory_unlock(%s)", [SCHEMA_LOCK_KEY])

@@ -1,0 +1,125 @@
+"""The scaled set-up on PostgreSQL: two web workers, a projection worker and two schedulers (one active)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import requests
+from aiosmtpd.controller import Controller
+
+from tests.integration.test_reminders import Inbox
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Inbox, int]]:
+    handler, port = Inbox(), free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield handler, port
+    controller.stop()
+
+
+@pytest.fixture
+def deployment(postgres_store: dict[str, str], smtp: tuple[Inbox, int], tmp_path: Path) -> Iterator[str]:
+    """gunicorn (2 workers) + python -m projections + 2 x python -m scheduler, all on one PostgreSQL schema."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("POSTGRES_", "KRING_", "SQLITE_"))}
+    env |= {
+        "DATABASE_URL": f"postgresql://{postgres_store['POSTGRES_USER']}@127.0.0.1:5432/"
+        f"{postgres_store['POSTGRES_DBNAME']}",
+        "POSTGRES_SCHEMA": postgres_store["POSTGRES_SCHEMA"],
+        "KRING_PROJECTIONS": "worker",
+        "KRING_SCHEDULER": "off",
+        "KRING_SCAN_SECONDS": "1",
+        "KRING_SMTP_HOST": "127.0.0.1",
+        "KRING_SMTP_PORT": str(smtp[1]),
+        "KRING_SMTP_SECURITY": "none",
+        "KRING_MAIL_FROM": "kring@gemeente.nl",
+        "KRING_BASE_URL": "https://kring.example.nl",
+    }
+    commands = [
+        [
+            str(BIN / "gunicorn"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--threads",
+            "2",
+            "--logger-class",
+            "services.access_log.RedactingLogger",
+            "services.wsgi:app",
+        ],
+        [sys.executable, "-m", "projections"],
+        [sys.executable, "-m", "scheduler"],
+        [sys.executable, "-m", "scheduler"],
+    ]
+    processes = []
+    for number, command in enumerate(commands):
+        with (tmp_path / f"process-{number}.log").open("w") as log:
+            processes.append(
+                subprocess.Popen(
+                    command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+                )
+            )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(f"{url}/api/health", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("the web workers did not start:\n" + (tmp_path / "process-0.log").read_text()[-2000:])
+        yield url
+    finally:
+        for process in processes:
+            os.killpg(process.pid, signal.SIGTERM)
+        for process in processes:
+            process.wait(timeout=30)
+    logs = "".join(p.read_text() for p in tmp_path.glob("process-*.log"))
+    assert "Traceback" not in logs, logs[-3000:]
+
+
+@pytest.mark.slow
+def test_writes_are_projected_by_the_worker_and_one_of_two_schedulers_mails_the_reminder_once(
+    deployment: str, smtp: tuple[Inbox, int]
+) -> None:
+    received, _ = smtp
+    opened_on = (date.today() - timedelta(days=60)).isoformat()  # the first review is overdue
+    created = requests.post(
+        f"{deployment}/api/networks",
+        timeout=5,
+        json={"client_name": "Mevr. Jansen", "coordinator": "coord@wijkteam.nl", "opened_on": opened_on},
+    )
+    assert created.status_code == 201
+    network_id, position = created.json()["id"], created.json()["position"]
+    shown = requests.get(f"{deployment}/api/networks/{network_id}/map?min_position={position}", timeout=10)
+    assert shown.status_code == 200 and shown.json()["client_name"] == "Mevr. Jansen"
+    deadline = time.monotonic() + 30
+    while not received.messages and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(3)  # both schedulers have scanned a few more times by now
+    assert [m["Subject"] for _, m in received.messages] == ["Kring: Netwerkbespreking van Mevr. Jansen"]
+    inbox = requests.get(f"{deployment}/api/inbox?coordinator=coord@wijkteam.nl", timeout=5).json()["items"]
+    assert [(i["network_id"], i["kind"]) for i in inbox] == [(network_id, "review_due")]
