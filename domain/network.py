@@ -782,6 +782,18 @@ class Network(Aggregate):
         pass  # the text lives in the event (and the records view), not in the network's state
 
 
+TIE_EVENTS: tuple[type[Network.Event], ...] = (
+    Network.TieRecorded,
+    Network.TieStrengthened,
+    Network.TieWeakened,
+    Network.TieStrained,
+    Network.TieEased,
+    Network.SupportFlowChanged,
+    Network.ContactFrequencyChanged,
+    Network.TieEnded,
+)  # every event that changes a tie between the client and a contact
+
+
 def _require_interval(weeks: int) -> None:
     if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= 104:
         raise DomainError("invalid_interval", "The review interval is 1 to 104 weeks.", "review_interval_weeks")

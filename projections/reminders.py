@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from domain.network import Network
+from domain.network import TIE_EVENTS, Network
 from domain.reminders import Reminder, reminder_id
 from domain.vocabulary import FIRST_REVIEW_AFTER_WEEKS
 from projections.base import Batch, Projection
@@ -17,16 +17,6 @@ from projections.db import ReadStore, Tx
 
 TIE_FOLLOW_UP_AFTER = timedelta(weeks=2)
 SPILMANTELZORGER_CHECK_IN_EVERY = timedelta(weeks=26)
-TIE_EVENTS = (
-    Network.TieRecorded,
-    Network.TieStrengthened,
-    Network.TieWeakened,
-    Network.TieStrained,
-    Network.TieEased,
-    Network.SupportFlowChanged,
-    Network.ContactFrequencyChanged,
-    Network.TieEnded,
-)
 STATES = {
     Reminder.ReminderRaised: "sent",
     Reminder.ReminderAcknowledged: "acknowledged",
@@ -158,9 +148,10 @@ class DueRemindersProjection(Projection):
         elif isinstance(event, Network.ContactRemoved):
             self._resolve(tx, network_id, name, subject=event.contact_id)
         elif isinstance(event, TIE_EVENTS):
-            self._resolve(tx, network_id, name, "tie_follow_up", event.contact_id)
+            contact_id: str = event.__dict__["contact_id"]  # every tie event names its contact
+            self._resolve(tx, network_id, name, "tie_follow_up", contact_id)
             if isinstance(event, Network.TieWeakened | Network.TieStrained):
-                self._due(tx, network_id, "tie_follow_up", event.contact_id, on + TIE_FOLLOW_UP_AFTER)
+                self._due(tx, network_id, "tie_follow_up", contact_id, on + TIE_FOLLOW_UP_AFTER)
         elif isinstance(event, Network.GoalSet) and event.due_on is not None:
             self._due(tx, network_id, "goal_overdue", event.goal_id, event.due_on + timedelta(days=1))
         elif isinstance(event, Network.GoalCompleted):

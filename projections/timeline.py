@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from domain.network import Network
+from domain.network import TIE_EVENTS, Network
 from projections.base import Batch, Projection, network_events
 from projections.db import ReadStore, Tx
 from projections.summaries import Names, summary
@@ -22,16 +22,7 @@ KINDS: dict[str, tuple[type[Network.Event], ...]] = {
         Network.NetworkReopened,
     ),
     "contact": (Network.ContactAdded, Network.ContactDetailsChanged, Network.ContactRemoved),
-    "tie": (
-        Network.TieRecorded,
-        Network.TieStrengthened,
-        Network.TieWeakened,
-        Network.TieStrained,
-        Network.TieEased,
-        Network.SupportFlowChanged,
-        Network.ContactFrequencyChanged,
-        Network.TieEnded,
-    ),
+    "tie": TIE_EVENTS,
     "acquaintance": (Network.ContactsAcquainted, Network.AcquaintanceEnded),
     "role": (Network.SupportRoleAssigned, Network.SupportRoleEnded),
     "spilmantelzorger": (Network.SpilmantelzorgerDesignated, Network.SpilmantelzorgerStoodDown),
