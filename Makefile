@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 WORKERS ?= 1
+# SQLite has one writer: more threads in a worker only wait for it (BENCHMARKS.md). On PostgreSQL use 4.
+THREADS ?= 1
 
 .PHONY: run test lint format bench install install-dev services clean
 
@@ -26,7 +28,7 @@ install-dev: $(VENV)/.installed-dev
 run: install ## Start Kring on http://127.0.0.1:5000 with the embedded SQLite store under var/
 	@mkdir -p var
 	@echo "Kring runs at http://$(HOST):$(PORT)/  -  API docs: http://$(HOST):$(PORT)/api/docs  (Ctrl-C stops it)"
-	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --threads 4 --access-logfile - \
+	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --threads $(THREADS) --access-logfile - \
 		--logger-class services.access_log.RedactingLogger \
 		--access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' 'services.wsgi:app'
 

@@ -185,7 +185,7 @@ def api_vs_direct(result: Result, app: Kring, store: Store, args: argparse.Names
     total = args.networks * args.rounds
     result.http = Series(f"HTTP (web app), {args.threads} clients")
     result.direct = [Series("direct, 1 thread"), Series(f"direct, {args.threads} threads")]
-    say(f"{store.label}: starting gunicorn {http_load.API_ONLY} (1 worker, {http_load.SERVER_THREADS} threads)")
+    say(f"{store.label}: starting gunicorn {http_load.API_ONLY} (1 worker, {store.server_threads} threads)")
     with http_load.running_server(store, http_load.API_ONLY) as server:
         say(f"  {server.base} answers /api/health")
         for trial in range(1, args.trials + 1):

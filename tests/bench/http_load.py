@@ -25,7 +25,6 @@ from tests.bench.stores import Store, clean_environ
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
-SERVER_THREADS = 4
 START_TIMEOUT = 30.0
 REQUEST_TIMEOUT = 30.0
 MAX_REFUSED = 5  # refused commands after which a run stops early
@@ -40,7 +39,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def server_command(port: int, target: str) -> list[str]:
+def server_command(port: int, target: str, threads: int) -> list[str]:
     return [
         str(GUNICORN),
         "--bind",
@@ -48,7 +47,7 @@ def server_command(port: int, target: str) -> list[str]:
         "--workers",
         "1",
         "--threads",
-        str(SERVER_THREADS),
+        os.environ.get("BENCH_SERVER_THREADS", str(threads)),
         "--log-level",
         "warning",
         target,
@@ -102,7 +101,7 @@ def running_server(store: Store, target: str = API_ONLY) -> Iterator[Server]:
         log = Path(directory) / "server.log"
         with log.open("ab") as output:  # append mode: the server's writes never clobber each other
             process = subprocess.Popen(
-                server_command(port, target),
+                server_command(port, target, store.server_threads),
                 cwd=ROOT,
                 env=env,
                 stdout=output,

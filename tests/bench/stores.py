@@ -47,6 +47,7 @@ class Store:
     label: str
     settings: dict[str, str]
     server_env: dict[str, str]
+    server_threads: int = 1  # as deployed: SQLite one thread per worker (one writer), PostgreSQL four
     notes: list[str] = field(default_factory=list)
 
 
@@ -94,6 +95,7 @@ def postgres_store() -> Iterator[Store]:
     try:
         yield Store(
             label="PostgreSQL",
+            server_threads=4,
             settings={
                 "PERSISTENCE_MODULE": "eventsourcing.postgres",
                 "POSTGRES_DBNAME": PG_DBNAME,
