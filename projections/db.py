@@ -155,21 +155,26 @@ class PostgresReadStore(ReadStore):
         def configure(conn: Any) -> None:
             if schema:
                 conn.execute(pgsql.SQL("SET search_path TO {}").format(pgsql.Identifier(schema)))
-                conn.commit()
 
         self._pool = ConnectionPool(
             conninfo,
             min_size=1,
             max_size=int(settings.get("POSTGRES_POOL_SIZE") or 5),
-            kwargs={"password": settings.get("POSTGRES_PASSWORD") or None, "row_factory": dict_row},
+            kwargs={"password": settings.get("POSTGRES_PASSWORD") or None, "row_factory": dict_row, "autocommit": True},
             configure=configure,
             open=True,
         )
 
     @contextmanager
     def transaction(self, write: bool = False) -> Iterator[Tx]:
-        with self._pool.connection() as conn, conn.transaction(), conn.cursor() as cursor:
-            yield Tx(cursor, postgres=True)
+        """Writes in a transaction; reads of a single statement each, without BEGIN/COMMIT round trips."""
+        with self._pool.connection() as conn:
+            if write:
+                with conn.transaction(), conn.cursor() as cursor:
+                    yield Tx(cursor, postgres=True)
+            else:
+                with conn.cursor() as cursor:
+                    yield Tx(cursor, postgres=True)
 
     def close(self) -> None:
         self._pool.close()

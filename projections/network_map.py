@@ -9,6 +9,8 @@ what, who occurs in several networks, what needs attention).
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
 from uuid import UUID
@@ -254,16 +256,39 @@ class NetworkMapProjection(Projection):
 
 
 class NetworkMaps:
-    """Reading the current maps."""
+    """Reading the current maps; decoded maps are kept by (network, version), which never changes."""
+
+    CACHED = 64
 
     def __init__(self, store: ReadStore, projection: NetworkMapProjection) -> None:
         self.store = store
         self.projection = projection
+        self._decoded: OrderedDict[tuple[str, int], Network] = OrderedDict()
+        self._lock = threading.Lock()
 
     def current(self, network_id: UUID) -> Network | None:
-        """The network as the projection has it now, or None."""
+        """The network as the projection has it now, or None. Callers must not change it (it may be shared)."""
+        key = str(network_id)
         with self.store.transaction() as tx:
-            return self.projection.load(tx, {str(network_id)}).get(str(network_id))
+            row = tx.execute("SELECT version FROM kring_networks WHERE network_id = ?", [key]).one()
+            if row is None:
+                return None
+            with self._lock:
+                cached = self._decoded.get((key, row["version"]))
+            if cached is not None:
+                return cached
+            network = self.projection.load(tx, {key}).get(key)
+        if network is not None:
+            with self._lock:
+                self._decoded[(key, network.version)] = network
+                while len(self._decoded) > self.CACHED:
+                    self._decoded.popitem(last=False)
+        return network
+
+    def forget(self) -> None:
+        """Empty the cache of decoded maps (for measuring a first read)."""
+        with self._lock:
+            self._decoded.clear()
 
     def at_last_review(self, network_id: UUID) -> Network | None:
         """The network as it was on the day of its last review (by the dates things happened)."""

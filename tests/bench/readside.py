@@ -35,6 +35,7 @@ class ReadFigures:
     http_map_measures_ms: tuple[float, float]
     lag_ms: tuple[float, float, float]
     writes: int
+    cold_map_measures_ms: tuple[float, float]
 
 
 def build_network(index: int, contacts: int) -> Network:
@@ -153,10 +154,11 @@ def run(settings: dict[str, str], networks: int, say: Callable[[str], None]) -> 
         say("  map + measures of the 150-contact network ...")
         dump = schemas.MapOut().dump
         direct = timed_ms(lambda: (dump(side.network(big)), measures_view(side.measures(big))), 200)
+        cold = timed_ms(lambda: (side.maps.forget(), dump(side.network(big)), measures_view(side.measures(big))), 50)
         http = _http_timing(settings, big)
         say("  projection lag under a sustained write load (100 writes/s for 15 s) ...")
         lag, writes = lag_under_load(app, side, big, seconds=15, rate=100)
-        return ReadFigures(events, networks, generate_seconds, raw, rates, direct, http, lag, writes)
+        return ReadFigures(events, networks, generate_seconds, raw, rates, direct, http, lag, writes, cold)
     finally:
         side.close()
         app.close()
@@ -195,8 +197,13 @@ def report(label: str, f: ReadFigures, say: Callable[[str], None]) -> None:
         f"{'PASS' if ratio >= 0.3 else 'MISS'})"
     )
     say(
-        f"  map + measures, 150 contacts     median {f.map_measures_ms[0]:.1f} ms, p95 {f.map_measures_ms[1]:.1f} ms"
-        f" (target median < 15 ms: {'PASS' if f.map_measures_ms[0] < 15 else 'MISS'})"
+        f"  map + measures, 150 contacts, first read  median {f.cold_map_measures_ms[0]:.1f} ms, "
+        f"p95 {f.cold_map_measures_ms[1]:.1f} ms (target median < 15 ms: "
+        f"{'PASS' if f.cold_map_measures_ms[0] < 15 else 'MISS'})"
+    )
+    say(
+        f"  the same again (decoded map cached)  median {f.map_measures_ms[0]:.1f} ms, "
+        f"p95 {f.map_measures_ms[1]:.1f} ms"
     )
     say(
         f"  same over HTTP (GET map+measures) median {f.http_map_measures_ms[0]:.1f} ms, "
