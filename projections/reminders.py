@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from domain.burden import severity
 from domain.network import TIE_EVENTS, Network
 from domain.reminders import Reminder, reminder_id
 from domain.vocabulary import FIRST_REVIEW_AFTER_WEEKS
@@ -28,8 +29,6 @@ STATES = {
 
 def check_in_after(instrument: str, answers: list[Any]) -> timedelta | None:
     """How soon to ask a carer again after this questionnaire: heavy within a week, moderate in four."""
-    from domain.burden import severity  # noqa: PLC0415 - scoring lives with the instruments
-
     return {"heavy": timedelta(days=7), "moderate": timedelta(weeks=4)}.get(severity(instrument, answers) or "")
 
 

@@ -8,12 +8,13 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording
 from eventsourcing.utils import get_topic
 
 from domain.history import network_as_of, project_network
@@ -26,6 +27,7 @@ from services.transcodings import register_domain_transcodings
 
 log = logging.getLogger(__name__)
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
+A = TypeVar("A", bound=Aggregate)
 SAVE_ATTEMPTS = 10
 BACKOFF_SECONDS = 0.004  # doubled per retry, jittered, so racing writers spread out
 
@@ -112,23 +114,29 @@ class Kring(NetworkCommands, Application[UUID]):
         created_id: str | None = None,
     ) -> Outcome:
         """Get the network, apply the command, save; retry on a concurrent write unless If-Match was given."""
+        network, recordings = self.update(lambda: self.get_network(network_id), command, expected_version)
+        position = recordings[-1].notification.id if recordings else None
+        return Outcome(network.id, network.version, position, created_id)
+
+    def update(
+        self, load: Callable[[], A], command: Callable[[A], None], expected_version: int | None = None
+    ) -> tuple[A, list[Recording[UUID]]]:
+        """Load an aggregate, apply the command, save; on a concurrent write load it again and retry (with
+        jittered backoff), unless the caller expected a version: then the answer is VersionMismatch."""
         for attempt in range(SAVE_ATTEMPTS):
             if attempt:
                 time.sleep(random.uniform(0, BACKOFF_SECONDS * 2**attempt))  # noqa: S311 - jitter, not crypto
-            network = self.get_network(network_id)
-            if expected_version is not None and network.version != expected_version:
-                raise VersionMismatch(expected_version, network.version)
-            command(network)
+            aggregate = load()
+            if expected_version is not None and aggregate.version != expected_version:
+                raise VersionMismatch(expected_version, aggregate.version)
+            command(aggregate)
             try:
-                recordings = self.save(network)
+                return aggregate, self.save(aggregate)
             except IntegrityError:
                 if expected_version is not None:
-                    raise VersionMismatch(expected_version, self.get_network(network_id).version) from None
-                log.info("version conflict on a network, retrying")
-                continue
-            position = recordings[-1].notification.id if recordings else None
-            return Outcome(network.id, network.version, position, created_id)
-        raise ConcurrentChanges("The network kept changing while saving; try again.")
+                    raise VersionMismatch(expected_version, load().version) from None
+                log.info("version conflict, retrying")
+        raise ConcurrentChanges("It kept changing while saving; try again.")
 
     # ------------------------------------------------------------- queries
     def get_network(self, network_id: UUID) -> Network:

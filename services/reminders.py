@@ -9,11 +9,12 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
 from domain.errors import UnknownEntity
 from domain.reminders import Reminder
-from services.application import Kring, VersionMismatch
+from services.application import Kring
 from services.readside import ReadSide
 
 log = logging.getLogger(__name__)
@@ -145,27 +146,20 @@ class Reminders:
         shown = [r for r in rows if r["state"] != "snoozed" or (r["snoozed_until"] or "") <= today.isoformat()]
         return [{**self.delivery(r).__dict__, "state": r["state"], "snoozed_until": r["snoozed_until"]} for r in shown]
 
+    def _reminder(self, reminder_id: UUID) -> Reminder:
+        try:
+            reminder: object = self.app.repository.get(reminder_id)
+        except AggregateNotFoundError:
+            raise UnknownEntity("reminder", str(reminder_id), "reminder_id") from None
+        if not isinstance(reminder, Reminder):
+            raise UnknownEntity("reminder", str(reminder_id), "reminder_id")
+        return reminder
+
     def _answer(
         self, reminder_id: UUID, command: Callable[[Reminder], None], expected_version: int | None = None
     ) -> Reminder:
-        for _ in range(5):
-            try:
-                reminder: object = self.app.repository.get(reminder_id)
-            except Exception:  # noqa: BLE001 - AggregateNotFoundError and a wrong id alike
-                raise UnknownEntity("reminder", str(reminder_id), "reminder_id") from None
-            if not isinstance(reminder, Reminder):
-                raise UnknownEntity("reminder", str(reminder_id), "reminder_id")
-            if expected_version is not None and reminder.version != expected_version:
-                raise VersionMismatch(expected_version, reminder.version)
-            command(reminder)
-            try:
-                self.app.save(reminder)
-            except IntegrityError:
-                if expected_version is not None:
-                    raise VersionMismatch(expected_version, -1) from None
-                continue
-            return reminder
-        raise VersionMismatch(-1, -1)
+        reminder, _ = self.app.update(lambda: self._reminder(reminder_id), command, expected_version)
+        return reminder
 
     def acknowledge(self, reminder_id: UUID, by: str, expected_version: int | None = None) -> Reminder:
         """Seen; will act on it."""
