@@ -33,10 +33,15 @@ def caller() -> str:
     return user or "api"
 
 
+def refuse(status: int, message: str, error: str) -> NoReturn:
+    """Answer with this status in the JSON error shape."""
+    abort(status, message=message, error=error)
+    raise AssertionError("abort() raises")  # pragma: no cover
+
+
 def not_found(message: str, error: str) -> NoReturn:
     """Answer 404 with the JSON error shape."""
-    abort(404, message=message, error=error)
-    raise AssertionError("abort() raises")  # pragma: no cover
+    refuse(404, message, error)
 
 
 def expected_version() -> int | None:
@@ -46,12 +51,8 @@ def expected_version() -> int | None:
         return None
     match = ETAG.match(value.split(",")[0])  # a weak W/"n" never matches (RFC 9110 13.1.1)
     if not match:
-        abort(
-            412,
-            message=f"If-Match {value!r} is not a version of this network; send the ETag you got.",
-            error="version_mismatch",
-        )
-    return int(match.group(1))  # type: ignore[union-attr]  # abort() does not return
+        refuse(412, f"If-Match {value!r} is not a version of this network; send the ETag you got.", "version_mismatch")
+    return int(match.group(1))
 
 
 def context(effective_on: date | None = None) -> Context:

@@ -12,7 +12,7 @@ from eventsourcing.application import project_aggregate
 
 from services.application import Kring
 from services.commands import Context
-from tests.bench.mix import CONTACT, ROLE, TIE, Op, Rate, Script
+from tests.bench.mix import CONTACT, ROLE, TIE, Op, Rate, Script, run_together
 
 HISTORY_CONTACTS = 10
 HISTORY_BATCH = 500
@@ -62,15 +62,7 @@ def drive(app: Kring, network_ids: list[UUID], rounds: int, threads: int) -> Rat
             failures.append(error)
 
     workers = [threading.Thread(target=work, args=(i,), daemon=True) for i in range(threads)]
-    for worker in workers:
-        worker.start()
-    own_cpu = time.process_time()
-    start.wait()
-    began = time.perf_counter()
-    for worker in workers:
-        worker.join()
-    elapsed = time.perf_counter() - began
-    own_cpu = time.process_time() - own_cpu
+    elapsed, own_cpu = run_together(workers, start)
     if failures:
         raise RuntimeError(f"{len(failures)} thread(s) failed; first: {failures[0]!r}") from failures[0]
     every = [t for timings in latencies for t in timings]

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from tests.bench.mix import CONTACT, ROLE, TIE, Op, Rate, Script
+from tests.bench.mix import CONTACT, ROLE, TIE, Op, Rate, Script, run_together
 from tests.bench.stores import Store, clean_environ
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -247,16 +247,8 @@ def drive(server: Server, network_ids: list[str], rounds: int, threads: int) -> 
             client.close()
 
     workers = [threading.Thread(target=work, args=(i,), daemon=True) for i in range(threads)]
-    for worker in workers:
-        worker.start()
     server_cpu = server.cpu_seconds()
-    own_cpu = time.process_time()
-    start.wait()
-    began = time.perf_counter()
-    for worker in workers:
-        worker.join()
-    elapsed = time.perf_counter() - began
-    own_cpu = time.process_time() - own_cpu
+    elapsed, own_cpu = run_together(workers, start)
     server_cpu_after = server.cpu_seconds()
     if failures:
         raise RuntimeError(f"{len(failures)} client thread(s) failed; first: {failures[0]}") from failures[0]

@@ -8,6 +8,8 @@ exactly one event (TieRecorded the first time, then TieStrengthened / TieWeakene
 from __future__ import annotations
 
 import statistics
+import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -93,3 +95,18 @@ class Rate:
     @property
     def p95_ms(self) -> float:
         return percentile(self.latencies, 0.95) * 1000
+
+
+def run_together(workers: list[threading.Thread], start: threading.Barrier) -> tuple[float, float]:
+    """Start the threads, release them at once (they wait on `start`), wait for all of them.
+
+    Returns the wall seconds from the release and this process's CPU seconds over the run.
+    """
+    for worker in workers:
+        worker.start()
+    own_cpu = time.process_time()
+    start.wait()
+    began = time.perf_counter()
+    for worker in workers:
+        worker.join()
+    return time.perf_counter() - began, time.process_time() - own_cpu
