@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 
@@ -88,7 +88,7 @@ class Stamp:
 
     by: str
     on: date
-    today: date = field(default_factory=date.today)
+    today: date  # passed in by the application's clock: the domain reads no clock itself
 
 
 STATE_TYPES: tuple[type, ...] = (
