@@ -8,11 +8,13 @@ from typing import Any
 from eventsourcing.domain import Aggregate, event
 
 from domain import burden
+from domain.access import CONSENT_SCOPES, NEEDS_CONSENT, ROLES
 from domain.errors import DomainError, UnknownEntity
 from domain.state import (
     Acquaintance,
     Contact,
     Goal,
+    Grant,
     Stamp,
     SupportRole,
     Tie,
@@ -123,6 +125,7 @@ class Network(Aggregate):
         self.goals: dict[str, Goal] = {}
         self.next_review_on = effective_on + timedelta(weeks=FIRST_REVIEW_AFTER_WEEKS)
         self.latest_on = effective_on  # the latest day anything recorded happened
+        self.access: dict[str, Grant] = {}  # user id -> their role (the coordinator's is implicit)
 
     # ----------------------------------------------------------------- rules
     def _check(self, stamp: Stamp, field: str = "effective_on", *, may_be_closed: bool = False) -> None:
@@ -780,6 +783,102 @@ class Network(Aggregate):
     @event(NoteAdded)
     def _add_note(self, note_id: str, text: str, recorded_by: str, effective_on: date) -> None:
         pass  # the text lives in the event (and the records view), not in the network's state
+
+    # ------------------------------------------------- access and consent
+    class AccessGranted(Event):
+        user_id: str
+        role: str
+        contact_id: str | None
+
+    class AccessRevoked(Event):
+        user_id: str
+
+    class ConsentGiven(Event):
+        user_id: str
+        scopes: list[str]
+        on_behalf_of_client: bool
+
+    class ConsentWithdrawn(Event):
+        user_id: str
+        scopes: list[str]
+        on_behalf_of_client: bool
+
+    def role_of(self, user_id: str) -> str | None:
+        """The user's role on this network, if any."""
+        if user_id == self.coordinator:
+            return "coordinator"
+        grant = self.access.get(user_id)
+        return grant.role if grant else None
+
+    def grant_access(self, stamp: Stamp, user_id: str, role: str, contact_id: str | None = None) -> None:
+        """Give a user a role on the network (a new role replaces the old one)."""
+        self._check(stamp)
+        _require_text(user_id, "user_id")
+        _require_choice(role, ROLES, "role")
+        if user_id == self.coordinator:
+            raise DomainError("is_coordinator", "This user coordinates the network already.", "user_id")
+        if contact_id is not None:
+            self._contact(contact_id, "contact_id")
+        current = self.access.get(user_id)
+        if current is not None and (current.role, current.contact_id) == (role, contact_id):
+            return
+        self._grant_access(user_id, role, contact_id, stamp.by, stamp.on)
+
+    @event(AccessGranted)
+    def _grant_access(
+        self, user_id: str, role: str, contact_id: str | None, recorded_by: str, effective_on: date
+    ) -> None:
+        before = self.access.get(user_id)
+        consent = before.consent if before is not None and role in NEEDS_CONSENT else []
+        self.access[user_id] = Grant(user_id, role, contact_id, effective_on, consent)
+
+    def revoke_access(self, stamp: Stamp, user_id: str) -> None:
+        """Take a user's role away (also on a closed network)."""
+        self._check(stamp, may_be_closed=True)
+        self._grant(user_id)
+        self._revoke_access(user_id, stamp.by, stamp.on)
+
+    @event(AccessRevoked)
+    def _revoke_access(self, user_id: str, recorded_by: str, effective_on: date) -> None:
+        del self.access[user_id]
+
+    def _grant(self, user_id: str) -> Grant:
+        grant = self.access.get(user_id)
+        if grant is None:
+            raise UnknownEntity("user with access", user_id, "user_id")
+        return grant
+
+    def set_consent(self, stamp: Stamp, user_id: str, scopes: list[str], on_behalf_of_client: bool) -> None:
+        """What the client lets this person see (map, burden, notes); what is left out is withdrawn at once."""
+        self._check(stamp, may_be_closed=True)
+        grant = self._grant(user_id)
+        for index, scope in enumerate(scopes):
+            _require_choice(scope, CONSENT_SCOPES, f"scopes.{index}")
+        if grant.role not in NEEDS_CONSENT:
+            raise DomainError(
+                "consent_not_needed", f"A {grant.role} needs no consent; consent is for carers and members.", "user_id"
+            )
+        wanted = set(scopes)
+        withdrawn = sorted(set(grant.consent) - wanted)
+        given = sorted(wanted - set(grant.consent))
+        if withdrawn:
+            self._withdraw_consent(user_id, withdrawn, on_behalf_of_client, stamp.by, stamp.on)
+        if given:
+            self._give_consent(user_id, given, on_behalf_of_client, stamp.by, stamp.on)
+
+    @event(ConsentGiven)
+    def _give_consent(
+        self, user_id: str, scopes: list[str], on_behalf_of_client: bool, recorded_by: str, effective_on: date
+    ) -> None:
+        grant = self.access[user_id]
+        grant.consent = sorted(set(grant.consent) | set(scopes))
+
+    @event(ConsentWithdrawn)
+    def _withdraw_consent(
+        self, user_id: str, scopes: list[str], on_behalf_of_client: bool, recorded_by: str, effective_on: date
+    ) -> None:
+        grant = self.access[user_id]
+        grant.consent = sorted(set(grant.consent) - set(scopes))
 
 
 TIE_EVENTS: tuple[type[Network.Event], ...] = (

@@ -98,3 +98,14 @@ STATE_TYPES: tuple[type, ...] = (
     SupportRole,
     Goal,
 )
+
+
+@dataclass
+class Grant:
+    """Someone's access to the network: their role, the contact they are (if any), the consent they have."""
+
+    user_id: str
+    role: str
+    contact_id: str | None
+    granted_on: date
+    consent: list[str]

@@ -101,6 +101,10 @@ class Runner:
         known = {r["name"]: int(r["position"]) for r in rows}
         return {name: known.get(name, 0) for name in names}
 
+    def position_of(self, name: str) -> int:
+        """How far this projection has read."""
+        return self._positions([name])[name]
+
     def _locked_position(self, tx: Any, name: str) -> int:
         row = tx.execute(f"SELECT position FROM {TRACKING} WHERE name = ?{self.store.lock_suffix}", [name]).one()
         return int(row["position"]) if row else 0

@@ -39,6 +39,12 @@ LABELS: dict[str, dict[str, str]] = {
         "ediz": "EDIZ",
         "csi": "Caregiver Strain Index",
         "srb": "zelfbeoordeelde belasting",
+        "coordinator": "coördinator",
+        "member": "lid van het netwerk",
+        "client": "cliënt",
+        "map": "de kaart",
+        "burden": "belasting",
+        "notes": "notities",
     },
     "en": {
         "household": "household member",
@@ -75,14 +81,21 @@ LABELS: dict[str, dict[str, str]] = {
         "ediz": "EDIZ",
         "csi": "Caregiver Strain Index",
         "srb": "self-rated burden",
+        "coordinator": "coordinator",
+        "spilmantelzorger": "spilmantelzorger (lead carer)",
+        "member": "network member",
+        "client": "client",
+        "map": "the map",
+        "burden": "burden",
+        "notes": "notes",
     },
 }
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "nl": {
-        "NetworkOpened": "Netwerk van {client_name} geopend (coördinator {coordinator})",
+        "NetworkOpened": "Netwerk van {client_name} geopend",
         "ClientDetailsChanged": "Naam van de cliënt gewijzigd in {client_name}",
-        "CoordinatorChanged": "Coördinator is nu {coordinator}",
+        "CoordinatorChanged": "Andere coördinator",
         "ReviewIntervalChanged": "Netwerk wordt voortaan elke {review_interval_weeks} weken besproken",
         "NetworkClosed": "Netwerk gesloten",
         "NetworkReopened": "Netwerk heropend",
@@ -109,11 +122,15 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "GoalSet": "Doel gesteld: {title}",
         "GoalCompleted": "Doel bereikt: {title}",
         "NoteAdded": "Notitie toegevoegd",
+        "AccessGranted": "Toegang gegeven als {role}",
+        "AccessRevoked": "Toegang ingetrokken",
+        "ConsentGiven": "Toestemming gegeven voor {scopes}",
+        "ConsentWithdrawn": "Toestemming ingetrokken voor {scopes}",
     },
     "en": {
-        "NetworkOpened": "Network of {client_name} opened (coordinator {coordinator})",
+        "NetworkOpened": "Network of {client_name} opened",
         "ClientDetailsChanged": "Client's name changed to {client_name}",
-        "CoordinatorChanged": "Coordinator is now {coordinator}",
+        "CoordinatorChanged": "Coordinator changed",
         "ReviewIntervalChanged": "Network to be reviewed every {review_interval_weeks} weeks",
         "NetworkClosed": "Network closed",
         "NetworkReopened": "Network reopened",
@@ -140,6 +157,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "GoalSet": "Goal set: {title}",
         "GoalCompleted": "Goal reached: {title}",
         "NoteAdded": "Note added",
+        "AccessGranted": "Access given as {role}",
+        "AccessRevoked": "Access revoked",
+        "ConsentGiven": "Consent given for {scopes}",
+        "ConsentWithdrawn": "Consent withdrawn for {scopes}",
     },
 }
 LANGUAGES = tuple(TEMPLATES)
@@ -195,7 +216,11 @@ class _Values(dict[str, Any]):
             return self[key]
         if key == "count":
             return len(data.get("agreements", []))
-        value = data[key]
+        return self._label(data[key])
+
+    def _label(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return ", ".join(str(self.labels.get(v, v)) for v in value)
         return self.labels.get(value, value) if isinstance(value, str) else value
 
     def _role(self) -> dict[str, str]:

@@ -30,6 +30,7 @@ KINDS: dict[str, tuple[type[Network.Event], ...]] = {
     "review": (Network.NetworkReviewed, Network.SupportGroupMeetingHeld),
     "goal": (Network.GoalSet, Network.GoalCompleted),
     "note": (Network.NoteAdded,),
+    "access": (Network.AccessGranted, Network.AccessRevoked, Network.ConsentGiven, Network.ConsentWithdrawn),
 }
 KIND_OF = {cls.__name__: kind for kind, classes in KINDS.items() for cls in classes}
 COLUMNS = (

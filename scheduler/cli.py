@@ -10,7 +10,6 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from scheduler.service import channels_and_deliver
-from services.reminders import Reminders
 
 reminders_cli = AppGroup("reminders", help="Scan for due reminders and deliver them.")
 
@@ -30,7 +29,7 @@ def scan(today: datetime | None) -> None:
     app = current_app.extensions["kring"]
     channels, deliver = channels_and_deliver(os.environ)
     day = today.date() if today else app.today()
-    result = Reminders(app, side).scan(day, deliver, channels)
+    result = current_app.extensions["kring_reminders"].scan(day, deliver, channels)
     side.runner.catch_up()  # the inbox and the calendar show what was raised
     for delivery in result.raised:
         click.echo(f"{delivery.due_on}  {delivery.kind:<16} {delivery.title}")

@@ -13,6 +13,7 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from scheduler.email import EmailSender, SmtpSettings
+from services.accounts import Accounts
 from services.application import Kring
 from services.readside import ReadSide
 from services.reminders import Delivery, Reminders, ScanResult
@@ -73,7 +74,7 @@ class ReminderScheduler:
     def __init__(
         self, app: Kring, side: ReadSide, settings: Mapping[str, str], env: Mapping[str, str] | None = None
     ) -> None:
-        self.reminders = Reminders(app, side)
+        self.reminders = Reminders(app, side, Accounts(side.store).email_of)
         self.app = app
         self.lock = SingleActive(settings)
         self.channels, self.deliver = channels_and_deliver(os.environ if env is None else env)

@@ -149,3 +149,19 @@ class NetworkCommands:
         """Write a note; the outcome carries the note's id."""
         note_id = self.new_id()
         return self._run(network_id, ctx, lambda n, s: n.add_note(s, note_id, text), note_id)
+
+    def grant_access(
+        self, network_id: UUID, ctx: Context, user_id: str, role: str, contact_id: str | None = None
+    ) -> Outcome:
+        """Give a user a role on the network."""
+        return self._run(network_id, ctx, lambda n, s: n.grant_access(s, user_id, role, contact_id))
+
+    def revoke_access(self, network_id: UUID, ctx: Context, user_id: str) -> Outcome:
+        """Take a user's role on the network away."""
+        return self._run(network_id, ctx, lambda n, s: n.revoke_access(s, user_id))
+
+    def set_consent(
+        self, network_id: UUID, ctx: Context, user_id: str, scopes: list[str], on_behalf_of_client: bool
+    ) -> Outcome:
+        """What the client lets this person see; what is left out is withdrawn."""
+        return self._run(network_id, ctx, lambda n, s: n.set_consent(s, user_id, scopes, on_behalf_of_client))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import asdict
@@ -14,6 +15,7 @@ import networkx as nx
 from domain.graph import network_graph
 from domain.measures import Measures, measure
 from domain.network import Network
+from projections.access import AccessProjection, AccessQueries
 from projections.attention import Attention
 from projections.db import ReadStore
 from projections.network_map import NetworkMapProjection, NetworkMaps
@@ -57,13 +59,20 @@ class ReadSide:
         self.runner = Runner(
             app,
             self.store,
-            [self.map_projection, TimelineProjection(app), RecordsProjection(app), DueRemindersProjection(app)],
+            [
+                self.map_projection,
+                TimelineProjection(app),
+                RecordsProjection(app),
+                DueRemindersProjection(app),
+                AccessProjection(app),
+            ],
         )
         self.maps = NetworkMaps(self.store, self.map_projection)
         self.timelines = Timelines(self.store)
         self.records = Records(self.store)
         self.who_does_what = WhoDoesWhat(self.store)
         self.attention = Attention(self.store)
+        self.access = AccessQueries(self.store)
 
     def close(self) -> None:
         """Stop the runner and close the read store."""
@@ -74,6 +83,19 @@ class ReadSide:
         """Read-your-writes: wait until the projections include this log position."""
         if position and not self.runner.wait_for(position, timeout):
             raise ReadSideBehind(f"The read side has not reached position {position} yet; try again shortly.")
+
+    def settle_access(self, position: int | None, timeout: float = 5.0) -> None:
+        """Apply the log up to this position to the access projection now, in this process: a change of
+        access or consent is in force for every later request when its command answers."""
+        if not position:
+            return
+        deadline = time.monotonic() + timeout
+        while self.runner.position_of("access") < position:
+            if self.runner.step(["access"]):
+                continue
+            if time.monotonic() >= deadline:
+                raise ReadSideBehind(f"The access rules have not reached position {position} yet; try again.")
+            time.sleep(0.005)
 
     # ------------------------------------------------------------ the map
     def network(self, network_id: UUID, as_of: date | None = None) -> Network:

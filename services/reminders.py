@@ -61,9 +61,13 @@ def _emails(*candidates: str | None) -> list[str]:
 class Reminders:
     """Scan, deliver and answer reminders."""
 
-    def __init__(self, app: Kring, side: ReadSide) -> None:
+    def __init__(self, app: Kring, side: ReadSide, address_of: Callable[[str], str | None] | None = None) -> None:
         self.app = app
         self.side = side
+        self.address_of = address_of or (lambda user_id: None)  # a coordinator's e-mail address, by user id
+
+    def _coordinator_email(self, coordinator: str) -> str | None:
+        return coordinator if "@" in coordinator else self.address_of(coordinator)
 
     def _rows(self, where: str, params: list[Any]) -> list[dict[str, Any]]:
         with self.side.store.transaction() as tx:
@@ -92,7 +96,10 @@ class Reminders:
         title = SUBJECTS_NL[row["kind"]].format(client=row["client_name"], subject=subject or "de mantelzorger")
         spil = row["spilmantelzorger_id"]
         concerns_spil = row["kind"] == "burden_check_in" and row["subject"] == spil
-        recipients = _emails(row["coordinator"], self._email_of(row["network_id"], spil) if concerns_spil else None)
+        recipients = _emails(
+            self._coordinator_email(row["coordinator"]),
+            self._email_of(row["network_id"], spil) if concerns_spil else None,
+        )
         return Delivery(
             row["reminder_id"], row["network_id"], row["kind"], date.fromisoformat(row["due_on"]), title, recipients
         )

@@ -13,6 +13,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from services.accounts import Accounts, User
 from services.application import Kring
 from services.web import create_app, shutdown, start_background
 
@@ -109,11 +110,52 @@ def kring(store: dict[str, str], make_kring: Callable[[dict[str, str]], Kring]) 
     return make_kring(store)
 
 
+TEST_CONFIG = {
+    "TESTING": True,
+    "KRING_CLOCK": fixed_clock,
+    "SECRET_KEY": "test-secret-key-not-for-production",
+    "CHEAP_PASSWORD_HASHING": True,  # argon2's cheapest profile: the tests make many accounts
+}
+PASSWORD = "een-lang-wachtwoord"
+
+
 def _flask_app(settings: dict[str, str]) -> Iterator[Flask]:
-    app = create_app({"TESTING": True, "KRING_STORE": settings, "KRING_CLOCK": fixed_clock})
+    app = create_app({**TEST_CONFIG, "KRING_STORE": settings})
     start_background(app)
     yield app
     shutdown(app)
+
+
+class Staff:
+    """The people of one organisation (Wijkteam Oost), made on first mention, each with an API client."""
+
+    def __init__(self, app: Flask, organisation: str = "Wijkteam Oost") -> None:
+        self.app = app
+        self.accounts: Accounts = app.extensions["kring_accounts"]
+        self.organisation_id = self.accounts.create_organisation(organisation)
+        self.domain = organisation.split()[-1].lower() + ".nl"
+        self._users: dict[str, User] = {}
+        self._clients: dict[str, FlaskClient] = {}
+
+    def user(self, name: str, **flags: bool) -> User:
+        """The user called `name` (a coordinator unless flags say otherwise)."""
+        if name not in self._users:
+            flags.setdefault("can_coordinate", True)
+            email = f"{name.lower()}@{self.domain}"
+            self._users[name] = self.accounts.create_user(self.organisation_id, email, name, PASSWORD, **flags)
+        return self._users[name]
+
+    def id(self, name: str) -> str:
+        return self.user(name).id
+
+    def client(self, name: str, **flags: bool) -> FlaskClient:
+        """An API client signed in as this user (with a personal API token)."""
+        if name not in self._clients:
+            _, secret = self.accounts.new_token(self.user(name, **flags).id, "tests")
+            client = self.app.test_client()
+            client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {secret}"
+            self._clients[name] = client
+        return self._clients[name]
 
 
 @pytest.fixture
@@ -123,12 +165,28 @@ def app(sqlite_store: dict[str, str]) -> Iterator[Flask]:
 
 
 @pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
+def staff(app: Flask) -> Staff:
+    return Staff(app)
 
 
 @pytest.fixture
-def any_store_client(store: dict[str, str]) -> Iterator[FlaskClient]:
-    """A test client on SQLite and on PostgreSQL."""
-    for app in _flask_app(store):
-        yield app.test_client()
+def client(staff: Staff) -> FlaskClient:
+    """Bea, a coordinator, on the API."""
+    return staff.client("Bea")
+
+
+@pytest.fixture
+def any_store_app(store: dict[str, str]) -> Iterator[Flask]:
+    """The web app on SQLite and on PostgreSQL."""
+    yield from _flask_app(store)
+
+
+@pytest.fixture
+def any_store_staff(any_store_app: Flask) -> Staff:
+    return Staff(any_store_app)
+
+
+@pytest.fixture
+def any_store_client(any_store_staff: Staff) -> FlaskClient:
+    """Bea, a coordinator, on the API, on SQLite and on PostgreSQL."""
+    return any_store_staff.client("Bea")

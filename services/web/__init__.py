@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+import secrets
+from datetime import date, datetime, timedelta
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from flask import Flask, redirect, request
+from flask import Flask, request
 from flask.json.provider import DefaultJSONProvider
 from flask_smorest import abort
+from flask_wtf.csrf import CSRFProtect
 
+from services.accounts import Accounts
 from services.application import Kring
+from services.audit import AccessLog
 from services.calendar import CalendarFeeds
-from services.cli import projections_cli
-from services.config import describe, persistence_env
+from services.cli import projections_cli, users_cli
+from services.config import ConfigurationError, describe, persistence_env
 from services.readside import ReadSide
 from services.reminders import Reminders
-from services.web import burden, errors, health, inbox, networks, parts, read
+from services.web import access, accounts, auth, burden, errors, health, inbox, networks, pages, parts, read
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -58,6 +63,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         OPENAPI_JSON_PATH="openapi.json",
         OPENAPI_SWAGGER_UI_PATH="docs",
         OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        API_SPEC_OPTIONS={"security": [{"bearer": []}]},
+        SESSION_COOKIE_SECURE=True,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_NAME="kring_session",
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=8),
+        WTF_CSRF_CHECK_DEFAULT=False,  # checked for the web forms only; the API takes tokens, not cookies
+        WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session
     )
     app.config.from_prefixed_env("KRING")
     if test_config:
@@ -67,20 +80,52 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     clock = app.config.get("KRING_CLOCK")
     app.extensions["kring"] = service = Kring(store, clock=clock) if clock else Kring(store)
     app.extensions["kring_read"] = read_side = ReadSide(service, store)
-    app.extensions["kring_reminders"] = reminders = Reminders(service, read_side)
+    app.extensions["kring_accounts"] = users = Accounts(
+        read_side.store, cheap_hashing=bool(app.config.get("CHEAP_PASSWORD_HASHING"))
+    )
+    app.extensions["kring_access_log"] = AccessLog(read_side.store)
+    app.extensions["kring_reminders"] = reminders = Reminders(service, read_side, users.email_of)
     app.extensions["kring_calendar"] = CalendarFeeds(read_side.store, reminders)
     app.extensions["kring_store"] = describe(store)
     logging.getLogger(__name__).info("Kring keeps its events in %s", describe(store))
 
+    app.secret_key = app.config.get("SECRET_KEY") or _local_secret(store)
+
     api = errors.Api(app)
+    api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
+    api.spec.components.security_scheme("basic", {"type": "http", "scheme": "basic"})
     errors.register(app)
+    auth.init_app(app)
+    csrf = CSRFProtect(app)
+    app.before_request(lambda: _protect_forms(csrf))
     app.before_request(_require_json_body)
     blueprints = (networks.blp, parts.blp, read.blp, burden.blp, inbox.blp, inbox.calendar_blp, health.blp)
-    for blueprint in blueprints:
+    for blueprint in (*blueprints, accounts.blp, access.blp):
         api.register_blueprint(blueprint)
-    app.add_url_rule("/", "index", lambda: redirect("/api/docs"))
+    app.register_blueprint(pages.blp)
     app.cli.add_command(projections_cli)
+    app.cli.add_command(users_cli)
     return app
+
+
+def _local_secret(store: dict[str, str]) -> str:
+    """The session-signing key of a single-machine install: kept next to the SQLite file, made on first start.
+    Several machines must share one: set KRING_SECRET_KEY."""
+    if store.get("PERSISTENCE_MODULE") != "eventsourcing.sqlite" or store.get("SQLITE_DBNAME", ":memory:").startswith(
+        ":memory:"
+    ):
+        raise ConfigurationError("Set KRING_SECRET_KEY to a long random string, the same for every web worker.")
+    path = Path(store["SQLITE_DBNAME"]).with_name("secret_key")
+    if not path.exists():
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(48))
+    return path.read_text().strip()
+
+
+def _protect_forms(csrf: CSRFProtect) -> None:
+    """Every form of the web pages carries the session's CSRF token."""
+    if request.method not in ("GET", "HEAD", "OPTIONS") and not request.path.startswith(("/api/", "/calendar/")):
+        csrf.protect()
 
 
 def start_background(app: Flask) -> None:

@@ -12,6 +12,7 @@ from domain.errors import DomainError
 from domain.vocabulary import INSTRUMENTS
 from services.burden import CarerBurden
 from services.web import schemas
+from services.web.auth import may_care_for
 from services.web.errors import in_path
 from services.web.http import answer, command, context, kring, not_found
 from services.web.read import read_side
@@ -46,6 +47,7 @@ def carer_burden(query: dict[str, Any], network_id: UUID, carer_id: UUID) -> Any
 @command(blp, "/networks/<uuid:network_id>/carers/<uuid:carer_id>/risk-factors", "PUT", schemas.RiskFactors)
 def report_carer_risks(body: dict[str, Any], network_id: UUID, carer_id: UUID) -> Any:
     """Which MantelScan risk signals hold for this carer now (24/7 care, living together, care not shared, ...)."""
+    may_care_for(str(carer_id))
     with in_path("contact", str(carer_id)):
         outcome = kring().report_carer_risks(
             network_id, context(body.get("effective_on")), str(carer_id), body["factors"]

@@ -13,6 +13,7 @@ from flask_smorest import abort
 from werkzeug.exceptions import HTTPException
 
 from domain.errors import DomainError, UnknownEntity
+from services.accounts import AccountError
 from services.application import ConcurrentChanges, NetworkNotFound, VersionMismatch
 from services.readside import ReadSideBehind
 from services.web import schemas
@@ -30,6 +31,7 @@ CODES = {
     413: "too_large",
     415: "unsupported_media_type",
     422: "validation_failed",
+    429: "too_many_attempts",
     500: "internal_error",
     503: "unavailable",
 }
@@ -121,6 +123,11 @@ def register(app: Flask) -> None:
         response, status = error_response(503, str(error), "read_side_behind")
         response.headers["Retry-After"] = "1"
         return response, status
+
+    @app.errorhandler(AccountError)
+    def account_error(error: AccountError) -> tuple[Response, int]:
+        status = {"email_taken": 409, "unknown_user": 404}.get(error.code, 422)
+        return error_response(status, error.message, error.code, {error.field: [error.message]} if error.field else {})
 
     @app.errorhandler(ConcurrentChanges)
     def concurrent_changes(error: ConcurrentChanges) -> tuple[Response, int]:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, NoReturn, TypeVar
 
-from flask import current_app, request, url_for
+from flask import current_app, g, request, url_for
 from flask_smorest import Blueprint, abort
 
 from services.application import Kring, Outcome
@@ -15,7 +15,6 @@ from services.commands import Context
 from services.web import schemas
 
 F = TypeVar("F", bound=Callable[..., Any])
-USER_HEADER = "X-Kring-User"
 ETAG = re.compile(r'^\s*"?(\d+)"?\s*$')
 
 
@@ -26,11 +25,9 @@ def kring() -> Kring:
 
 
 def caller() -> str:
-    """Who is recording (until accounts exist: the X-Kring-User header, else 'api')."""
-    user = request.headers.get(USER_HEADER, "").strip()
-    if len(user) > 200:
-        abort(422, message="The X-Kring-User header is too long.", messages={"header": {USER_HEADER: ["Too long."]}})
-    return user or "api"
+    """Who is recording: the signed-in user's id."""
+    user_id: str = g.user.id
+    return user_id
 
 
 def refuse(status: int, message: str, error: str) -> NoReturn:
@@ -100,12 +97,6 @@ def command(  # noqa: PLR0913 - the route, its body and its answers belong toget
                     "name": "If-Match",
                     "schema": {"type": "string"},
                     "description": "Only apply if the network is still at this version (ETag).",
-                },
-                {
-                    "in": "header",
-                    "name": USER_HEADER,
-                    "schema": {"type": "string"},
-                    "description": "Who records this (until sign-in exists).",
                 },
             ]
         )(view)

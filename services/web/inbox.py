@@ -36,12 +36,12 @@ def _state(reminder: Reminder) -> tuple[dict[str, Any], int, dict[str, str]]:
 
 
 @blp.route("/inbox", methods=["GET"])
-@blp.arguments(schemas.InboxQuery, location="query")
+@blp.arguments(schemas.ReadQuery, location="query")
 @blp.response(200, schemas.InboxOut)
 def inbox(query: dict[str, Any]) -> Any:
-    """The reminders sent for a coordinator's networks that still ask for something."""
+    """Your reminders (for the networks you coordinate) that still ask for something."""
     read_side(query)
-    return {"items": reminders().inbox(query["coordinator"] or caller(), kring().today())}
+    return {"items": reminders().inbox(caller(), kring().today())}
 
 
 @blp.route("/inbox/<uuid:reminder_id>/acknowledge", methods=["POST"])

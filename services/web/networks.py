@@ -5,15 +5,22 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import request
-from flask_smorest import Blueprint
+from flask import current_app, request
+from flask_smorest import Blueprint, abort
 
 from domain.network import Network
 from projections.summaries import LANGUAGES, event_fields, summarise
+from services.readside import ReadSide
 from services.web import schemas
+from services.web.auth import access_log, accounts, current_user
 from services.web.http import answer, command, context, kring
 
 blp = Blueprint("networks", __name__, url_prefix="/api/networks", description="Client networks")
+
+
+def read_side_of_app() -> ReadSide:
+    side: ReadSide = current_app.extensions["kring_read"]
+    return side
 
 
 def language() -> str:
@@ -22,16 +29,32 @@ def language() -> str:
     return lang if lang in LANGUAGES else "nl"
 
 
-@command(blp, "", "POST", schemas.NetworkCreate, status=201, errors=(409,))
+def coordinator_id(value: str | None) -> str:
+    """A coordinator of the caller's organisation, named by user id or e-mail address (default: the caller)."""
+    if value is None:
+        return current_user().id
+    found = accounts().by_email(value) if "@" in value else accounts().user(value)
+    if found is None or found.organisation_id != current_user().organisation_id or not found.can_coordinate:
+        abort(
+            422,
+            message="There is no coordinator with this id or e-mail address in your organisation.",
+            messages={"json": {"coordinator": ["Name a coordinator of your organisation (id or e-mail)."]}},
+        )
+    assert found is not None
+    return found.id
+
+
+@command(blp, "", "POST", schemas.NetworkCreate, status=201, errors=(409, 422))
 def open_network(body: dict[str, Any]) -> Any:
-    """Open a network for a client."""
+    """Open a network for a client; you coordinate it unless you name another coordinator."""
     outcome = kring().open_network(
         body["client_name"],
-        body["coordinator"],
+        coordinator_id(body.get("coordinator")),
         by=context().by,
         review_interval_weeks=body["review_interval_weeks"],
         effective_on=body.get("opened_on"),
     )
+    read_side_of_app().settle_access(outcome.position)
     return answer(outcome, 201, "networks.get_network")
 
 
@@ -39,12 +62,13 @@ def open_network(body: dict[str, Any]) -> Any:
 @blp.arguments(schemas.Paging, location="query")
 @blp.response(200, schemas.NetworkPage)
 def list_networks(paging: dict[str, Any]) -> dict[str, Any]:
-    """Networks in the order they were opened, a page at a time (cursor: next_after)."""
-    service = kring()
-    found = service.list_network_ids(paging["after"], paging["limit"] + 1)
+    """The networks you have a role on, in the order they were opened, a page at a time (cursor: next_after)."""
+    user = current_user()
+    found = read_side_of_app().access.networks_of(user.id, paging["after"], paging["limit"] + 1)
     page = found[: paging["limit"]]
     next_after = page[-1][0] if len(found) > len(page) else None
-    return {"items": [service.get_network(network_id) for _, network_id in page], "next_after": next_after}
+    access_log().record(user.id, [network_id for _, network_id in page], "de lijst van netwerken")
+    return {"items": [kring().get_network(UUID(network_id)) for _, network_id in page], "next_after": next_after}
 
 
 @blp.route("/<uuid:network_id>", methods=["GET"])
@@ -81,7 +105,11 @@ def _event_view(event: Network.Event, summary: str) -> dict[str, Any]:
 @command(blp, "/<uuid:network_id>", "PATCH", schemas.NetworkPatch)
 def update_network(body: dict[str, Any], network_id: UUID) -> Any:
     """Change the client's name, the coordinator or the review interval."""
-    return answer(kring().update_network(network_id, context(body.pop("effective_on", None)), **body))
+    if "coordinator" in body:
+        body["coordinator"] = coordinator_id(body["coordinator"])
+    outcome = kring().update_network(network_id, context(body.pop("effective_on", None)), **body)
+    read_side_of_app().settle_access(outcome.position)
+    return answer(outcome)
 
 
 @command(blp, "/<uuid:network_id>/close", "POST", schemas.Ending)

@@ -9,6 +9,7 @@ from uuid import UUID
 from flask_smorest import Blueprint, abort
 
 from services.web import schemas
+from services.web.auth import may_care_for
 from services.web.errors import in_path
 from services.web.http import answer, command, context, kring
 
@@ -126,6 +127,7 @@ def stand_down_spilmantelzorger(body: dict[str, Any], network_id: UUID) -> Any:
 def report_burden(body: dict[str, Any], network_id: UUID) -> Any:
     """Store a carer's burden questionnaire answers."""
     body["carer_id"] = str(body["carer_id"])
+    may_care_for(body["carer_id"])
     outcome = kring().report_burden(network_id, _dated(body, "reported_on"), **body)
     return answer(outcome, 201, "read.get_burden_report", report_id=outcome.created_id)
 

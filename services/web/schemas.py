@@ -51,16 +51,19 @@ class Dated(Strict):
 
 
 # ----------------------------------------------------------------- requests
+COORDINATOR = {"description": "A coordinator of your organisation, by user id or e-mail address (default: you)."}
+
+
 class NetworkCreate(Strict):
     client_name = fields.String(required=True, validate=NAME)
-    coordinator = fields.String(required=True, validate=NAME)
+    coordinator = fields.String(validate=NAME, metadata=COORDINATOR)
     review_interval_weeks = fields.Integer(strict=True, load_default=13, validate=validate.Range(1, 104))
     opened_on = past_date(metadata={"description": "The day the network was opened (default: today)."})
 
 
 class NetworkPatch(Dated):
     client_name = fields.String(validate=NAME)
-    coordinator = fields.String(validate=NAME)
+    coordinator = fields.String(validate=NAME, metadata=COORDINATOR)
     review_interval_weeks = fields.Integer(strict=True, validate=validate.Range(1, 104))
 
     @validates_schema
@@ -486,12 +489,6 @@ class MeetingsOut(Schema):
 
 
 # -------------------------------------------------------------- reminders
-class InboxQuery(ReadQuery):
-    coordinator = fields.String(
-        load_default=None, validate=NAME, metadata={"description": "Whose inbox (default: the X-Kring-User header)."}
-    )
-
-
 class ReminderItem(Schema):
     reminder_id = fields.String()
     network_id = fields.String()

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.e2e.accounts import first_coordinator
+
 ROOT = Path(__file__).resolve().parents[2]
 STORE_VARIABLES = ("DATABASE_URL", "PERSISTENCE_MODULE", "POSTGRES_DBNAME", "SQLITE_DBNAME")
 
@@ -82,7 +84,11 @@ def test_what_make_run_stores_is_in_the_sqlite_file_under_var(
     running: tuple[str, subprocess.Popen[str], Path], clean_clone: Path
 ) -> None:
     url, _, _ = running
-    created = requests.post(f"{url}/api/networks", json={"client_name": "Mevr. Jansen", "coordinator": "c"}, timeout=5)
+    env = {k: v for k, v in os.environ.items() if k not in STORE_VARIABLES and not k.startswith("POSTGRES_")}
+    auth = first_coordinator(clean_clone / ".venv" / "bin" / "flask", clean_clone, env, url)
+    assert requests.post(f"{url}/api/networks", json={"client_name": "Mevr. Jansen"}, timeout=5).status_code == 401
+    created = requests.post(f"{url}/api/networks", json={"client_name": "Mevr. Jansen"}, headers=auth, timeout=5)
     assert created.status_code == 201
-    assert requests.get(f"{url}{created.headers['Location']}", timeout=5).json()["client_name"] == "Mevr. Jansen"
+    read = requests.get(f"{url}{created.headers['Location']}", headers=auth, timeout=5)
+    assert read.json()["client_name"] == "Mevr. Jansen"
     assert (clean_clone / "var" / "kring.sqlite3").stat().st_size > 0

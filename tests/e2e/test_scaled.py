@@ -16,6 +16,7 @@ import pytest
 import requests
 from aiosmtpd.controller import Controller
 
+from tests.e2e.accounts import first_coordinator
 from tests.integration.test_reminders import Inbox
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +39,9 @@ def smtp() -> Iterator[tuple[Inbox, int]]:
 
 
 @pytest.fixture
-def deployment(postgres_store: dict[str, str], smtp: tuple[Inbox, int], tmp_path: Path) -> Iterator[str]:
+def deployment(
+    postgres_store: dict[str, str], smtp: tuple[Inbox, int], tmp_path: Path
+) -> Iterator[tuple[str, dict[str, str]]]:
     """gunicorn (2 workers) + python -m projections + 2 x python -m scheduler, all on one PostgreSQL schema."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("POSTGRES_", "KRING_", "SQLITE_"))}
@@ -54,6 +57,7 @@ def deployment(postgres_store: dict[str, str], smtp: tuple[Inbox, int], tmp_path
         "KRING_SMTP_SECURITY": "none",
         "KRING_MAIL_FROM": "kring@gemeente.nl",
         "KRING_BASE_URL": "https://kring.example.nl",
+        "KRING_SECRET_KEY": "one-secret-for-every-web-worker",
     }
     commands = [
         [
@@ -91,7 +95,7 @@ def deployment(postgres_store: dict[str, str], smtp: tuple[Inbox, int], tmp_path
                 time.sleep(0.3)
         else:
             pytest.fail("the web workers did not start:\n" + (tmp_path / "process-0.log").read_text()[-2000:])
-        yield url
+        yield url, first_coordinator(BIN / "flask", ROOT, env, url)
     finally:
         for process in processes:
             os.killpg(process.pid, signal.SIGTERM)
@@ -103,23 +107,22 @@ def deployment(postgres_store: dict[str, str], smtp: tuple[Inbox, int], tmp_path
 
 @pytest.mark.slow
 def test_writes_are_projected_by_the_worker_and_one_of_two_schedulers_mails_the_reminder_once(
-    deployment: str, smtp: tuple[Inbox, int]
+    deployment: tuple[str, dict[str, str]], smtp: tuple[Inbox, int]
 ) -> None:
+    url, auth = deployment
     received, _ = smtp
     opened_on = (date.today() - timedelta(days=60)).isoformat()  # the first review is overdue
     created = requests.post(
-        f"{deployment}/api/networks",
-        timeout=5,
-        json={"client_name": "Mevr. Jansen", "coordinator": "coord@wijkteam.nl", "opened_on": opened_on},
+        f"{url}/api/networks", timeout=5, headers=auth, json={"client_name": "Mevr. Jansen", "opened_on": opened_on}
     )
     assert created.status_code == 201
     network_id, position = created.json()["id"], created.json()["position"]
-    shown = requests.get(f"{deployment}/api/networks/{network_id}/map?min_position={position}", timeout=10)
+    shown = requests.get(f"{url}/api/networks/{network_id}/map?min_position={position}", headers=auth, timeout=10)
     assert shown.status_code == 200 and shown.json()["client_name"] == "Mevr. Jansen"
     deadline = time.monotonic() + 30
     while not received.messages and time.monotonic() < deadline:
         time.sleep(0.2)
     time.sleep(3)  # both schedulers have scanned a few more times by now
     assert [m["Subject"] for _, m in received.messages] == ["Kring: Netwerkbespreking van Mevr. Jansen"]
-    inbox = requests.get(f"{deployment}/api/inbox?coordinator=coord@wijkteam.nl", timeout=5).json()["items"]
+    inbox = requests.get(f"{url}/api/inbox", headers=auth, timeout=5).json()["items"]
     assert [(i["network_id"], i["kind"]) for i in inbox] == [(network_id, "review_due")]

@@ -12,8 +12,8 @@ NO_SUCH_ID = "00000000-0000-4000-8000-000000000000"
 
 
 def open_network(client: FlaskClient, **body: Any) -> str:
-    """Open a network (Ans, coordinator Bea, opened 2026-01-05 unless told) and return its id."""
-    body = {"client_name": "Ans", "coordinator": "Bea", "opened_on": OPENED_ON, **body}
+    """Open a network (Ans, coordinated by the caller, opened 2026-01-05 unless told) and return its id."""
+    body = {"client_name": "Ans", "opened_on": OPENED_ON, **body}
     response = client.post("/api/networks", json=body)
     assert response.status_code == 201, response.json
     return str(response.json["id"])

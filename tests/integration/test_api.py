@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
+from tests.conftest import Staff
 from tests.integration.api_helpers import (
     NO_SUCH_ID,
     OPENED_ON,
@@ -28,8 +29,8 @@ def net(client: FlaskClient) -> str:
 
 
 # ------------------------------------------------------------------ the network itself
-def test_opening_a_network_answers_201_with_its_id_location_and_etag(client: FlaskClient) -> None:
-    response = client.post("/api/networks", json={"client_name": "Ans", "coordinator": "Bea", "opened_on": OPENED_ON})
+def test_opening_a_network_answers_201_with_its_id_location_and_etag(client: FlaskClient, staff: Staff) -> None:
+    response = client.post("/api/networks", json={"client_name": "Ans", "opened_on": OPENED_ON})
     assert response.status_code == 201
     network_id = response.json["id"]
     assert response.json["network_id"] == network_id and response.json["version"] == 1
@@ -38,7 +39,7 @@ def test_opening_a_network_answers_201_with_its_id_location_and_etag(client: Fla
 
     read = client.get(response.headers["Location"])
     assert read.headers["ETag"] == '"1"'
-    assert read.json["client_name"] == "Ans" and read.json["coordinator"] == "Bea"
+    assert read.json["client_name"] == "Ans" and read.json["coordinator"] == staff.id("Bea")
     assert read.json["status"] == "open" and read.json["opened_on"] == OPENED_ON
     assert read.json["review_interval_weeks"] == 13 and read.json["as_of"] is None
 
@@ -70,33 +71,43 @@ def test_a_network_read_as_of_a_date_shows_what_had_happened_by_then(client: Fla
     assert_error(client.get(f"/api/networks/{net}?as_of=2025-12-31"), 404, "network_not_found")
 
 
-def test_the_history_says_who_recorded_what_when_in_dutch_or_english(client: FlaskClient) -> None:
-    opened = client.post(
-        "/api/networks",
-        json={"client_name": "Ans", "coordinator": "Bea", "opened_on": OPENED_ON},
-        headers={"X-Kring-User": "wim"},
-    )
-    net = opened.json["id"]
+def test_the_history_says_who_recorded_what_when_in_dutch_or_english(client: FlaskClient, staff: Staff) -> None:
+    wim = staff.client("Wim")
+    net = open_network(wim, coordinator=staff.user("Bea").email)  # Wim opens it for Bea
     add_contact(client, net, effective_on="2026-02-01")
 
     history = events(client, net)
     assert [(e["version"], e["type"]) for e in history] == [(1, "NetworkOpened"), (2, "ContactAdded")]
-    assert [e["recorded_by"] for e in history] == ["wim", "api"]
+    assert [e["recorded_by"] for e in history] == [staff.id("Wim"), staff.id("Bea")]
     assert [e["effective_on"] for e in history] == [OPENED_ON, "2026-02-01"]
     assert datetime.fromisoformat(history[0]["recorded_at"]).tzinfo is not None
-    assert history[0]["summary"] == "Netwerk van Ans geopend (coördinator Bea)"
+    assert history[0]["summary"] == "Netwerk van Ans geopend"
     assert history[1]["summary"] == "Piet toegevoegd (vriend(in))"
     english = events(client, net, **{"Accept-Language": "en"})
-    assert [e["summary"] for e in english] == ["Network of Ans opened (coordinator Bea)", "Piet added (friend)"]
+    assert [e["summary"] for e in english] == ["Network of Ans opened", "Piet added (friend)"]
 
 
-def test_patching_the_network_records_each_change_and_nothing_for_equal_values(client: FlaskClient, net: str) -> None:
-    patch = {"client_name": "Anna", "coordinator": "Cor", "review_interval_weeks": 8}
+def test_patching_the_network_records_each_change_and_nothing_for_equal_values(
+    client: FlaskClient, staff: Staff, net: str
+) -> None:
+    patch = {"client_name": "Anna", "coordinator": staff.id("Cor"), "review_interval_weeks": 8}
     response = client.patch(f"/api/networks/{net}", json=patch)
     assert response.status_code == 200 and response.headers["ETag"] == '"4"'
-    assert {k: network(client, net)[k] for k in patch} == patch
-    assert event_types(client, net)[1:] == ["ClientDetailsChanged", "CoordinatorChanged", "ReviewIntervalChanged"]
-    assert client.patch(f"/api/networks/{net}", json=patch).json["version"] == 4
+    cor = staff.client("Cor")  # the network is Cor's now; Bea handed it over
+    assert {k: network(cor, net)[k] for k in patch} == patch
+    assert event_types(cor, net)[1:] == ["ClientDetailsChanged", "CoordinatorChanged", "ReviewIntervalChanged"]
+    assert cor.patch(f"/api/networks/{net}", json=patch).json["version"] == 4
+    assert_error(client.get(f"/api/networks/{net}"), 404, "network_not_found")
+
+
+def test_a_network_can_only_be_handed_to_a_coordinator_of_the_organisation(
+    client: FlaskClient, staff: Staff, net: str
+) -> None:
+    staff.user("Mien", can_coordinate=False)
+    for name in ("Mien", "nobody@oost.nl", "no-such-id"):
+        response = client.patch(f"/api/networks/{net}", json={"coordinator": name})
+        assert_error(response, 422, field="coordinator")
+    assert written(client, net) == (1, 1)
 
 
 def test_a_closed_network_refuses_changes_until_it_is_reopened(client: FlaskClient, net: str) -> None:
@@ -358,21 +369,21 @@ def test_a_change_the_rules_refuse_is_a_409_and_nothing_is_written(client: Flask
 def test_a_change_to_a_closed_network_is_a_409_and_nothing_is_written(client: FlaskClient, net: str) -> None:
     client.post(f"/api/networks/{net}/close", json={})
     before = written(client, net)
-    assert_error(client.patch(f"/api/networks/{net}", json={"coordinator": "Cor"}), 409, "network_closed")
+    assert_error(client.patch(f"/api/networks/{net}", json={"review_interval_weeks": 8}), 409, "network_closed")
     assert written(client, net) == before
 
 
 def test_a_stale_if_match_is_refused_and_nothing_is_written(client: FlaskClient, net: str) -> None:
     add_contact(client, net)
     before = written(client, net)
-    stale = client.patch(f"/api/networks/{net}", json={"coordinator": "Cor"}, headers={"If-Match": '"1"'})
+    stale = client.patch(f"/api/networks/{net}", json={"client_name": "Anna"}, headers={"If-Match": '"1"'})
     assert_error(stale, 412, "version_mismatch")
     assert stale.headers["ETag"] == '"2"'
-    assert written(client, net) == before and network(client, net)["coordinator"] == "Bea"
+    assert written(client, net) == before and network(client, net)["client_name"] == "Ans"
     assert_error(client.post(f"/api/networks/{net}/notes", json={"text": "x"}, headers={"If-Match": "nope"}), 412)
 
-    current = client.patch(f"/api/networks/{net}", json={"coordinator": "Cor"}, headers={"If-Match": '"2"'})
-    assert current.status_code == 200 and network(client, net)["coordinator"] == "Cor"
+    current = client.patch(f"/api/networks/{net}", json={"client_name": "Anna"}, headers={"If-Match": '"2"'})
+    assert current.status_code == 200 and network(client, net)["client_name"] == "Anna"
 
 
 def test_a_body_over_64_kib_is_a_413(client: FlaskClient, net: str) -> None:

@@ -1,0 +1,214 @@
+"""Who is calling, and may they: checked before every request against the policy table (rules.py).
+
+The JSON API takes personal API tokens (`Authorization: Bearer kr_...`); creating a token also takes the
+e-mail address and password (HTTP Basic). The web pages use a session cookie. Every look at a network's
+personal data is written to the access log.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+from typing import NoReturn
+from uuid import UUID
+
+from flask import Flask, current_app, g, redirect, request, session, url_for
+from flask import abort as flask_abort
+from flask_smorest import abort
+
+from domain.access import CARE, EDIT, OWN_BURDEN, SEE, permissions
+from projections.access import Access
+from services.accounts import Accounts, TooManyAttempts, User
+from services.application import NetworkNotFound
+from services.audit import MAX_REASON, AccessLog
+from services.readside import ReadSide
+from services.web.rules import RULES, Rule
+
+log = logging.getLogger(__name__)
+REASON_HEADER = "X-Kring-Reason"
+NO_NETWORK = "There is no network with this id (or you may not see it)."
+
+
+def accounts() -> Accounts:
+    found: Accounts = current_app.extensions["kring_accounts"]
+    return found
+
+
+def access_log() -> AccessLog:
+    found: AccessLog = current_app.extensions["kring_access_log"]
+    return found
+
+
+def current_user() -> User:
+    """The signed-in caller (every endpoint but the public ones has one)."""
+    user: User = g.user
+    return user
+
+
+def _refuse(status: int, message: str, error: str) -> NoReturn:
+    if status == 401 and not request.path.startswith("/api"):
+        flask_abort(redirect(url_for("pages.login", next=request.full_path.rstrip("?")), 303))
+    abort(status, message=message, error=error)
+    raise AssertionError("abort() raises")  # pragma: no cover
+
+
+def identify() -> User | None:
+    """The caller: by API token, by password (only to create a token), or by the web session."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, credentials = header.partition(" ")
+    if scheme.lower() == "bearer":
+        return accounts().user_for_token(credentials.strip())
+    if scheme.lower() == "basic" and request.endpoint == "accounts.create_token":
+        return _password_user(credentials)
+    if header or request.path.startswith("/api"):
+        return None
+    return _session_user()
+
+
+def _password_user(credentials: str) -> User | None:
+    try:
+        email, _, password = base64.b64decode(credentials, validate=True).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    try:
+        return accounts().sign_in(email, password, request.remote_addr or "?")
+    except TooManyAttempts as error:
+        abort(429, message=str(error), error="too_many_attempts", headers={"Retry-After": str(error.retry_after)})
+        raise AssertionError("abort() raises") from error  # pragma: no cover
+
+
+def _session_user() -> User | None:
+    user_id = session.get("uid")
+    if not user_id:
+        return None
+    user = accounts().user(user_id)
+    if user is None or not user.active or session.get("epoch") != user.auth_epoch:
+        session.clear()
+        return None
+    return user
+
+
+def sign_in_session(user: User) -> None:
+    """Start a web session for this user (a fresh session: no fixation)."""
+    session.clear()
+    session.permanent = True
+    session["uid"] = user.id
+    session["epoch"] = user.auth_epoch
+
+
+def authorize() -> None:
+    """Before every request: apply the endpoint's rule; record looks at personal data."""
+    endpoint = request.endpoint
+    if endpoint is None:
+        return  # no such route: a plain 404/405 follows
+    rule = RULES.get(endpoint)
+    if rule is None:
+        log.error("endpoint %s has no access rule; refused", endpoint)
+        _refuse(403, "This endpoint has no access rule yet.", "forbidden")
+    if rule.who == "anyone":
+        return
+    user = identify()
+    if user is None:
+        _refuse(401, "Sign in first: send 'Authorization: Bearer <API token>'.", "unauthenticated")
+    g.user = user
+    CHECKS[rule.who](user, rule)
+
+
+def _signed_in(user: User, rule: Rule) -> None:
+    return None
+
+
+def _admin(user: User, rule: Rule) -> None:
+    if not user.is_admin:
+        _refuse(403, "Only an organisation administrator may manage users.", "forbidden")
+
+
+def _coordinating(user: User, rule: Rule) -> None:
+    if not user.can_coordinate:
+        _refuse(403, "Only coordinators open networks.", "forbidden")
+
+
+def _self(user: User, rule: Rule) -> None:
+    args = request.view_args or {}
+    if args.get("coordinator") not in (user.id, "me"):
+        _refuse(404, "There is no such coordinator (you can only see your own overview; use 'me').", "not_found")
+    args["coordinator"] = user.id
+
+
+def _network(user: User, rule: Rule) -> None:
+    network_id = str((request.view_args or {})["network_id"])
+    _check_network(user, rule, network_id)
+
+
+def _reminder(user: User, rule: Rule) -> None:
+    side: ReadSide = current_app.extensions["kring_read"]
+    reminder_id = str((request.view_args or {})["reminder_id"])
+    with side.store.transaction() as tx:
+        row = tx.execute("SELECT network_id FROM kring_due WHERE reminder_id = ?", [reminder_id]).one()
+    if row is None:
+        _refuse(404, "There is no such reminder.", "unknown_reminder")
+    _check_network(user, rule, row["network_id"], missing="There is no such reminder.")
+
+
+def _check_network(user: User, rule: Rule, network_id: str, missing: str = NO_NETWORK) -> None:
+    access = access_of(network_id, user.id)
+    allowed = permissions(access.role, access.consent) if access else frozenset()
+    if SEE not in allowed:
+        _refuse(404, missing, "network_not_found")
+    assert access is not None and rule.needs is not None
+    g.access, g.permissions = access, allowed
+    if rule.needs not in allowed and not _own_carer(rule.needs, access):
+        _refuse(403, f"Your role on this network ({access.role}) does not allow this.", "forbidden")
+    if rule.looks_at and request.method == "GET":
+        reason = request.headers.get(REASON_HEADER, "")[:MAX_REASON].strip() or None
+        access_log().record(user.id, [network_id], rule.looks_at, reason)
+
+
+def _own_carer(needs: str, access: Access) -> bool:
+    """OWN_BURDEN: the carer in the path is the caller's own contact."""
+    carer = (request.view_args or {}).get("carer_id")
+    return needs == OWN_BURDEN and carer is not None and str(carer) == access.contact_id
+
+
+def access_of(network_id: str, user_id: str) -> Access | None:
+    """The caller's access: from the access projection, or from the network itself when the projection does
+    not know the pair yet (a network opened a moment ago)."""
+    side: ReadSide = current_app.extensions["kring_read"]
+    found = side.access.of(network_id, user_id)
+    if found is not None:
+        return found
+    try:
+        network = side.app.get_network(UUID(network_id))
+    except (NetworkNotFound, ValueError):
+        return None
+    role = network.role_of(user_id)
+    if role is None:
+        return None
+    grant = network.access.get(user_id)
+    return Access(role, grant.contact_id if grant else None, tuple(grant.consent if grant else ()))
+
+
+def may_care_for(carer_id: str) -> None:
+    """A spilmantelzorger (CARE without EDIT) records burden and risks only for the carer they are."""
+    allowed: frozenset[str] = g.permissions
+    if EDIT in allowed:
+        return
+    access: Access = g.access
+    if CARE not in allowed or access.contact_id != carer_id:
+        _refuse(403, "You can record this only for yourself as a carer.", "forbidden")
+
+
+CHECKS = {
+    "signed_in": _signed_in,
+    "admin": _admin,
+    "coordinating": _coordinating,
+    "self": _self,
+    "network": _network,
+    "reminder": _reminder,
+}
+
+
+def init_app(app: Flask) -> None:
+    """Check every request."""
+    app.before_request(authorize)

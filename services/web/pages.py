@@ -1,0 +1,74 @@
+"""The web pages' front door: sign in, sign out, set a password. (The network pages build on this.)"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Blueprint, redirect, render_template, request, session, url_for
+from werkzeug.wrappers import Response
+
+from services.accounts import AccountError, TooManyAttempts
+from services.web.auth import _session_user, accounts, sign_in_session
+
+blp = Blueprint("pages", __name__, template_folder="templates")
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path on this site (no open redirect)."""
+    if not target or not target.startswith("/") or target.startswith("//") or urlsplit(target).netloc:
+        return url_for("pages.index")
+    return target
+
+
+@blp.route("/")
+def index() -> Any:
+    """Home: who you are signed in as (the network overview comes here)."""
+    user = _session_user()
+    if user is None:
+        return redirect(url_for("pages.login"), 303)
+    return render_template("home.html", user=user)
+
+
+@blp.route("/inloggen", methods=["GET", "POST"])
+def login() -> Any:
+    """Sign in with e-mail address and password."""
+    next_page = _safe_next(request.values.get("next"))
+    if request.method == "GET":
+        return render_template("login.html", email="", next=next_page, error=None)
+    email = request.form.get("email", "").strip()
+    try:
+        user = accounts().sign_in(email, request.form.get("password", ""), request.remote_addr or "?")
+    except TooManyAttempts as error:
+        message = f"Te vaak een verkeerd wachtwoord. Probeer het over {error.retry_after // 60 + 1} minuten opnieuw."
+        page = render_template("login.html", email=email, next=next_page, error=message)
+        return page, 429, {"Retry-After": str(error.retry_after)}
+    if user is None:
+        message = "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw."
+        return render_template("login.html", email=email, next=next_page, error=message), 401
+    sign_in_session(user)
+    return redirect(next_page, 303)
+
+
+@blp.route("/uitloggen", methods=["POST"])
+def logout() -> Response:
+    """Sign out."""
+    session.clear()
+    return redirect(url_for("pages.login"), 303)
+
+
+@blp.route("/wachtwoord/<token>", methods=["GET", "POST"])
+def reset_password(token: str) -> Any:
+    """Choose a (new) password with the link from the e-mail."""
+    if request.method == "GET":
+        return render_template("password.html", token=token, error=None)
+    try:
+        user = accounts().finish_reset(token, request.form.get("password", ""))
+    except AccountError as error:
+        messages = {
+            "password_too_short": "Kies een wachtwoord van minstens 10 tekens.",
+            "reset_link_invalid": "Deze link is al gebruikt of verlopen. Vraag een nieuwe aan.",
+        }
+        return render_template("password.html", token=token, error=messages.get(error.code, error.message)), 422
+    sign_in_session(user)
+    return redirect(url_for("pages.index"), 303)

@@ -1,0 +1,123 @@
+"""The access policy in one table: for every endpoint, who may call it and whether it is a look at personal data.
+
+Policy: no credentials is 401. A network one has no role on answers 404, exactly like a network that does not
+exist, so nobody learns which networks exist. A role on the network that does not allow this action is 403.
+An endpoint missing from this table is refused (and a test fails), so no new endpoint is ever open by mistake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.access import ADMINISTER, AUDIT, BURDEN, CARE, CONSENT, EDIT, EXPORT, MAP, NOTES, OWN_BURDEN
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who may call an endpoint.
+
+    who: "anyone"; "signed_in"; "coordinating" (users who may open networks); "admin" (organisation
+    administrators); "self" (the coordinator named in the path is the caller, or "me"); "network" (a role on
+    the network in the path with the permission `needs`); "reminder" (the reminder's network, with `needs`).
+    looks_at: what a reader sees, for the access log; None when no personal data of a network is shown.
+    """
+
+    who: str
+    needs: str | None = None
+    looks_at: str | None = None
+
+
+ANYONE = Rule("anyone")
+SIGNED_IN = Rule("signed_in")
+ADMIN = Rule("admin")
+SELF = Rule("self")
+
+
+def network(needs: str, looks_at: str | None = None) -> Rule:
+    """A rule on the network named in the path."""
+    return Rule("network", needs, looks_at)
+
+
+RULES: dict[str, Rule] = {
+    # public: the service's face, its documentation, secret calendar links, password resets
+    "pages.index": ANYONE,  # the page itself sends visitors without a session to the sign-in page
+    "static": ANYONE,
+    "health.health": ANYONE,
+    "api-docs.openapi_json": ANYONE,
+    "api-docs.openapi_swagger_ui": ANYONE,
+    "calendar.calendar_feed": ANYONE,  # the secret in the link is the credential
+    "accounts.request_password_reset": ANYONE,
+    "accounts.reset_password": ANYONE,
+    "pages.login": ANYONE,
+    "pages.logout": ANYONE,
+    "pages.reset_password": ANYONE,  # the secret in the link is the credential
+    # one's own account
+    "accounts.me": SIGNED_IN,
+    "accounts.list_tokens": SIGNED_IN,
+    "accounts.create_token": SIGNED_IN,
+    "accounts.revoke_token": SIGNED_IN,
+    "burden.questionnaire": SIGNED_IN,
+    "networks.list_networks": SIGNED_IN,  # lists only the caller's own networks
+    "inbox.inbox": SIGNED_IN,  # only the caller's own reminders
+    # organisation administrators manage users; they read no network unless given a role on it
+    "accounts.list_users": ADMIN,
+    "accounts.create_user": ADMIN,
+    "accounts.update_user": ADMIN,
+    "accounts.delete_user": ADMIN,
+    # a coordinator's own overviews
+    "networks.open_network": Rule("coordinating"),
+    "read.who_does_what": SELF,
+    "read.attention": SELF,
+    "inbox.calendar_link": SELF,
+    "inbox.acknowledge": Rule("reminder", EDIT),
+    "inbox.snooze": Rule("reminder", EDIT),
+    "inbox.dismiss": Rule("reminder", EDIT),
+    # the network: reading
+    "networks.get_network": network(MAP, "het netwerk"),
+    "networks.list_events": network(EXPORT, "de volledige geschiedenis"),
+    "read.network_map": network(MAP, "de kaart"),
+    "read.network_graphml": network(MAP, "de kaart (GraphML)"),
+    "read.network_measures": network(MAP, "de kwaliteit van het netwerk"),
+    "read.network_changes": network(MAP, "de veranderingen"),
+    "read.network_timeline": network(MAP, "de tijdlijn"),
+    "read.contact_timeline": network(MAP, "de tijdlijn van een contact"),
+    "parts.get_contact": network(MAP, "een contact"),
+    "parts.get_role": network(MAP, "een taak"),
+    "parts.get_goal": network(MAP, "een doel"),
+    "read.list_burden_reports": network(BURDEN, "de belasting van mantelzorgers"),
+    "read.get_burden_report": network(BURDEN, "een belastingmeting"),
+    "burden.carer_burden": network(OWN_BURDEN, "de belasting van een mantelzorger"),  # own carer, or BURDEN
+    "read.list_notes": network(NOTES, "de notities"),
+    "read.get_note": network(NOTES, "een notitie"),
+    "read.list_reviews": network(NOTES, "de netwerkbesprekingen"),
+    "read.list_meetings": network(NOTES, "de steungroepbijeenkomsten"),
+    "access.list_access": network(CONSENT, "wie toegang heeft"),
+    "access.access_log": network(AUDIT),
+    "privacy.export_network": network(EXPORT, "alles (export)"),
+    # the network: changing
+    "networks.update_network": network(EDIT),
+    "networks.close_network": network(ADMINISTER),
+    "networks.reopen_network": network(ADMINISTER),
+    "parts.add_contact": network(EDIT),
+    "parts.change_contact": network(EDIT),
+    "parts.remove_contact": network(EDIT),
+    "parts.assess_tie": network(EDIT),
+    "parts.end_tie": network(EDIT),
+    "parts.record_acquaintance": network(EDIT),
+    "parts.end_acquaintance": network(EDIT),
+    "parts.designate_spilmantelzorger": network(EDIT),
+    "parts.stand_down_spilmantelzorger": network(EDIT),
+    "parts.set_goal": network(EDIT),
+    "parts.complete_goal": network(EDIT),
+    "parts.add_note": network(EDIT),
+    "parts.record_review": network(EDIT),
+    "parts.assign_role": network(CARE),  # agreements on who does what
+    "parts.end_role": network(CARE),
+    "parts.record_meeting": network(CARE),
+    "parts.report_burden": network(CARE),  # without EDIT: only for the carer one is
+    "burden.report_carer_risks": network(CARE),  # without EDIT: only for the carer one is
+    "access.grant_access": network(ADMINISTER),
+    "access.revoke_access": network(ADMINISTER),
+    "access.set_consent": network(CONSENT),
+    "privacy.erase_network": network(ADMINISTER),
+}
