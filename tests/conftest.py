@@ -133,7 +133,7 @@ class Staff:
         self.app = app
         self.accounts: Accounts = app.extensions["kring_accounts"]
         self.organisation_id = self.accounts.create_organisation(organisation)
-        self.domain = organisation.split()[-1].lower() + ".nl"
+        self.domain = organisation.rsplit(maxsplit=1)[-1].lower() + ".nl"
         self._users: dict[str, User] = {}
         self._clients: dict[str, FlaskClient] = {}
 
