@@ -91,15 +91,6 @@ class Stamp:
     today: date  # passed in by the application's clock: the domain reads no clock itself
 
 
-STATE_TYPES: tuple[type, ...] = (
-    Tie,
-    Contact,
-    Acquaintance,
-    SupportRole,
-    Goal,
-)
-
-
 @dataclass
 class Grant:
     """Someone's access to the network: their role, the contact they are (if any), the consent they have."""
@@ -109,3 +100,13 @@ class Grant:
     contact_id: str | None
     granted_on: date
     consent: list[str]
+
+
+STATE_TYPES: tuple[type, ...] = (
+    Tie,
+    Contact,
+    Acquaintance,
+    SupportRole,
+    Goal,
+    Grant,
+)  # every state type a snapshot holds

@@ -17,7 +17,7 @@ from flask import Flask, current_app, g, redirect, request, session, url_for
 from flask import abort as flask_abort
 from flask_smorest import abort
 
-from domain.access import CARE, EDIT, OWN_BURDEN, SEE, permissions
+from domain.access import BURDEN, CARE, EDIT, OWN_BURDEN, SEE, permissions
 from projections.access import Access
 from services.accounts import Accounts, TooManyAttempts, User
 from services.application import NetworkNotFound
@@ -158,17 +158,19 @@ def _check_network(user: User, rule: Rule, network_id: str, missing: str = NO_NE
         _refuse(404, missing, "network_not_found")
     assert access is not None and rule.needs is not None
     g.access, g.permissions = access, allowed
-    if rule.needs not in allowed and not _own_carer(rule.needs, access):
+    if not _satisfies(rule.needs, allowed, access):
         _refuse(403, f"Your role on this network ({access.role}) does not allow this.", "forbidden")
     if rule.looks_at and request.method == "GET":
         reason = request.headers.get(REASON_HEADER, "")[:MAX_REASON].strip() or None
         access_log().record(user.id, [network_id], rule.looks_at, reason)
 
 
-def _own_carer(needs: str, access: Access) -> bool:
-    """OWN_BURDEN: the carer in the path is the caller's own contact."""
+def _satisfies(needs: str, allowed: frozenset[str], access: Access) -> bool:
+    """Whether the caller may; OWN_BURDEN means every carer's burden, or the burden of the carer one is."""
+    if needs != OWN_BURDEN:
+        return needs in allowed
     carer = (request.view_args or {}).get("carer_id")
-    return needs == OWN_BURDEN and carer is not None and str(carer) == access.contact_id
+    return BURDEN in allowed or (OWN_BURDEN in allowed and carer is not None and str(carer) == access.contact_id)
 
 
 def access_of(network_id: str, user_id: str) -> Access | None:
