@@ -1,0 +1,101 @@
+"""Networks to draw, built through the domain: three contacts with every mark of the notation, and sixty."""
+
+from __future__ import annotations
+
+import random
+import xml.etree.ElementTree as ET
+from datetime import date
+from typing import Any
+
+from domain.network import Network
+from domain.state import Stamp
+from domain.vocabulary import CATEGORIES
+from services.web.drawing import map_data
+from services.web.drawing.layout import LINE_HEIGHT, Box, text_width
+from services.web.drawing.svg import BASELINE
+
+SVG = "{http://www.w3.org/2000/svg}"
+TODAY = date(2026, 11, 26)
+ON = Stamp("coord", date(2026, 1, 5), TODAY)
+
+
+def three() -> dict[str, Any]:
+    """Anna (household, strong, support both ways, spilmantelzorger), Piet (neighbour, normal, to the client),
+    Kees (other family, tenuous and stressful, from the client); Anna and Piet know each other."""
+    n = Network.open("Mevr. Jansen", "coord", 13, ON)
+    n.add_contact(ON, "anna", name="Anna", category="household", ring="intimate")
+    n.add_contact(ON, "piet", name="Piet", category="neighbour", ring="friend")
+    n.add_contact(ON, "kees", name="Kees", category="other_family", ring="acquaintance")
+    n.assess_tie(ON, "anna", "strong", False, "both", "daily")
+    n.assess_tie(ON, "piet", "normal", False, "to_client", "weekly")
+    n.assess_tie(ON, "kees", "tenuous", True, "from_client", "monthly")
+    n.record_acquaintance(ON, "anna", "piet")
+    roles = [
+        ("anna", "practical", "to_client"),
+        ("anna", "emotional", "to_client"),
+        ("piet", "practical", "to_client"),
+        ("piet", "companionship", "from_client"),
+    ]
+    for i, (who, kind, direction) in enumerate(roles):
+        n.assign_role(ON, f"r{i}", who, kind, direction, "taak", None)
+    n.designate_spilmantelzorger(ON, "anna")
+    return map_data(n)
+
+
+FIRST = ["Anna", "Piet", "Wilhelmina", "Gerrit-Jan", "Fatima", "Mohammed", "Ümit", "Priya", "Johannes", "Els"]
+LAST = ["de Vries", "van den Berg-Hoogendoorn", "El Amrani", "Bakker", "Çelik", "van Oranje-Nassau", "Smit"]
+
+
+def sixty(count: int = 60, seed: int = 7) -> dict[str, Any]:
+    """A large network: every category, long names, all kinds of ties and support, acquaintances, a spil."""
+    rnd = random.Random(seed)
+    n = Network.open("Mevrouw Wilhelmina van Oranje-Nassau", "coord", 13, ON)
+    ids = [f"c{i:02d}" for i in range(count)]
+    for i, cid in enumerate(ids):
+        category = CATEGORIES[i % len(CATEGORIES)] if i < 2 * len(CATEGORIES) else rnd.choice(CATEGORIES)
+        name = f"{rnd.choice(FIRST)} {rnd.choice(LAST)}"
+        n.add_contact(ON, cid, name=name, category=category, ring=rnd.choice(["intimate", "friend", "service"]))
+        if i % 10:
+            strength = rnd.choice(["strong", "normal", "tenuous"])
+            flow = rnd.choice(["to_client", "from_client", "both", "none"])
+            n.assess_tie(ON, cid, strength, rnd.random() < 0.25, flow, "weekly")
+        for k in range(rnd.randint(0, 3)):
+            kind = rnd.choice(["practical", "companionship", "advice", "emotional", "respite", "advocacy"])
+            direction = rnd.choice(["to_client", "to_client", "from_client"])
+            n.assign_role(ON, f"r{i}-{k}", cid, kind, direction, "taak", None)
+    for _ in range(count):
+        first, second = rnd.sample(ids, 2)
+        if f"{min(first, second)}|{max(first, second)}" not in n.acquaintances:
+            n.record_acquaintance(ON, first, second)
+    n.designate_spilmantelzorger(ON, "c00")
+    return map_data(n)
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def lines_of(text: ET.Element) -> list[str]:
+    spans = text.findall(f"{SVG}tspan")
+    return [span.text or "" for span in spans] if spans else [text.text or ""]
+
+
+def text_box(text: ET.Element) -> Box:
+    """The box a label covers, from its position, font size, anchor and lines (the layout's own text measure)."""
+    size = float(text.get("font-size", "0"))
+    bold = text.get("font-weight") == "bold"
+    lines = lines_of(text)
+    width = max(text_width(line, size, bold=bold) for line in lines)
+    x, top = float(text.get("x", "0")), float(text.get("y", "0")) - BASELINE * size
+    left = {"start": x, "end": x - width}.get(text.get("text-anchor", "start"), x - width / 2)
+    return Box(left, top, left + width, top + LINE_HEIGHT * size * len(lines))
+
+
+def circle_box(circle: ET.Element) -> Box:
+    r = float(circle.get("r", "0"))
+    return Box.around(float(circle.get("cx", "0")), float(circle.get("cy", "0")), 2 * r, 2 * r)
+
+
+def overlapping(boxes: list[tuple[str, Box]]) -> list[tuple[str, str]]:
+    """Every pair of boxes that overlap."""
+    return [(a, b) for i, (a, first) in enumerate(boxes) for b, second in boxes[i + 1 :] if first.overlaps(second)]
