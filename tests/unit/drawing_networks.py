@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -91,11 +92,37 @@ def text_box(text: ET.Element) -> Box:
     return Box(left, top, left + width, top + LINE_HEIGHT * size * len(lines))
 
 
-def circle_box(circle: ET.Element) -> Box:
-    r = float(circle.get("r", "0"))
-    return Box.around(float(circle.get("cx", "0")), float(circle.get("cy", "0")), 2 * r, 2 * r)
+Circle = tuple[float, float, float]
 
 
-def overlapping(boxes: list[tuple[str, Box]]) -> list[tuple[str, str]]:
-    """Every pair of boxes that overlap."""
-    return [(a, b) for i, (a, first) in enumerate(boxes) for b, second in boxes[i + 1 :] if first.overlaps(second)]
+def _circles(svg: ET.Element) -> list[tuple[str, Circle]]:
+    """Every node, the client's circle and the spilmantelzorger's outer ring (not the node inside that ring)."""
+    found = {}
+    for c in svg.iter(f"{SVG}circle"):
+        kind = c.get("class")
+        if kind in ("node", "spil-ring", "client-node"):
+            x, y, r = (float(c.get(k, "0")) for k in ("cx", "cy", "r"))
+            if kind != "node" or (x, y) not in found:
+                found[(x, y)] = (f"{kind} at {x},{y}", (x, y, r))
+    return list(found.values())
+
+
+def _hits(box: Box, circle: Circle) -> bool:
+    x, y, r = circle
+    dx, dy = max(box.x0 - x, 0.0, x - box.x1), max(box.y0 - y, 0.0, y - box.y1)
+    return math.hypot(dx, dy) < r
+
+
+def collisions(svg: ET.Element) -> list[tuple[str, str]]:
+    """Every pair of texts that overlap, of a text and a node, and of two nodes (the client's name is in its circle)."""
+    texts = [(" / ".join(lines_of(t)), text_box(t)) for t in svg.iter(f"{SVG}text") if t.get("class") != "client-name"]
+    circles = _circles(svg)
+    found = [(a, b) for i, (a, first) in enumerate(texts) for b, second in texts[i + 1 :] if first.overlaps(second)]
+    found += [(a, b) for a, box in texts for b, circle in circles if _hits(box, circle)]
+    found += [
+        (a, b)
+        for i, (a, (x1, y1, r1)) in enumerate(circles)
+        for b, (x2, y2, r2) in circles[i + 1 :]
+        if math.hypot(x2 - x1, y2 - y1) < r1 + r2
+    ]
+    return found
