@@ -90,8 +90,8 @@ def text(x: float, y: float, lines: Iterable[str], font: Font) -> str:
 
 
 def label(box: Box, lines: list[str], font: Font) -> str:
-    """A text block in its box (the box the layout placed and checked for overlaps), centred or from the left."""
-    x = box.x0 if font.anchor == "start" else box.centre[0]
+    """A text block in its box (the box the layout placed and checked for overlaps), by the font's alignment."""
+    x = {"start": box.x0, "end": box.x1}.get(font.anchor, box.centre[0])
     return text(x, box.y0 + BASELINE * font.size, lines, font)
 
 
