@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from typing import Any
@@ -48,6 +49,11 @@ LAST = ["de Vries", "van den Berg-Hoogendoorn", "El Amrani", "Bakker", "Çelik",
 
 
 def sixty(count: int = 60, seed: int = 7) -> dict[str, Any]:
+    """The map of a large network (see sixty_network)."""
+    return map_data(sixty_network(count, seed))
+
+
+def sixty_network(count: int = 60, seed: int = 7) -> Network:
     """A large network: every category, long names, all kinds of ties and support, acquaintances, a spil."""
     rnd = random.Random(seed)
     n = Network.open("Mevrouw Wilhelmina van Oranje-Nassau", "coord", 13, ON)
@@ -69,7 +75,7 @@ def sixty(count: int = 60, seed: int = 7) -> dict[str, Any]:
         if f"{min(first, second)}|{max(first, second)}" not in n.acquaintances:
             n.record_acquaintance(ON, first, second)
     n.designate_spilmantelzorger(ON, "c00")
-    return map_data(n)
+    return n
 
 
 def parse(svg: str) -> ET.Element:
@@ -79,6 +85,23 @@ def parse(svg: str) -> ET.Element:
 def lines_of(text: ET.Element) -> list[str]:
     spans = text.findall(f"{SVG}tspan")
     return [span.text or "" for span in spans] if spans else [text.text or ""]
+
+
+def placed(svg: ET.Element, tag: str) -> list[tuple[ET.Element, float, float]]:
+    """Every element of this tag, with the offset its ancestors' translate() transforms move it by."""
+    found = []
+
+    def walk(element: ET.Element, dx: float, dy: float) -> None:
+        move = re.fullmatch(r"translate\(([-\d.]+),([-\d.]+)\)", element.get("transform", ""))
+        if move:
+            dx, dy = dx + float(move.group(1)), dy + float(move.group(2))
+        if element.tag == f"{SVG}{tag}":
+            found.append((element, dx, dy))
+        for child in element:
+            walk(child, dx, dy)
+
+    walk(svg, 0.0, 0.0)
+    return found
 
 
 def text_box(text: ET.Element) -> Box:
@@ -98,10 +121,11 @@ Circle = tuple[float, float, float]
 def _circles(svg: ET.Element) -> list[tuple[str, Circle]]:
     """Every node, the client's circle and the spilmantelzorger's outer ring (not the node inside that ring)."""
     found = {}
-    for c in svg.iter(f"{SVG}circle"):
+    for c, dx, dy in placed(svg, "circle"):
         kind = c.get("class")
         if kind in ("node", "spil-ring", "client-node"):
             x, y, r = (float(c.get(k, "0")) for k in ("cx", "cy", "r"))
+            x, y = x + dx, y + dy
             if kind != "node" or (x, y) not in found:
                 found[(x, y)] = (f"{kind} at {x},{y}", (x, y, r))
     return list(found.values())
@@ -113,9 +137,17 @@ def _hits(box: Box, circle: Circle) -> bool:
     return math.hypot(dx, dy) < r
 
 
+def _moved(box: Box, dx: float, dy: float) -> Box:
+    return Box(box.x0 + dx, box.y0 + dy, box.x1 + dx, box.y1 + dy)
+
+
 def collisions(svg: ET.Element) -> list[tuple[str, str]]:
     """Every pair of texts that overlap, of a text and a node, and of two nodes (the client's name is in its circle)."""
-    texts = [(" / ".join(lines_of(t)), text_box(t)) for t in svg.iter(f"{SVG}text") if t.get("class") != "client-name"]
+    texts = [
+        (" / ".join(lines_of(t)), _moved(text_box(t), dx, dy))
+        for t, dx, dy in placed(svg, "text")
+        if t.get("class") != "client-name"
+    ]
     circles = _circles(svg)
     found = [(a, b) for i, (a, first) in enumerate(texts) for b, second in texts[i + 1 :] if first.overlaps(second)]
     found += [(a, b) for a, box in texts for b, circle in circles if _hits(box, circle)]

@@ -122,7 +122,7 @@ def test_contacts_are_grouped_by_category_in_sectors() -> None:
 # ------------------------------------------------------------------ readable at any size
 @pytest.mark.parametrize("data", [three(), sixty(), sixty(30, seed=3), sixty(80, seed=11)], ids=["3", "60", "30", "80"])
 def test_no_label_overlaps_another_label_or_a_node(data: dict[str, Any]) -> None:
-    svg = drawn(data)
+    svg = drawn(data, with_legend=True)
     assert collisions(svg) == []
     names = [t for t in svg.iter(f"{SVG}text") if t.get("class") == "label name"]
     assert len(names) == len(data["contacts"])

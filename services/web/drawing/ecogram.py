@@ -11,7 +11,8 @@ from services.web.drawing import notation
 from services.web.drawing.layout import Box, polar
 from services.web.drawing.legend import legend_parts
 from services.web.drawing.model import Person, Picture, read_map
-from services.web.drawing.placement import CLIENT, CODE, HEADING, NAME, Placed, Plan, plan, tie_ends
+from services.web.drawing.notation import CLIENT
+from services.web.drawing.placement import CODE, HEADING, NAME, Placed, Plan, plan, tie_ends
 from services.web.drawing.svg import About, Translate, caption, check_prefix, document, el, esc, identity, label
 from services.web.drawing.words import CATEGORY_HEADINGS, SPILMANTELZORGER, SUPPORT_CODES
 

@@ -17,7 +17,7 @@ from typing import Any
 from services.web.drawing import notation
 from services.web.drawing.layout import Box, Obstacles, beside, polar, wrap
 from services.web.drawing.model import Person, read_map
-from services.web.drawing.placement import CLIENT, client_name
+from services.web.drawing.notation import CLIENT, client_name
 from services.web.drawing.svg import GREY, About, Font, Translate, caption, check_prefix, document, el, esc, identity
 from services.web.drawing.svg import label as text_label
 from services.web.drawing.words import RING_HEADINGS, SECTOR_HEADINGS, SECTOR_OF_CATEGORY, SECTORS, SPILMANTELZORGER
@@ -31,7 +31,6 @@ QUADRANTS: dict[str, tuple[int, int]] = {  # the signs of x and y in each sector
     "professionals": (1, 1),
     "fellow_clients": (-1, 1),
 }
-assert tuple(QUADRANTS) == SECTORS
 PAD = 5.0  # between a name and a ring or an axis
 MIN_RING = 44.0
 RING_FILLS = ("#f2f2f2", "#fff")

@@ -178,9 +178,16 @@ def _series(reports: list[Mapping[str, Any]], maximum: int, chart: Chart) -> lis
         dot = el("circle", {"cx": x, "cy": y, "r": 3.5, "fill": "#fff", "stroke": INK, "stroke-width": 1.5})
         attrs = {"class": "point", "data-date": _day(report["reported_on"]).isoformat(), "data-total": report["total"]}
         parts.append(el("g", attrs, hint, dot))
-    values = [(Box.around(x, y - 11, *VALUE.measure([str(r["total"])])), str(r["total"])) for x, y, r in points]
+    values = [(_value_box(x, y, str(r["total"])), str(r["total"])) for x, y, r in points]
     parts += [label(box, [text], VALUE) for box, text in _thin(values)]
     return parts
+
+
+def _value_box(x: float, y: float, value: str) -> Box:
+    """A score's label just above its point, or just below it at the top of the chart."""
+    width, height = VALUE.measure([value])
+    above = Box.around(x, y - 5 - height / 2, width, height)
+    return above if above.y0 >= TOP else Box.around(x, y + 5 + height / 2, width, height)
 
 
 def _panel(code: str, reports: list[Mapping[str, Any]], chart: Chart, top: float) -> str:
