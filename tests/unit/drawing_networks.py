@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import random
+import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from typing import Any
@@ -47,6 +49,11 @@ LAST = ["de Vries", "van den Berg-Hoogendoorn", "El Amrani", "Bakker", "Çelik",
 
 
 def sixty(count: int = 60, seed: int = 7) -> dict[str, Any]:
+    """The map of a large network (see sixty_network)."""
+    return map_data(sixty_network(count, seed))
+
+
+def sixty_network(count: int = 60, seed: int = 7) -> Network:
     """A large network: every category, long names, all kinds of ties and support, acquaintances, a spil."""
     rnd = random.Random(seed)
     n = Network.open("Mevrouw Wilhelmina van Oranje-Nassau", "coord", 13, ON)
@@ -68,7 +75,7 @@ def sixty(count: int = 60, seed: int = 7) -> dict[str, Any]:
         if f"{min(first, second)}|{max(first, second)}" not in n.acquaintances:
             n.record_acquaintance(ON, first, second)
     n.designate_spilmantelzorger(ON, "c00")
-    return map_data(n)
+    return n
 
 
 def parse(svg: str) -> ET.Element:
@@ -78,6 +85,23 @@ def parse(svg: str) -> ET.Element:
 def lines_of(text: ET.Element) -> list[str]:
     spans = text.findall(f"{SVG}tspan")
     return [span.text or "" for span in spans] if spans else [text.text or ""]
+
+
+def placed(svg: ET.Element, tag: str) -> list[tuple[ET.Element, float, float]]:
+    """Every element of this tag, with the offset its ancestors' translate() transforms move it by."""
+    found = []
+
+    def walk(element: ET.Element, dx: float, dy: float) -> None:
+        move = re.fullmatch(r"translate\(([-\d.]+),([-\d.]+)\)", element.get("transform", ""))
+        if move:
+            dx, dy = dx + float(move.group(1)), dy + float(move.group(2))
+        if element.tag == f"{SVG}{tag}":
+            found.append((element, dx, dy))
+        for child in element:
+            walk(child, dx, dy)
+
+    walk(svg, 0.0, 0.0)
+    return found
 
 
 def text_box(text: ET.Element) -> Box:
@@ -91,11 +115,46 @@ def text_box(text: ET.Element) -> Box:
     return Box(left, top, left + width, top + LINE_HEIGHT * size * len(lines))
 
 
-def circle_box(circle: ET.Element) -> Box:
-    r = float(circle.get("r", "0"))
-    return Box.around(float(circle.get("cx", "0")), float(circle.get("cy", "0")), 2 * r, 2 * r)
+Circle = tuple[float, float, float]
 
 
-def overlapping(boxes: list[tuple[str, Box]]) -> list[tuple[str, str]]:
-    """Every pair of boxes that overlap."""
-    return [(a, b) for i, (a, first) in enumerate(boxes) for b, second in boxes[i + 1 :] if first.overlaps(second)]
+def _circles(svg: ET.Element) -> list[tuple[str, Circle]]:
+    """Every node, the client's circle and the spilmantelzorger's outer ring (not the node inside that ring)."""
+    found = {}
+    for c, dx, dy in placed(svg, "circle"):
+        kind = c.get("class")
+        if kind in ("node", "spil-ring", "client-node"):
+            x, y, r = (float(c.get(k, "0")) for k in ("cx", "cy", "r"))
+            x, y = x + dx, y + dy
+            if kind != "node" or (x, y) not in found:
+                found[(x, y)] = (f"{kind} at {x},{y}", (x, y, r))
+    return list(found.values())
+
+
+def _hits(box: Box, circle: Circle) -> bool:
+    x, y, r = circle
+    dx, dy = max(box.x0 - x, 0.0, x - box.x1), max(box.y0 - y, 0.0, y - box.y1)
+    return math.hypot(dx, dy) < r
+
+
+def _moved(box: Box, dx: float, dy: float) -> Box:
+    return Box(box.x0 + dx, box.y0 + dy, box.x1 + dx, box.y1 + dy)
+
+
+def collisions(svg: ET.Element) -> list[tuple[str, str]]:
+    """Every pair of texts that overlap, of a text and a node, and of two nodes (the client's name is in its circle)."""
+    texts = [
+        (" / ".join(lines_of(t)), _moved(text_box(t), dx, dy))
+        for t, dx, dy in placed(svg, "text")
+        if t.get("class") != "client-name"
+    ]
+    circles = _circles(svg)
+    found = [(a, b) for i, (a, first) in enumerate(texts) for b, second in texts[i + 1 :] if first.overlaps(second)]
+    found += [(a, b) for a, box in texts for b, circle in circles if _hits(box, circle)]
+    found += [
+        (a, b)
+        for i, (a, (x1, y1, r1)) in enumerate(circles)
+        for b, (x2, y2, r2) in circles[i + 1 :]
+        if math.hypot(x2 - x1, y2 - y1) < r1 + r2
+    ]
+    return found

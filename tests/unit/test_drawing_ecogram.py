@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from services.web.drawing import ecogram_svg
-from tests.unit.drawing_networks import SVG, circle_box, lines_of, overlapping, parse, sixty, text_box, three
+from tests.unit.drawing_networks import SVG, collisions, lines_of, parse, sixty, three
 
 DAY = "26 november 2026"
 
@@ -29,22 +29,6 @@ def tie_line(svg: ET.Element, contact_id: str) -> ET.Element:
     ]
     [line] = [e for e in group if e.get("class") == "tie-line"]
     return line
-
-
-def labels(svg: ET.Element) -> list[tuple[str, Any]]:
-    """Every text on the drawing and every node (the spilmantelzorger's by its outer ring), as (what, box).
-
-    The client's name is left out: it is written inside the client's circle, which is in the list.
-    """
-    texts = [(" / ".join(lines_of(t)), text_box(t)) for t in svg.iter(f"{SVG}text") if t.get("class") != "client-name"]
-    spil = {(c.get("cx"), c.get("cy")) for c in svg.iter(f"{SVG}circle") if c.get("class") == "spil-ring"}
-    nodes = [
-        (f"node {c.get('cx')},{c.get('cy')}", circle_box(c))
-        for c in svg.iter(f"{SVG}circle")
-        if c.get("class") in ("spil-ring", "client-node")
-        or (c.get("class") == "node" and (c.get("cx"), c.get("cy")) not in spil)
-    ]
-    return texts + nodes
 
 
 # ------------------------------------------------------------------ Hartman's notation
@@ -138,8 +122,8 @@ def test_contacts_are_grouped_by_category_in_sectors() -> None:
 # ------------------------------------------------------------------ readable at any size
 @pytest.mark.parametrize("data", [three(), sixty(), sixty(30, seed=3), sixty(80, seed=11)], ids=["3", "60", "30", "80"])
 def test_no_label_overlaps_another_label_or_a_node(data: dict[str, Any]) -> None:
-    svg = drawn(data)
-    assert overlapping(labels(svg)) == []
+    svg = drawn(data, with_legend=True)
+    assert collisions(svg) == []
     names = [t for t in svg.iter(f"{SVG}text") if t.get("class") == "label name"]
     assert len(names) == len(data["contacts"])
 

@@ -6,6 +6,8 @@ no JavaScript, no external resources, black and white so it prints, every captio
 
 from services.web.drawing.ecogram import ecogram_svg
 from services.web.drawing.legend import ecogram_legend_svg
+from services.web.drawing.lensink import lensink_svg
 from services.web.drawing.model import map_data
+from services.web.drawing.trend import burden_trend_svg
 
-__all__ = ["ecogram_legend_svg", "ecogram_svg", "map_data"]
+__all__ = ["burden_trend_svg", "ecogram_legend_svg", "ecogram_svg", "lensink_svg", "map_data"]

@@ -11,12 +11,11 @@ from services.web.drawing import notation
 from services.web.drawing.layout import Box, polar
 from services.web.drawing.legend import legend_parts
 from services.web.drawing.model import Person, Picture, read_map
-from services.web.drawing.placement import CLIENT, CODE, HEADING, NAME, Placed, Plan, plan, tie_ends
-from services.web.drawing.svg import About, Font, Translate, check_prefix, document, el, esc, identity, label
+from services.web.drawing.notation import CLIENT
+from services.web.drawing.placement import CODE, HEADING, NAME, Placed, Plan, plan, tie_ends
+from services.web.drawing.svg import About, Translate, caption, check_prefix, document, el, esc, identity, label
 from services.web.drawing.words import CATEGORY_HEADINGS, SPILMANTELZORGER, SUPPORT_CODES
 
-TITLE = Font(14.0, bold=True, cls="caption", anchor="start")
-DATE = Font(11.0, cls="caption date", anchor="start")
 MARGIN = 12.0
 SECTOR_FILL = "#f0f0f0"
 
@@ -52,8 +51,8 @@ def ecogram_svg(
     whole = layout.wedge_bounds()
     for box in [p.label for p in layout.placed] + [t.box for t in layout.codes + layout.headings]:
         whole = whole.union(box)
-    caption, whole = _caption(title, date_label, whole)
-    body.append(caption)
+    captions, whole = caption(title, date_label, whole)
+    body.append(captions)
     if with_legend:
         parts, width, height = legend_parts(prefix, gettext)
         top = whole.y1 + 16
@@ -76,17 +75,6 @@ def _drawing(prefix: str, picture: Picture, layout: Plan, headings: dict[str, st
         el("g", {"class": "tie-labels"}, *codes),
         el("g", {"class": "headings"}, *(_heading(t.key, t.box, t.lines) for t in layout.headings)),
     ]
-
-
-def _caption(title: str, date_label: str, drawing: Box) -> tuple[str, Box]:
-    """The title and the date, above the drawing on the left; and the drawing's box with them."""
-    title_w, title_h = TITLE.measure([title])
-    date_w, date_h = DATE.measure([date_label])
-    top = drawing.y0 - title_h - date_h - 12
-    title_box = Box(drawing.x0, top, drawing.x0 + title_w, top + title_h)
-    date_box = Box(drawing.x0, title_box.y1 + 2, drawing.x0 + date_w, title_box.y1 + 2 + date_h)
-    parts = label(title_box, [title], TITLE) + label(date_box, [date_label], DATE)
-    return el("g", {"class": "captions"}, parts), drawing.union(title_box).union(date_box)
 
 
 def _wedge(inner: float, outer: float, first: float, last: float) -> str:

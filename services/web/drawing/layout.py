@@ -112,14 +112,6 @@ class Box:
         return Box(min(self.x0, other.x0), min(self.y0, other.y0), max(self.x1, other.x1), max(self.y1, other.y1))
 
 
-def bounds(boxes: list[Box]) -> Box:
-    """The smallest box around all of these."""
-    found = boxes[0]
-    for box in boxes[1:]:
-        found = found.union(box)
-    return found
-
-
 class Obstacles:
     """Boxes already placed, in a coarse grid, to ask quickly whether a new box is free."""
 

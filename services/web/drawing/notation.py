@@ -7,13 +7,17 @@ dash, hatching and thickness, never by colour alone.
 
 from __future__ import annotations
 
-from services.web.drawing.svg import INK, el, hatch_pattern
+import math
+
+from services.web.drawing.layout import ELLIPSIS, Box, wrap
+from services.web.drawing.svg import INK, Font, el, hatch_pattern
 
 STROKE_WIDTHS = {"strong": 5.0, "normal": 2.0, "tenuous": 1.6}
 DASHES = {"tenuous": "7 5"}
 HATCH_WIDTH = 11.0
 ARROW = 10.0
 ACQUAINTANCE = {"stroke": "#8c8c8c", "stroke-width": 0.9}
+CLIENT = Font(12.0, bold=True, cls="client-name")
 
 
 def defs(prefix: str) -> str:
@@ -100,3 +104,17 @@ def client(radius: float) -> str:
         "circle",
         {"class": "client-node", "cx": 0, "cy": 0, "r": radius, "fill": "#e8e8e8", "stroke": INK, "stroke-width": 2.5},
     )
+
+
+def client_name(name: str) -> tuple[list[str], Box, float]:
+    """The client's name in the centre: wrapped to make the smallest circle, with the circle's radius."""
+    best: tuple[bool, float, list[str], Box] | None = None
+    for limit in (8, 10, 12, 14, 16):
+        lines = wrap(name, limit, 4)
+        box = Box.around(0, 0, *CLIENT.measure(lines))
+        radius = max(30.0, math.hypot(box.width, box.height) / 2 + 3)
+        cut = any(line.endswith(ELLIPSIS) for line in lines)
+        if best is None or (cut, radius) < best[:2]:
+            best = (cut, radius, lines, box)
+    assert best is not None
+    return best[2], best[3], best[1]

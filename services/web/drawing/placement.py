@@ -11,7 +11,6 @@ import math
 from dataclasses import dataclass
 
 from services.web.drawing.layout import (
-    ELLIPSIS,
     Box,
     Obstacles,
     angle_of,
@@ -22,12 +21,12 @@ from services.web.drawing.layout import (
     wrap,
 )
 from services.web.drawing.model import Person, Picture
+from services.web.drawing.notation import client_name
 from services.web.drawing.svg import GREY, Font
 
 NAME = Font(11.0, cls="label name")
 CODE = Font(10.0, bold=True, cls="tie-label")
 HEADING = Font(10.5, bold=True, cls="heading-label", fill=GREY)
-CLIENT = Font(12.0, bold=True, cls="client-name")
 NODE_R = 6.0
 SPIL_R = 10.0  # the outer ring that marks the spilmantelzorger
 ROOM = 110.0  # the least distance from the client's circle to a node: room for the codes on the tie
@@ -221,20 +220,6 @@ def segment_hits_box(ax: float, ay: float, bx: float, by: float, box: Box) -> bo
     return True
 
 
-def client_name(name: str) -> tuple[list[str], Box, float]:
-    """The client's name in the centre: wrapped to make the smallest circle, with the circle's radius."""
-    best: tuple[list[str], Box, float, bool] | None = None
-    for limit in (8, 10, 12, 14, 16):
-        lines = wrap(name, limit, 4)
-        box = Box.around(0, 0, *CLIENT.measure(lines))
-        radius = max(30.0, math.hypot(box.width, box.height) / 2 + 3)
-        cut = any(line.endswith(ELLIPSIS) for line in lines)
-        if best is None or (cut, radius) < (best[3], best[2]):
-            best = (lines, box, radius, cut)
-    assert best is not None
-    return best[0], best[1], best[2]
-
-
 def tie_ends(client_radius: float, p: Placed) -> tuple[float, float, float, float]:
     """Where a tie leaves the client's circle and where it reaches the contact's node."""
     angle = math.atan2(p.y, p.x)
@@ -249,47 +234,49 @@ def _reach(boxes: list[Box]) -> float:
 
 def plan(picture: Picture, codes: dict[str, str], headings: dict[str, str], spil_caption: str) -> Plan:
     """Lay out the ecogram: client, contacts by category, the codes on their ties, a heading per category."""
-    many = len(picture.people) > 24
     client_lines, client_label, client_radius = client_name(picture.client_name)
     client_radius = max(client_radius, ARROWS_AROUND_CLIENT * len(picture.people))
     placer = Placer(client_radius, client_label)
+    many = len(picture.people) > 24
     lines = {p.id: name_lines(p, many, codes.get(p.id, ""), spil_caption) for p in picture.people}
-    groups: dict[str, list[Person]] = {}
-    for person in picture.people:
-        groups.setdefault(person.category, []).append(person)
-    needs = {p.id: NAME.measure(lines[p.id])[0] + 2 * SPIL_R + 8 for p in picture.people}
-    rows = min(3, max(1, math.ceil(len(picture.people) / 14)))
-    sectors = allocate([(c, [needs[p.id] for p in people]) for c, people in groups.items()], rows)
-    start = max(client_radius + ROOM, sum(needs.values()) / (math.tau * rows))
-    placed = []
-    for category, first, last in sectors:
-        people = groups[category]
-        room = (last - first) / len(people)
-        for j, person in enumerate(people):
-            slot = Slot(first + (j + 0.5) * room, room, first, last)
-            placed.append(placer.contact(person, slot, start, lines[person.id]))
+    sectors, placed = _contacts(placer, picture.people, lines)
     code_texts = [
-        Text(
-            p.person.id,
-            placer.on_line(tie_ends(client_radius, p), _size(codes[p.person.id]), p.person.id),
-            [codes[p.person.id]],
-        )
+        Text(p.person.id, placer.on_line(tie_ends(client_radius, p), CODE.measure([text]), p.person.id), [text])
         for p in placed
-        if p.person.strength is not None and codes.get(p.person.id)
+        if p.person.strength is not None and (text := codes.get(p.person.id))
     ]
     heading_texts = []
     for category, first, last in sectors:
         nodes = max(math.hypot(p.x, p.y) + p.radius for p in placed if p.person.category == category)
         heading = wrap(headings[category], 16)
-        size = HEADING.measure(heading)
-        heading_texts.append(Text(category, placer.heading((first, last), nodes + 12, size), heading))
+        heading_texts.append(
+            Text(category, placer.heading((first, last), nodes + 12, HEADING.measure(heading)), heading)
+        )
     reach = {}
     for category, _, _ in sectors:
-        mine = {p.person.id for p in placed if p.person.category == category}
-        boxes = [p.label for p in placed if p.person.id in mine] + [t.box for t in code_texts if t.key in mine]
+        ids = {p.person.id for p in placed if p.person.category == category}
+        boxes = [p.label for p in placed if p.person.id in ids] + [t.box for t in code_texts if t.key in ids]
         reach[category] = _reach(boxes + [t.box for t in heading_texts if t.key == category]) + 8
     return Plan(client_radius, client_label, client_lines, sectors, placed, code_texts, heading_texts, reach)
 
 
-def _size(codes: str) -> tuple[float, float]:
-    return CODE.measure([codes])
+def _contacts(
+    placer: Placer, people: tuple[Person, ...], lines: dict[str, list[str]]
+) -> tuple[list[tuple[str, float, float]], list[Placed]]:
+    """A sector per category, sized for its names, and each contact placed at its slot in it."""
+    groups: dict[str, list[Person]] = {}
+    for person in people:
+        groups.setdefault(person.category, []).append(person)
+    needs = {p.id: NAME.measure(lines[p.id])[0] + 2 * SPIL_R + 8 for p in people}
+    rows = min(3, max(1, math.ceil(len(people) / 14)))
+    sectors = allocate([(c, [needs[p.id] for p in members]) for c, members in groups.items()], rows)
+    start = max(placer.client_radius + ROOM, sum(needs.values()) / (math.tau * rows))
+    placed = []
+    for category, first, last in sectors:
+        members = groups[category]
+        room = (last - first) / len(members)
+        for j, person in enumerate(members):
+            placed.append(
+                placer.contact(person, Slot(first + (j + 0.5) * room, room, first, last), start, lines[person.id])
+            )
+    return sectors, placed

@@ -68,6 +68,10 @@ class Font:
         return block_size(lines, self.size, bold=self.bold)
 
 
+TITLE = Font(14.0, bold=True, cls="caption", anchor="start")
+DATE = Font(11.0, cls="caption date", anchor="start")
+
+
 def text(x: float, y: float, lines: Iterable[str], font: Font) -> str:
     """A text block of one or more lines, on a white halo; (x, y) is the baseline of the first line."""
     rows = list(lines)
@@ -86,8 +90,8 @@ def text(x: float, y: float, lines: Iterable[str], font: Font) -> str:
 
 
 def label(box: Box, lines: list[str], font: Font) -> str:
-    """A text block in its box (the box the layout placed and checked for overlaps), centred or from the left."""
-    x = box.x0 if font.anchor == "start" else box.centre[0]
+    """A text block in its box (the box the layout placed and checked for overlaps), by the font's alignment."""
+    x = {"start": box.x0, "end": box.x1}.get(font.anchor, box.centre[0])
     return text(x, box.y0 + BASELINE * font.size, lines, font)
 
 
@@ -96,6 +100,17 @@ def check_prefix(id_prefix: str) -> str:
     if not _ID.match(id_prefix):
         raise ValueError(f"id_prefix {id_prefix!r} must start with a letter and hold only letters, digits, - and _.")
     return id_prefix
+
+
+def caption(title: str, date_label: str, drawing: Box) -> tuple[str, Box]:
+    """The title and the date, above the drawing on the left; and the drawing's box with them."""
+    title_w, title_h = TITLE.measure([title])
+    date_w, date_h = DATE.measure([date_label])
+    top = drawing.y0 - title_h - date_h - 12
+    title_box = Box(drawing.x0, top, drawing.x0 + title_w, top + title_h)
+    date_box = Box(drawing.x0, title_box.y1 + 2, drawing.x0 + date_w, title_box.y1 + 2 + date_h)
+    parts = label(title_box, [title], TITLE) + label(date_box, [date_label], DATE)
+    return el("g", {"class": "captions"}, parts), drawing.union(title_box).union(date_box)
 
 
 @dataclass(frozen=True)
