@@ -8,7 +8,11 @@ WORKERS ?= 1
 # SQLite has one writer: more threads in a worker only wait for it (BENCHMARKS.md). On PostgreSQL use 4.
 THREADS ?= 1
 
-.PHONY: run test lint format bench install install-dev services clean
+# The pages' English catalogue (Dutch is the source language); the .mo is compiled here, never committed.
+TRANSLATIONS := services/web/translations
+CATALOGUE := $(TRANSLATIONS)/en/LC_MESSAGES/messages
+
+.PHONY: run test lint format bench install install-dev services browser translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +26,17 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
-install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+$(CATALOGUE).mo: $(CATALOGUE).po $(VENV)/.installed
+	$(BIN)/pybabel -q compile -l en -i $< -o $@
+
+install: $(VENV)/.installed $(CATALOGUE).mo
+install-dev: $(VENV)/.installed-dev $(CATALOGUE).mo
+
+translations: install-dev ## After changing what the pages say: extract the Dutch texts, update the English catalogue
+	$(BIN)/pybabel -q extract -F babel.cfg -k lazy_gettext --no-wrap --add-location=file --sort-by-file \
+		--project=Kring -o $(TRANSLATIONS)/messages.pot .
+	$(BIN)/pybabel -q update --no-wrap --ignore-obsolete -l en -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
+	@grep -c '^msgstr ""$$' $(CATALOGUE).po | xargs -I{} echo "{} messages without a translation (the header is one)"
 
 run: install ## Start Kring on http://127.0.0.1:5000 with the embedded SQLite store under var/
 	@mkdir -p var
@@ -32,8 +45,14 @@ run: install ## Start Kring on http://127.0.0.1:5000 with the embedded SQLite st
 		--logger-class services.access_log.RedactingLogger \
 		--access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' 'services.wsgi:app'
 
-test: install-dev services ## Install what the tests need and run the whole suite
+test: install-dev services browser ## Install what the tests need and run the whole suite
 	$(BIN)/pytest
+
+browser: install-dev node_modules/.package-lock.json ## Debian's chromium (apt, if missing) and axe-core (npm)
+	@bash .ci/browser
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -52,4 +71,4 @@ services: ## Make sure the local PostgreSQL the tests use is running
 	@bash .ci/services
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache node_modules $(CATALOGUE).mo

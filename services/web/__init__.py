@@ -23,7 +23,7 @@ from services.cli import projections_cli, users_cli
 from services.config import ConfigurationError, describe, persistence_env
 from services.readside import ReadSide
 from services.reminders import Reminders
-from services.web import access, accounts, auth, burden, errors, health, inbox, networks, pages, parts, read
+from services.web import access, accounts, auth, burden, errors, health, inbox, networks, pages, parts, read, ui
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -103,6 +103,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     for blueprint in (*blueprints, accounts.blp, access.blp):
         api.register_blueprint(blueprint)
     app.register_blueprint(pages.blp)
+    ui.init_app(app)
     app.cli.add_command(projections_cli)
     app.cli.add_command(users_cli)
     return app

@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from services.accounts import AccountError, TooManyAttempts
@@ -23,11 +24,9 @@ def _safe_next(target: str | None) -> str:
 
 @blp.route("/")
 def index() -> Any:
-    """Home: who you are signed in as (the network overview comes here)."""
+    """Home: Mijn netwerken, or the sign-in page."""
     user = _session_user()
-    if user is None:
-        return redirect(url_for("pages.login"), 303)
-    return render_template("home.html", user=user)
+    return redirect(url_for("home.networks" if user else "pages.login"), 303)
 
 
 @blp.route("/inloggen", methods=["GET", "POST"])
@@ -40,11 +39,14 @@ def login() -> Any:
     try:
         user = accounts().sign_in(email, request.form.get("password", ""), request.remote_addr or "?")
     except TooManyAttempts as error:
-        message = f"Te vaak een verkeerd wachtwoord. Probeer het over {error.retry_after // 60 + 1} minuten opnieuw."
+        message = _(
+            "Te vaak een verkeerd wachtwoord. Probeer het over %(minutes)s minuten opnieuw.",
+            minutes=error.retry_after // 60 + 1,
+        )
         page = render_template("login.html", email=email, next=next_page, error=message)
         return page, 429, {"Retry-After": str(error.retry_after)}
     if user is None:
-        message = "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw."
+        message = _("Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.")
         return render_template("login.html", email=email, next=next_page, error=message), 401
     sign_in_session(user)
     return redirect(next_page, 303)
@@ -66,8 +68,8 @@ def reset_password(token: str) -> Any:
         user = accounts().finish_reset(token, request.form.get("password", ""))
     except AccountError as error:
         messages = {
-            "password_too_short": "Kies een wachtwoord van minstens 10 tekens.",
-            "reset_link_invalid": "Deze link is al gebruikt of verlopen. Vraag een nieuwe aan.",
+            "password_too_short": _("Kies een wachtwoord van minstens 10 tekens."),
+            "reset_link_invalid": _("Deze link is al gebruikt of verlopen. Vraag een nieuwe aan."),
         }
         return render_template("password.html", token=token, error=messages.get(error.code, error.message)), 422
     sign_in_session(user)

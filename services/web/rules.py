@@ -121,3 +121,40 @@ RULES: dict[str, Rule] = {
     "access.set_consent": network(CONSENT),
     "privacy.erase_network": network(ADMINISTER),
 }
+
+# The web pages (services/web/ui): the same permission as their API counterparts, the same looks logged.
+RULES.update(
+    {
+        "home.networks": SIGNED_IN,  # only the caller's own networks (logged in the view, like the API's list)
+        "home.open_network": Rule("coordinating"),
+        "home.overview": SIGNED_IN,  # the caller's own overview (logged in the view)
+        "reminders.inbox": SIGNED_IN,  # only the caller's own reminders
+        "reminders.calendar_link": SIGNED_IN,  # the caller's own feed
+        "reminders.acknowledge": Rule("reminder", EDIT),
+        "reminders.snooze": Rule("reminder", EDIT),
+        "reminders.dismiss": Rule("reminder", EDIT),
+        "network.ecogram": network(MAP, "de kaart"),
+        "network.circle": network(MAP, "de kaart (netwerkcirkel)"),
+        "network.print_page": network(MAP, "de kaart (afdruk)"),
+        "network.print_pdf": network(MAP, "de kaart (PDF)"),
+        "network.quality": network(MAP, "de kwaliteit van het netwerk"),
+        "network.tasks": network(MAP, "wie doet wat"),
+        "network.changes": network(MAP, "de veranderingen"),
+        "network.timeline": network(MAP, "de tijdlijn"),
+        "network.notes": network(NOTES, "de notities"),
+        "carers.carers": network(BURDEN, "de belasting van mantelzorgers"),
+        "carers.carer": network(OWN_BURDEN, "de belasting van een mantelzorger"),  # own carer, or BURDEN
+        "carers.questionnaire": network(CARE, "een vragenlijst over belasting"),  # without EDIT: only for oneself
+        # the forms show the network's people (GET: a look) and record the change (POST)
+        "forms.add_contact": network(EDIT, "het formulier (contact)"),
+        "forms.assess_tie": network(EDIT, "het formulier (band)"),
+        "forms.designate_spilmantelzorger": network(EDIT, "het formulier (spilmantelzorger)"),
+        "forms.record_review": network(EDIT, "het formulier (bespreking)"),
+        "forms.set_goal": network(EDIT, "het formulier (doel)"),
+        "forms.complete_goal": network(EDIT),
+        "forms.add_note": network(EDIT, "het formulier (notitie)"),
+        "forms.assign_role": network(CARE, "het formulier (taak)"),
+        "forms.end_role": network(CARE),
+        "forms.record_meeting": network(CARE, "het formulier (bijeenkomst)"),
+    }
+)

@@ -146,6 +146,52 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     ("access.revoke_access", "DELETE"): network("administer", 200),  # a temporary grant, made again each time
     ("access.set_consent", "PUT"): write("consent"),
 }
+# The web pages: the API's rules; without a session, the sign-in page (303); a form posted without its CSRF
+# token is refused (400) after the rights are checked.
+PAGES = ("home.", "network.", "forms.", "carers.", "reminders.")
+NO_CSRF = 400
+EXPECTED.update(
+    {
+        ("home.networks", "GET"): roles(SIGNED_IN, 200),
+        ("home.overview", "GET"): roles(SIGNED_IN, 200),
+        ("home.open_network", "GET"): roles({"Bea", "Cor", "Wout"}, 200),
+        ("home.open_network", "POST"): roles({"Bea", "Cor", "Wout"}, NO_CSRF),
+        ("reminders.inbox", "GET"): roles(SIGNED_IN, 200),
+        ("reminders.calendar_link", "POST"): roles(SIGNED_IN, NO_CSRF),
+        ("reminders.acknowledge", "POST"): network("edit", NO_CSRF),
+        ("reminders.snooze", "POST"): network("edit", NO_CSRF),
+        ("reminders.dismiss", "POST"): network("edit", NO_CSRF),
+        ("network.ecogram", "GET"): network("map"),
+        ("network.circle", "GET"): network("map"),
+        ("network.print_page", "GET"): network("map"),
+        ("network.print_pdf", "GET"): network("map"),
+        ("network.quality", "GET"): network("map"),
+        ("network.tasks", "GET"): network("map"),
+        ("network.changes", "GET"): network("map"),
+        ("network.timeline", "GET"): network("map"),
+        ("network.notes", "GET"): network("notes"),
+        ("carers.carers", "GET"): network("burden"),
+        ("carers.carer", "GET"): network("own_burden"),
+        ("carers.questionnaire", "GET"): network("care"),
+        ("carers.questionnaire", "POST"): network("care", NO_CSRF),
+        **{
+            (f"forms.{name}", method): network(permission, 200 if method == "GET" else NO_CSRF)
+            for name, permission, methods in (
+                ("add_contact", "edit", ("GET", "POST")),
+                ("assess_tie", "edit", ("GET", "POST")),
+                ("designate_spilmantelzorger", "edit", ("GET", "POST")),
+                ("record_review", "edit", ("GET", "POST")),
+                ("set_goal", "edit", ("GET", "POST")),
+                ("complete_goal", "edit", ("POST",)),
+                ("add_note", "edit", ("GET", "POST")),
+                ("assign_role", "care", ("GET", "POST")),
+                ("end_role", "care", ("POST",)),
+                ("record_meeting", "care", ("GET", "POST")),
+            )
+            for method in methods
+        },
+    }
+)
 
 
 class World:
@@ -262,7 +308,7 @@ def expected_status(expect: Expect, role: str, own: bool, endpoint: str) -> int:
             return 404  # another coordinator's overview is Cor's alone
         return expect.status
     if role == "anonymous":
-        return 401
+        return 303 if endpoint.startswith(PAGES) else 401
     if isinstance(expect.who, frozenset):
         return 403
     return _on_a_network(expect, role, own)

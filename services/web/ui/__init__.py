@@ -1,0 +1,30 @@
+"""The web pages: Kring's Dutch interface for coordinators and spilmantelzorgers, on the same rules as the API.
+
+Each view is reached only through auth.authorize, with the rule of its endpoint in rules.py: the same
+permission as its API counterpart, a network one may not see is a 404, and a look at personal data is logged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from services.web.ui import carers, errors, forms_pages, home, i18n, network, printing, reminders
+from services.web.ui.context import may, today
+
+__all__ = ["init_app", "printing"]  # printing adds the print page and the PDF to the network's blueprint
+
+
+def init_app(app: Flask) -> None:
+    """Languages, the pages' blueprints and the readable error pages."""
+    i18n.init_app(app)
+    for blueprint in (home.blp, network.blp, forms_pages.blp, carers.blp, reminders.blp):
+        app.register_blueprint(blueprint)
+    app.jinja_env.globals["may"] = may
+    app.context_processor(_page_context)
+    errors.init_app(app)
+
+
+def _page_context() -> dict[str, Any]:
+    return {"today": today()}

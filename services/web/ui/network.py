@@ -1,0 +1,187 @@
+"""The network's pages: the ecogram first (now or on a date), the Lensink circle, quality, who does what,
+what changed, the timeline and the notes."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+from uuid import UUID
+
+from flask import Blueprint, render_template, request
+from flask_babel import gettext as _
+from markupsafe import Markup
+
+from domain.access import BURDEN, CARE, EDIT, NOTES
+from domain.network import Network
+from domain.vocabulary import PROFESSIONAL_CATEGORIES
+from projections.attention import reasons
+from projections.timeline import TimelineQuery
+from services.web.auth import accounts, current_user
+from services.web.drawing import ecogram_legend_svg, ecogram_svg, lensink_svg, map_data
+from services.web.inbox import reminders
+from services.web.ui.context import look, may, network_or_404, parse_day, side, today
+from services.web.ui.home import overload_signals
+from services.web.ui.i18n import MEASURE_TEXTS, TIMELINE_KINDS, language, long_date
+
+blp = Blueprint("network", __name__, url_prefix="/netwerken/<uuid:network_id>", template_folder="../templates")
+MAP_KINDS = ("contact", "tie", "role", "spilmantelzorger", "acquaintance")
+TIMELINE_PAGE = 50
+
+
+def attention_row(network: Network) -> dict[str, Any]:
+    """The network as the attention list reads it from the read side (for projections.attention.reasons)."""
+    contacts = network.active_contacts
+    return {
+        "next_review_on": network.next_review_on.isoformat(),
+        "spilmantelzorger_id": network.spilmantelzorger_id,
+        "informal": sum(c.category not in PROFESSIONAL_CATEGORIES for c in contacts),
+        "tied": sum(c.tie is not None for c in contacts),
+        "stressful": sum(bool(c.tie and c.tie.stressful) for c in contacts),
+    }
+
+
+def shown_day(network: Network) -> tuple[date | None, str | None]:
+    """The day asked for with ?op= (None: today), and a note when it was moved into the network's lifetime."""
+    asked = request.args.get("op")
+    day = parse_day(asked)
+    if asked and day is None:
+        return None, _("Dat is geen datum; u ziet het netwerk van vandaag.")
+    if day is None or day >= today():
+        return None, None
+    if day < network.opened_on:
+        return network.opened_on, _("Het netwerk bestond toen nog niet; u ziet de dag waarop het begon.")
+    return day, None
+
+
+def change_days(network_id: UUID) -> list[date]:
+    """The days on which the map changed, oldest first (the stops of the time slider)."""
+    lines = side().timelines.lines(network_id, TimelineQuery(kinds=MAP_KINDS, limit=100_000))
+    return sorted({date.fromisoformat(line["effective_on"]) for line in lines})
+
+
+def drawing(svg: str) -> Markup:
+    """A drawing made on the server from escaped text, put into the page as it is."""
+    return Markup(svg)  # noqa: S704 - the drawing package escapes every text it writes
+
+
+def _attention(network: Network) -> dict[str, Any]:
+    day = today()
+    signals = overload_signals(str(network.id), day) if may(BURDEN) else []
+    if signals:
+        look([str(network.id)], "signalen van overbelasting")
+    mine = [r for r in reminders().inbox(current_user().id, day) if r["network_id"] == str(network.id)]
+    return {"reasons": reasons(attention_row(network), day), "signals": signals, "reminders": mine}
+
+
+@blp.route("", methods=["GET"])
+def ecogram(network_id: UUID) -> Any:
+    """The ecogram, now or as on ?op=YYYY-MM-DD, with its legend, the contacts, and what needs attention."""
+    current = network_or_404(network_id)
+    day, note = shown_day(current)
+    shown = current if day is None else network_or_404(network_id, day)
+    label = long_date(day or today())
+    stops = change_days(network_id)
+    return render_template(
+        "network/ecogram.html",
+        network=current,
+        shown=shown,
+        day=day,
+        note=note,
+        drawing=drawing(ecogram_svg(map_data(shown), label, gettext=_, id_prefix="ecogram")),
+        legend=drawing(ecogram_legend_svg(gettext=_, id_prefix="legenda")),
+        earlier=max((d for d in stops if d < (day or today())), default=None),
+        later=min((d for d in stops if day and d > day), default=None),
+        slider_days=(today() - current.opened_on).days,
+        slider_value=((day or today()) - current.opened_on).days,
+        attention=_attention(current) if day is None else None,
+        may_edit=may(EDIT),
+        may_care=may(CARE),
+        may_burden=may(BURDEN),
+    )
+
+
+@blp.route("/cirkel", methods=["GET"])
+def circle(network_id: UUID) -> Any:
+    """Lensink's network circle: rings from intimate to services, sectors from family to society."""
+    current = network_or_404(network_id)
+    day, note = shown_day(current)
+    shown = current if day is None else network_or_404(network_id, day)
+    svg = lensink_svg(map_data(shown), long_date(day or today()), gettext=_, id_prefix="cirkel")
+    return render_template("network/circle.html", network=current, day=day, note=note, drawing=drawing(svg))
+
+
+@blp.route("/kwaliteit", methods=["GET"])
+def quality(network_id: UUID) -> Any:
+    """The quality measures in plain Dutch, each with what it means; the risk signals first."""
+    current = network_or_404(network_id)
+    day, note = shown_day(current)
+    found = side().measures(network_id, day)
+    return render_template(
+        "network/quality.html", network=current, day=day, note=note, found=found, measure_texts=MEASURE_TEXTS
+    )
+
+
+@blp.route("/wie-doet-wat", methods=["GET"])
+def tasks(network_id: UUID) -> Any:
+    """Who does what in this network: tasks with their rhythm, and the goals of the action plan."""
+    current = network_or_404(network_id)
+    roles = sorted(current.active_roles, key=lambda r: (current.contacts[r.contact_id].name.lower(), r.task))
+    return render_template("network/tasks.html", network=current, roles=roles, may_edit=may(EDIT), may_care=may(CARE))
+
+
+@blp.route("/veranderingen", methods=["GET"])
+def changes(network_id: UUID) -> Any:
+    """What changed since a day (default: the last review, else the opening), with both maps side by side."""
+    current = network_or_404(network_id)
+    end = today()
+    start = parse_day(request.args.get("sinds")) or current.last_reviewed_on or current.opened_on
+    start = min(max(start, current.opened_on - timedelta(days=1)), end)
+    found = side().changes(network_id, start, end)
+    before = network_or_404(network_id, start) if start >= current.opened_on else None
+    return render_template(
+        "network/changes.html",
+        network=current,
+        start=start,
+        found=found,
+        before=drawing(ecogram_svg(map_data(before), long_date(start), gettext=_, id_prefix="toen"))
+        if before
+        else None,
+        after=drawing(ecogram_svg(map_data(current), long_date(end), gettext=_, id_prefix="nu")),
+        lines=side().timelines.lines(
+            network_id, TimelineQuery(kinds=MAP_KINDS, start=start + timedelta(days=1), limit=1000), language()
+        ),
+    )
+
+
+@blp.route("/tijdlijn", methods=["GET"])
+def timeline(network_id: UUID) -> Any:
+    """Everything that happened, in plain Dutch, newest page last; by kind."""
+    current = network_or_404(network_id)
+    kind = request.args.get("soort", "")
+    offset = max(request.args.get("vanaf", 0, type=int) or 0, 0)
+    query = TimelineQuery(kinds=(kind,) if kind else (), offset=offset, limit=TIMELINE_PAGE + 1)
+    lines = side().timelines.lines(network_id, query, language())
+    names: dict[str, str] = {}
+    for line in lines:
+        if line["recorded_by"] not in names:
+            user = accounts().user(line["recorded_by"])
+            names[line["recorded_by"]] = user.name if user else line["recorded_by"]
+    return render_template(
+        "network/timeline.html",
+        network=current,
+        lines=lines[:TIMELINE_PAGE],
+        names=names,
+        kind=kind,
+        offset=offset,
+        more=len(lines) > TIMELINE_PAGE,
+        page=TIMELINE_PAGE,
+        timeline_kinds=TIMELINE_KINDS,
+    )
+
+
+@blp.route("/notities", methods=["GET"])
+def notes(network_id: UUID) -> Any:
+    """The notes, reviews and support-group meetings."""
+    current = network_or_404(network_id)
+    records = {kind: side().records.list(network_id, kind) for kind in ("note", "review", "meeting")}
+    return render_template("network/notes.html", network=current, records=records, may_edit=may(EDIT) and may(NOTES))
