@@ -1,0 +1,229 @@
+"""The web pages in a real browser: a coordinator maps a network at the kitchen table, and a spilmantelzorger
+sees only theirs. Every main page is checked with axe-core; screenshots land in var/screenshots/."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from tests.e2e.browser import SCREENSHOTS, Server, accessible, browser, server, sign_in, today  # noqa: F401
+
+BEA = "bea@wijkteam.nl"
+SAM = "sam@familie.nl"
+NETWORK_URL = re.compile(r".*/netwerken/([0-9a-f-]{36})$")
+OPENED = today() - timedelta(days=120)  # the first review (after six weeks) is overdue: a reminder
+
+
+def _open_network(page: Any, client: str) -> str:
+    page.click("text=Nieuw netwerk")
+    page.fill("#veld-client-name", client)
+    page.fill("#veld-opened-on", OPENED.isoformat())
+    page.click("button:has-text('Netwerk openen')")
+    page.wait_for_url(NETWORK_URL)
+    found = NETWORK_URL.match(page.url)
+    assert found is not None
+    return found.group(1)
+
+
+def _add_contact(page: Any, name: str, category: str, ring: str, tie: dict[str, str]) -> None:
+    page.click("text=Contact toevoegen")
+    page.fill("#veld-name", name)
+    page.select_option("#veld-category", category)
+    page.check(f"input[name=ring][value={ring}]")
+    page.fill("#veld-effective-on", OPENED.isoformat())
+    page.click("button:has-text('Toevoegen')")
+    page.wait_for_url("**/band")  # next: how is the tie?
+    assert f"{name} is toegevoegd" in page.inner_text("main")
+    _assess(page, tie, OPENED.isoformat())
+
+
+def _assess(page: Any, tie: dict[str, str], on: str) -> None:
+    page.check(f"input[name=strength][value={tie['strength']}]")
+    page.set_checked("#veld-stressful", tie.get("stressful") == "yes")
+    page.check(f"input[name=flow][value={tie['flow']}]")
+    page.fill("#veld-effective-on", on)
+    page.click("button:has-text('Opslaan')")
+    page.wait_for_url(NETWORK_URL)
+
+
+def _row(page: Any, name: str) -> str:
+    return str(page.inner_text(f"tr:has(th:has-text('{name}'))"))
+
+
+def _tie(page: Any, name: str) -> Any:
+    """The tie drawn to a contact on the ecogram, found by the contact's row in the table."""
+    contact_id = page.get_attribute(f"tr:has(th:has-text('{name}'))", "data-contact-id")
+    return page.locator(f"#ecogram g.tie[data-contact-id='{contact_id}']")
+
+
+def _wait_for_text(page: Any, url: str, text: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page.goto(url)
+        if text in page.inner_text("main"):
+            return
+        time.sleep(0.5)
+    pytest.fail(f"{text!r} did not appear on {url}")
+
+
+@pytest.mark.slow
+def test_a_coordinator_maps_a_network_and_sees_it_change(server: Server, browser: Any) -> None:  # noqa: F811
+    server.user(BEA, "Bea Jansen", "--coordinator")
+    page = sign_in(browser, server, BEA)
+    accessible(page, "mijn-netwerken-leeg")
+    network_id = _open_network(page, "Mevrouw Aaltje Jansen")
+    _add_contact(page, "Sam de Vries", "household", "intimate", {"strength": "strong", "flow": "both"})
+    _add_contact(page, "Piet Bakker", "friend", "friend", {"strength": "strong", "flow": "to_client"})
+    _add_contact(page, "Dokter Visser", "professional", "service", {"strength": "normal", "flow": "to_client"})
+    assert "sterk" in _row(page, "Piet Bakker")
+    assert _tie(page, "Piet Bakker").get_attribute("data-strength") == "strong"
+
+    # the tie with Piet weakens and becomes stressful, today
+    page.click("tr:has(th:has-text('Piet Bakker')) >> text=Band beoordelen")
+    page.fill("#veld-note", "Piet is moe en prikkelbaar")
+    _assess(page, {"strength": "tenuous", "stressful": "yes", "flow": "to_client"}, today().isoformat())
+    assert "zwak" in _row(page, "Piet Bakker") and "belastend" in _row(page, "Piet Bakker")
+    tie = _tie(page, "Piet Bakker")
+    assert tie.locator(".tie-line").get_attribute("stroke-dasharray")  # tenuous: dashed
+    assert tie.locator(".tie-hatching").count() == 1  # stressful: hatched
+    accessible(page, "ecogram")
+    page.set_viewport_size({"width": 768, "height": 1024})  # a tablet, upright
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path=str(_artefact("ecogram-tablet.png")), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.click("text=English")
+    assert page.inner_text("h1") == "Network of Mevrouw Aaltje Jansen" and "tenuous" in _row(page, "Piet Bakker")
+    page.click("nav.tabs >> text=Quality")  # the language stays for the session
+    assert "What the measures say" in page.inner_text("main")
+    accessible(page, "quality-english")
+    page.click("text=Nederlands")
+    page.click("nav.tabs >> text=Ecogram")
+
+    # a form keeps what was typed and says what is wrong, in Dutch
+    page.click("text=Contact toevoegen")
+    page.fill("#veld-name", "Truus")
+    page.fill("#veld-email", "truus-at-thuis")
+    page.click("button:has-text('Toevoegen')")
+    assert page.input_value("#veld-name") == "Truus" and page.input_value("#veld-email") == "truus-at-thuis"
+    problems = page.inner_text("#problemen")
+    assert "Groep: Vul dit in." in problems and "Vul een geldig e-mailadres in." in problems
+    accessible(page, "formulier-met-fouten")
+    page.click("text=Annuleren")
+
+    # who does what, and the spilmantelzorger
+    page.click("nav.tabs >> text=Wie doet wat")
+    page.click("text=Taak toevoegen")
+    page.select_option("#veld-contact-id", label="Sam de Vries")
+    page.fill("#veld-task", "Boodschappen")
+    page.select_option("#veld-support-type", "practical")
+    page.fill("#veld-rhythm", "elke zaterdag")
+    page.click("button:has-text('Opslaan')")
+    assert "Boodschappen" in page.inner_text("table")
+    accessible(page, "wie-doet-wat")
+    page.goto(f"{server.url}/netwerken/{network_id}/spilmantelzorger")
+    page.select_option("#veld-contact-id", label="Sam de Vries")
+    page.click("button:has-text('Opslaan')")
+    assert "spilmantelzorger" in _row(page, "Sam de Vries")
+
+    # Sam fills in the EDIZ-plus: heavily burdened
+    page.click("nav.tabs >> text=Belasting")
+    page.click("text=Sam de Vries")
+    page.click("text=EDIZ-plus")
+    for index in range(15):
+        page.check(f"input[name='answers.{index}'][value='1']")
+    accessible(page, "vragenlijst")
+    page.click("button:has-text('Opslaan')")
+    assert "zwaar belast" in page.inner_text("main")
+    accessible(page, "belasting-mantelzorger")
+
+    # the overload signal on the network page and in Mijn netwerken; the overdue review as a reminder
+    page.goto(f"{server.url}/netwerken/{network_id}")
+    assert "Overbelasting" in page.inner_text("section.attention")
+    _wait_for_text(page, f"{server.url}/herinneringen", "Netwerkbespreking van Mevrouw Aaltje Jansen")
+    accessible(page, "herinneringen")
+    page.goto(f"{server.url}/netwerken")
+    row = _row(page, "Mevrouw Aaltje Jansen")
+    assert "Overbelasting" in row and "1 open herinnering" in row
+    accessible(page, "mijn-netwerken")
+
+    # back in time with the slider: the map as it was when the network was opened
+    page.goto(f"{server.url}/netwerken/{network_id}")
+    page.focus("#schuif")
+    page.keyboard.press("Home")
+    page.wait_for_url(f"**op={OPENED.isoformat()}")
+    assert "sterk" in _row(page, "Piet Bakker") and "belastend" not in _row(page, "Piet Bakker")
+    assert _tie(page, "Piet Bakker").get_attribute("data-strength") == "strong"
+    page.click("text=Volgende verandering")
+    assert "zwak" in _row(page, "Piet Bakker")
+
+    for tab, name in (("Netwerkcirkel", "netwerkcirkel"), ("Kwaliteit", "kwaliteit"), ("Tijdlijn", "tijdlijn")):
+        page.click(f"nav.tabs >> text={tab}")
+        accessible(page, name)
+    page.click("nav.tabs >> text=Veranderingen")
+    assert "Band met Piet Bakker zwakker geworden" in page.inner_text("main")
+    accessible(page, "veranderingen")
+
+    # print: one A4 page with the ecogram, its legend and the date; and the same as a PDF
+    page.click("nav.tabs >> text=Afdrukken")
+    assert page.locator("figure svg .legend").count() == 1
+    page.emulate_media(media="print")
+    page.screenshot(path=str(_artefact("afdruk.png")), full_page=True)
+    assert page.pdf(path=str(_artefact("afdruk-browser.pdf")), format="A4", print_background=True)[:4] == b"%PDF"
+    page.emulate_media(media="screen")
+    accessible(page, "afdrukken")
+    with page.expect_download() as download:
+        page.click("text=Download als PDF")
+    saved = _artefact("ecogram.pdf")
+    download.value.save_as(saved)
+    assert saved.read_bytes()[:4] == b"%PDF"
+    page.context.close()
+
+
+@pytest.mark.slow
+def test_a_spilmantelzorger_sees_only_their_network(server: Server, browser: Any) -> None:  # noqa: F811
+    server.user("cor@wijkteam.nl", "Cor de Groot", "--coordinator")
+    server.user(SAM, "Sam de Vries", "--no-admin")
+    cor = server.token("cor@wijkteam.nl")
+    mine = _network(server, cor, "Meneer Bram Smit", with_carer=True)
+    other = _network(server, cor, "Mevrouw Els Vos")
+    granted = requests.post(
+        f"{server.url}/api/networks/{mine['id']}/access",
+        json={"user": SAM, "role": "spilmantelzorger", "contact_id": mine["carer"]},
+        headers=cor,
+        timeout=10,
+    )
+    assert granted.status_code == 201, granted.text
+    page = sign_in(browser, server, SAM)
+    listed = page.inner_text("table")
+    assert "Meneer Bram Smit" in listed and "Mevrouw Els Vos" not in listed
+    assert page.locator("text=Nieuw netwerk").count() == 0  # not a coordinator
+    page.click("text=Meneer Bram Smit")
+    assert "Contact toevoegen" not in page.inner_text("main")  # sees the map, does not edit it
+    accessible(page, "ecogram-spilmantelzorger")
+    response = page.goto(f"{server.url}/netwerken/{other['id']}")
+    assert response.status == 404 and "Deze pagina bestaat niet" in page.inner_text("main")
+    page.goto(f"{server.url}/netwerken/{mine['id']}/notities")
+    assert "Dit mag u niet doen" in page.inner_text("main")  # notes need the client's consent
+    page.context.close()
+
+
+def _network(server: Server, auth: dict[str, str], client: str, with_carer: bool = False) -> dict[str, str]:
+    made = requests.post(f"{server.url}/api/networks", json={"client_name": client}, headers=auth, timeout=10)
+    assert made.status_code == 201, made.text
+    found = {"id": made.json()["id"]}
+    if with_carer:
+        body = {"name": "Sam de Vries", "category": "household", "ring": "intimate", "email": SAM}
+        carer = requests.post(f"{server.url}/api/networks/{found['id']}/contacts", json=body, headers=auth, timeout=10)
+        found["carer"] = carer.json()["id"]
+    return found
+
+
+def _artefact(name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS / name
