@@ -93,7 +93,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     command = [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "4"]
     command += ["--logger-class", "services.access_log.RedactingLogger", "services.wsgi:app"]
     with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_for(url, process, log)
@@ -110,7 +112,7 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
         if process.poll() is not None:
             pytest.fail(f"gunicorn exited with {process.returncode}:\n{log.read_text()[-3000:]}")
         try:
-            if requests.get(f"{url}/api/health", timeout=2).status_code == 200:  # noqa: PLR2004
+            if requests.get(f"{url}/api/health", timeout=2).status_code == 200:
                 return
         except requests.ConnectionError:
             time.sleep(0.3)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import requests
 
-from tests.e2e.browser import SCREENSHOTS, Server, accessible, browser, server, sign_in, today  # noqa: F401
+from tests.e2e.browser import SCREENSHOTS, Server, accessible, browser, server, sign_in, today  # noqa: F401 - fixtures
 
 BEA = "bea@wijkteam.nl"
 SAM = "sam@familie.nl"
@@ -213,13 +213,13 @@ def test_a_spilmantelzorger_sees_only_their_network(server: Server, browser: Any
     page.context.close()
 
 
-def _network(server: Server, auth: dict[str, str], client: str, with_carer: bool = False) -> dict[str, str]:
-    made = requests.post(f"{server.url}/api/networks", json={"client_name": client}, headers=auth, timeout=10)
+def _network(kring: Server, auth: dict[str, str], client: str, with_carer: bool = False) -> dict[str, str]:
+    made = requests.post(f"{kring.url}/api/networks", json={"client_name": client}, headers=auth, timeout=10)
     assert made.status_code == 201, made.text
     found = {"id": made.json()["id"]}
     if with_carer:
         body = {"name": "Sam de Vries", "category": "household", "ring": "intimate", "email": SAM}
-        carer = requests.post(f"{server.url}/api/networks/{found['id']}/contacts", json=body, headers=auth, timeout=10)
+        carer = requests.post(f"{kring.url}/api/networks/{found['id']}/contacts", json=body, headers=auth, timeout=10)
         found["carer"] = carer.json()["id"]
     return found
 

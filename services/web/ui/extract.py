@@ -30,9 +30,7 @@ def _words(node: ast.stmt, constants: bool) -> list[ast.expr]:
     return [node.value] if constants and isinstance(node.value, ast.Constant) else []
 
 
-def drawing_words(
-    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any
-) -> Iterator[tuple[Any, ...]]:
+def drawing_words(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any) -> Iterator[tuple[Any, ...]]:
     """(line, function, message, comments): the gettext() calls, then the words of the tables."""
     source = fileobj.read()
     yield from extract_python(io.BytesIO(source), keywords, comment_tags, options)
