@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from services.web.drawing import ecogram_svg
-from tests.unit.drawing_networks import SVG, collisions, lines_of, parse, sixty, three
+from tests.unit.drawing_networks import SVG, collisions, lines_of, parse, sixty, spilmantelzorger_marked, three
 
 DAY = "26 november 2026"
 
@@ -92,12 +92,10 @@ def test_the_support_codes_label_the_ties_with_what_the_client_gives_in_brackets
 
 def test_the_spilmantelzorger_has_a_double_ring_and_says_so() -> None:
     svg = drawn()
-    [spil] = [g for g in svg.iter(f"{SVG}g") if "spilmantelzorger" in (g.get("class") or "").split()]
+    spil = spilmantelzorger_marked(svg)
     assert spil.get("data-contact-id") == "anna"
-    assert {c.get("class") for c in spil.iter(f"{SVG}circle")} == {"node", "spil-ring"}
     assert lines_of(spil.find(f"{SVG}text")) == ["Anna", "spilmantelzorger"]  # type: ignore[arg-type]
-    others = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "contact"]
-    assert len(others) == 2 and not any(c.get("class") == "spil-ring" for g in others for c in g.iter(f"{SVG}circle"))
+    assert len([g for g in svg.iter(f"{SVG}g") if g.get("class") == "contact"]) == 2
 
 
 def test_acquaintances_between_contacts_are_thin_grey_lines() -> None:
