@@ -146,7 +146,7 @@ def collisions(svg: ET.Element) -> list[tuple[str, str]]:
     texts = [
         (" / ".join(lines_of(t)), _moved(text_box(t), dx, dy))
         for t, dx, dy in placed(svg, "text")
-        if t.get("class") != "client-name"
+        if t.get("class") not in ("client-name", "halo")
     ]
     circles = _circles(svg)
     found = [(a, b) for i, (a, first) in enumerate(texts) for b, second in texts[i + 1 :] if first.overlaps(second)]

@@ -248,3 +248,15 @@ def test_every_caption_goes_through_the_translation_given() -> None:
         assert expected in texts
     assert ["Anna", "lead carer"] in [lines_of(t) for t in svg.iter(f"{SVG}text")]
     assert not {"zwakke band", "huisgenoten", "Legenda"} & set(texts)
+
+
+def test_every_text_sits_on_a_white_outline_that_any_renderer_draws_beneath_it() -> None:
+    svg = drawn(sixty(), with_legend=True)
+    for parent in svg.iter():
+        children = list(parent)
+        for i, child in enumerate(children):
+            if child.tag == f"{SVG}text" and child.get("class") != "halo":
+                halo = children[i - 1]
+                assert halo.get("class") == "halo" and halo.get("aria-hidden") == "true"
+                assert (halo.get("stroke"), lines_of(halo), halo.get("x")) == ("#fff", lines_of(child), child.get("x"))
+    assert not any(e.get("paint-order") for e in svg.iter())  # not every PDF renderer knows paint-order

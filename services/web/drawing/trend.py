@@ -192,8 +192,7 @@ def _value_box(x: float, y: float, value: str) -> Box:
 
 def _panel(code: str, reports: list[Mapping[str, Any]], chart: Chart, top: float) -> str:
     maximum = int(reports[-1].get("maximum") or _maximum(code))
-    name = chart.gettext(SPECS[code].name_nl)
-    heading = chart.gettext("{instrument}: score van 0 tot {maximum}").format(instrument=name, maximum=maximum)
+    heading = _heading(code, maximum, chart.gettext)
     parts = [
         label(Box(0, 0, *PANEL.measure([heading])), [heading], PANEL),
         *_bands(code, maximum, chart),
@@ -201,6 +200,11 @@ def _panel(code: str, reports: list[Mapping[str, Any]], chart: Chart, top: float
         *_series(reports, maximum, chart),
     ]
     return el("g", {"class": "panel", "data-instrument": code, "transform": f"translate(0,{top:.1f})"}, *parts)
+
+
+def _heading(code: str, maximum: int, gettext: Translate) -> str:
+    name = gettext(SPECS[code].name_nl)
+    return gettext("{instrument}: score van 0 tot {maximum}").format(instrument=name, maximum=maximum)
 
 
 def _maximum(code: str) -> int:
@@ -253,7 +257,10 @@ def burden_trend_svg(
     if not reports:
         lines.append(gettext("Nog geen metingen."))
         body.append(label(Box(0, 0, *AXIS.measure(lines)), lines, Font(AXIS.size, cls="empty", anchor="start")))
-    whole = Box(0, 0, LEFT + PLOT_W + RIGHT, max(len(used), 1) * PANEL_H if used else 20.0)
+    width = max(
+        [LEFT + PLOT_W + RIGHT] + [PANEL.measure([_heading(code, _maximum(code), gettext)])[0] for code in used]
+    )
+    whole = Box(0, 0, width, len(used) * PANEL_H if used else 20.0)
     title = gettext("Belasting van {name}").format(name=str(trend.get("name") or ""))
     captions, whole = caption(title, gettext("{count} metingen").format(count=len(reports)), whole)
     about = About("burden-trend", prefix, title, " ".join(lines))
