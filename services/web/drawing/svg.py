@@ -37,6 +37,11 @@ def identity(text: str) -> str:
     return text
 
 
+def counted(count: int, one: str, many: str, gettext: Translate) -> str:
+    """A number with its noun, singular or plural ("1 meting", "3 metingen"); both forms go through gettext."""
+    return gettext(one if count == 1 else many).format(count=count)
+
+
 def esc(text: str) -> str:
     """Text made safe for XML content and attribute values."""
     return escape(text, _ENTITIES)

@@ -24,6 +24,7 @@ from services.web.drawing.svg import (
     Translate,
     caption,
     check_prefix,
+    counted,
     document,
     el,
     esc,
@@ -55,7 +56,7 @@ BAND_FILLS = {"none": "#fff", "light": "#f0f0f0", "moderate": "#d9d9d9"}  # heav
 def bands(instrument: str, maximum: int) -> list[tuple[float, float, str]]:
     """(low, high, band) on the score axis, halfway between whole scores, as the instrument publishes them."""
     if instrument == "ediz_plus":
-        lows = [-0.0, *(upper + 0.5 for upper, _ in EDIZ_PLUS_BANDS[:-1])]
+        lows = [0.0, *(upper + 0.5 for upper, _ in EDIZ_PLUS_BANDS[:-1])]
         highs = [upper + 0.5 for upper, _ in EDIZ_PLUS_BANDS[:-1]] + [float(maximum)]
         return [(low, high, name) for low, high, (_, name) in zip(lows, highs, EDIZ_PLUS_BANDS, strict=True)]
     if instrument == "csi":
@@ -215,10 +216,12 @@ def _maximum(code: str) -> int:
 def _sentence(code: str, reports: list[Mapping[str, Any]], chart: Chart) -> str:
     latest = reports[-1]
     band = latest.get("band") or ("high" if latest.get("high_strain") else None)
-    sentence = chart.gettext(
+    sentence = (
         "{instrument}: {count} metingen van {first} tot {last}; laatste score {total} van {maximum}"
+        if len(reports) > 1
+        else "{instrument}: 1 meting, op {last}; score {total} van {maximum}"
     )
-    line = sentence.format(
+    line = chart.gettext(sentence).format(
         instrument=chart.gettext(SPECS[code].name_nl),
         count=len(reports),
         first=chart.written(_day(reports[0]["reported_on"])),
@@ -262,6 +265,6 @@ def burden_trend_svg(
     )
     whole = Box(0, 0, width, len(used) * PANEL_H if used else 20.0)
     title = gettext("Belasting van {name}").format(name=str(trend.get("name") or ""))
-    captions, whole = caption(title, gettext("{count} metingen").format(count=len(reports)), whole)
+    captions, whole = caption(title, counted(len(reports), "{count} meting", "{count} metingen", gettext), whole)
     about = About("burden-trend", prefix, title, " ".join(lines))
     return document(about, whole.grown(10), [captions, *body], hatch_pattern(f"{prefix}-hatch", 6.0, 1.0))
