@@ -106,16 +106,27 @@ def _arrange(
     `band` is the ring's inner radius and the distance between rows.
     """
     inner, pitch = band
-    first = math.atan2(signs[1], signs[0]) - math.pi / 4
     boxes: list[Box] = []
 
     def free(box: Box) -> bool:
         return taken.free(box) and not any(box.overlaps(other, taken.gap) for other in boxes)
 
     for j, size in enumerate(sizes):
-        place = (inner + PAD + pitch / 2 + (j % rows) * pitch, first + (j + 0.5) * (math.pi / 2) / len(sizes))
+        rho = inner + PAD + pitch / 2 + (j % rows) * pitch
+        place = (rho, _angle(size, signs, rho, (j + 0.5) / len(sizes)))
         boxes.append(_settle(size, place, inner, signs, free))
     return boxes
+
+
+def _angle(size: tuple[float, float], signs: tuple[int, int], rho: float, share: float) -> float:
+    """The angle `share` of the way along the quarter at radius rho, between where a box this size clears the axes."""
+    first = math.atan2(signs[1], signs[0]) - math.pi / 4
+    width, height = size
+    on_horizontal = abs(math.cos(first)) > 0.5  # the quarter starts on the horizontal axis, ends on the vertical
+    start_half, end_half = (height / 2, width / 2) if on_horizontal else (width / 2, height / 2)
+    low = math.asin(min(1.0, (PAD + start_half) / rho))
+    high = math.pi / 2 - math.asin(min(1.0, (PAD + end_half) / rho))
+    return first + (low + share * (high - low) if high > low else math.pi / 4)
 
 
 def _spread(
