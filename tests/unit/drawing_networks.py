@@ -146,7 +146,7 @@ def collisions(svg: ET.Element) -> list[tuple[str, str]]:
     texts = [
         (" / ".join(lines_of(t)), _moved(text_box(t), dx, dy))
         for t, dx, dy in placed(svg, "text")
-        if t.get("class") != "client-name"
+        if t.get("class") not in ("client-name", "halo")
     ]
     circles = _circles(svg)
     found = [(a, b) for i, (a, first) in enumerate(texts) for b, second in texts[i + 1 :] if first.overlaps(second)]
@@ -158,3 +158,14 @@ def collisions(svg: ET.Element) -> list[tuple[str, str]]:
         if math.hypot(x2 - x1, y2 - y1) < r1 + r2
     ]
     return found
+
+
+def spilmantelzorger_marked(svg: ET.Element) -> ET.Element:
+    """The one contact drawn as spilmantelzorger: a node inside a second ring, "spilmantelzorger" under the name."""
+    [spil] = [g for g in svg.iter(f"{SVG}g") if "spilmantelzorger" in (g.get("class") or "").split()]
+    assert {c.get("class") for c in spil.iter(f"{SVG}circle")} == {"node", "spil-ring"}
+    text = spil.find(f"{SVG}text")
+    assert text is not None and lines_of(text)[-1] == "spilmantelzorger"
+    others = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "contact"]
+    assert not any(c.get("class") == "spil-ring" for g in others for c in g.iter(f"{SVG}circle"))
+    return spil

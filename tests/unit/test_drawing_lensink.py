@@ -10,7 +10,16 @@ from typing import Any
 import pytest
 
 from services.web.drawing import lensink_svg
-from tests.unit.drawing_networks import SVG, collisions, lines_of, parse, sixty, text_box, three
+from tests.unit.drawing_networks import (
+    SVG,
+    collisions,
+    lines_of,
+    parse,
+    sixty,
+    spilmantelzorger_marked,
+    text_box,
+    three,
+)
 
 DAY = "26 november 2026"
 RINGS = ["intimate", "friend", "acquaintance", "service"]
@@ -112,11 +121,8 @@ def test_no_label_overlaps_another_label_or_a_node(data: dict[str, Any]) -> None
 
 
 def test_the_spilmantelzorger_is_ringed_and_named_as_such() -> None:
-    svg = drawn()
-    [spil] = [g for g in svg.iter(f"{SVG}g") if "spilmantelzorger" in (g.get("class") or "").split()]
-    assert spil.get("data-contact-id") == "anna"
-    assert {c.get("class") for c in spil.iter(f"{SVG}circle")} == {"node", "spil-ring"}
-    assert lines_of(spil.find(f"{SVG}text")) == ["Anna", "spilmantelzorger"]  # type: ignore[arg-type]
+    spil = spilmantelzorger_marked(drawn())
+    assert (spil.get("data-contact-id"), spil.get("data-ring")) == ("anna", "intimate")
 
 
 def test_the_circle_is_described_escaped_the_same_every_time_and_translatable() -> None:

@@ -166,3 +166,13 @@ def test_dates_and_captions_can_be_written_in_another_language() -> None:
     assert "date measured" in texts(ediz, "axis-title") and "heavy" in texts(ediz, "band-label")
     assert "2026-09-15" in texts(ediz, "tick")
     assert svg.findtext(f"{SVG}title") == "Burden of Anna de Vries"
+
+
+def test_a_single_report_is_one_point_in_the_middle_and_one_meting() -> None:
+    svg = drawn([report("2026-05-04", "csi", csi(9))])
+    [point] = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "point"]
+    plot = next(r for r in svg.iter(f"{SVG}rect") if r.get("class") == "plot")
+    middle = float(plot.get("x", "0")) + float(plot.get("width", "0")) / 2
+    assert abs(float(point.find(f"{SVG}circle").get("cx", "0")) - middle) < 1  # type: ignore[union-attr]
+    assert "1 meting" in texts(svg, "caption date")
+    assert (svg.findtext(f"{SVG}desc") or "").endswith("1 meting, op 4 mei 2026; score 9 van 13 (hoge belasting).")

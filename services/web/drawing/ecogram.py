@@ -13,7 +13,18 @@ from services.web.drawing.legend import legend_parts
 from services.web.drawing.model import Person, Picture, read_map
 from services.web.drawing.notation import CLIENT
 from services.web.drawing.placement import CODE, HEADING, NAME, Placed, Plan, plan, tie_ends
-from services.web.drawing.svg import About, Translate, caption, check_prefix, document, el, esc, identity, label
+from services.web.drawing.svg import (
+    About,
+    Translate,
+    caption,
+    check_prefix,
+    counted,
+    document,
+    el,
+    esc,
+    identity,
+    label,
+)
 from services.web.drawing.words import CATEGORY_HEADINGS, SPILMANTELZORGER, SUPPORT_CODES
 
 MARGIN = 12.0
@@ -163,18 +174,21 @@ def describe(picture: Picture, date_label: str, gettext: Translate) -> str:
     people = picture.people
     tied = [p for p in people if p.strength]
     strengths = Counter(p.strength for p in tied)
+    contacts = counted(len(people), "{count} contact", "{count} contacten", gettext)
+    groups = counted(len({p.category for p in people}), "{count} groep", "{count} groepen", gettext)
+    ties = counted(len(tied), "{count} band", "{count} banden", gettext)
     parts = [
-        gettext("Ecogram van {client} op {date}: {count} contacten in {groups} groepen.").format(
-            client=picture.client_name, date=date_label, count=len(people), groups=len({p.category for p in people})
+        gettext("Ecogram van {client} op {date}: {contacts} in {groups}.").format(
+            client=picture.client_name, date=date_label, contacts=contacts, groups=groups
         ),
-        gettext("{count} banden: {strong} sterk, {normal} gewoon, {tenuous} zwak; {stressful} belastend.").format(
-            count=len(tied),
+        gettext("{ties}: {strong} sterk, {normal} gewoon, {tenuous} zwak; {stressful} belastend.").format(
+            ties=ties,
             strong=strengths["strong"],
             normal=strengths["normal"],
             tenuous=strengths["tenuous"],
             stressful=sum(p.stressful for p in tied),
         ),
-        gettext("{count} keer kennen contacten elkaar.").format(count=len(picture.acquaintances)),
+        gettext("Hoe vaak contacten elkaar kennen: {count}.").format(count=len(picture.acquaintances)),
     ]
     spil = next((p for p in people if p.spilmantelzorger), None)
     if spil:

@@ -2,8 +2,8 @@
 
 Rings (the contact's `ring`): intimates, friends, acquaintances, services. Sectors (from the contact's category,
 see words.SECTOR_OF_CATEGORY): family top left, society top right, professionals bottom right, fellow clients
-bottom left. A ring is as wide as its fullest cell needs: contacts are packed in rows along its arcs, each
-name checked against every other label, so nothing overlaps.
+bottom left. A ring is as wide as its fullest cell needs: a cell's contacts are spread evenly over its quarter,
+neighbours alternating over as few rows as reach least far out, each name checked against every other label.
 """
 
 from __future__ import annotations
@@ -18,7 +18,19 @@ from services.web.drawing import notation
 from services.web.drawing.layout import Box, Obstacles, beside, polar, wrap
 from services.web.drawing.model import Person, read_map
 from services.web.drawing.notation import CLIENT, client_name
-from services.web.drawing.svg import GREY, About, Font, Translate, caption, check_prefix, document, el, esc, identity
+from services.web.drawing.svg import (
+    GREY,
+    About,
+    Font,
+    Translate,
+    caption,
+    check_prefix,
+    counted,
+    document,
+    el,
+    esc,
+    identity,
+)
 from services.web.drawing.svg import label as text_label
 from services.web.drawing.words import RING_HEADINGS, SECTOR_HEADINGS, SECTOR_OF_CATEGORY, SECTORS, SPILMANTELZORGER
 
@@ -94,16 +106,27 @@ def _arrange(
     `band` is the ring's inner radius and the distance between rows.
     """
     inner, pitch = band
-    first = math.atan2(signs[1], signs[0]) - math.pi / 4
     boxes: list[Box] = []
 
     def free(box: Box) -> bool:
         return taken.free(box) and not any(box.overlaps(other, taken.gap) for other in boxes)
 
     for j, size in enumerate(sizes):
-        place = (inner + PAD + pitch / 2 + (j % rows) * pitch, first + (j + 0.5) * (math.pi / 2) / len(sizes))
+        rho = inner + PAD + pitch / 2 + (j % rows) * pitch
+        place = (rho, _angle(size, signs, rho, (j + 0.5) / len(sizes)))
         boxes.append(_settle(size, place, inner, signs, free))
     return boxes
+
+
+def _angle(size: tuple[float, float], signs: tuple[int, int], rho: float, share: float) -> float:
+    """The angle `share` of the way along the quarter at radius rho, between where a box this size clears the axes."""
+    first = math.atan2(signs[1], signs[0]) - math.pi / 4
+    width, height = size
+    on_horizontal = abs(math.cos(first)) > 0.5  # the quarter starts on the horizontal axis, ends on the vertical
+    start_half, end_half = (height / 2, width / 2) if on_horizontal else (width / 2, height / 2)
+    low = math.asin(min(1.0, (PAD + start_half) / rho))
+    high = math.pi / 2 - math.asin(min(1.0, (PAD + end_half) / rho))
+    return first + (low + share * (high - low) if high > low else math.pi / 4)
 
 
 def _spread(
@@ -182,47 +205,46 @@ def lensink_svg(
     picture = read_map(map_data)
     circle = layout(picture.people, picture.client_name, gettext)
     outer = circle.edges["service"]
-    body = [el("g", {"class": "rings"}, *_rings(circle)), _axes(outer)]
-    sector_boxes = {}
-    for sector in SECTORS:
-        heading = [gettext(SECTOR_HEADINGS[sector])]
-        angle = math.atan2(QUADRANTS[sector][1], QUADRANTS[sector][0])
-        sector_boxes[sector] = (beside(*polar(0, 0, outer, angle), angle, 6, SECTOR.measure(heading)), heading)
-    body += [
-        el(
-            "g",
-            {"class": "client"},
-            notation.client(circle.client_radius),
-            text_label(circle.client_label, circle.client_lines, CLIENT),
-        ),
-        el(
-            "g",
-            {"class": "ring-labels"},
-            *(
-                el("g", {"class": "ring-heading", "data-ring": ring}, text_label(box, lines, RING))
-                for ring, (box, lines) in circle.ring_labels.items()
-            ),
-        ),
-        el(
-            "g",
-            {"class": "sector-labels"},
-            *(
-                el("g", {"class": "sector-heading", "data-sector": sector}, text_label(box, lines, SECTOR))
-                for sector, (box, lines) in sector_boxes.items()
-            ),
-        ),
-        el("g", {"class": "contacts"}, *(_contact(u) for u in circle.units)),
-    ]
+    headings = _sector_headings(outer, gettext)
     whole = Box(-outer, -outer, outer, outer)
-    for box, _ in sector_boxes.values():
+    for box, _ in headings.values():
         whole = whole.union(box)
     title = gettext("Netwerkcirkel van {client}").format(client=picture.client_name)
     captions, whole = caption(title, date_label, whole)
-    body.append(captions)
+    body = [el("g", {"class": "rings"}, *_rings(circle)), _axes(outer), *_texts(circle, headings), captions]
     about = About(
         "lensink", prefix, f"{title}, {date_label}", describe(circle, date_label, picture.client_name, gettext)
     )
     return document(about, whole.grown(12), body)
+
+
+def _sector_headings(outer: float, gettext: Translate) -> dict[str, tuple[Box, list[str]]]:
+    """Each sector's name outside the circle, at the middle of its quarter."""
+    headings = {}
+    for sector, (sx, sy) in QUADRANTS.items():
+        heading = [gettext(SECTOR_HEADINGS[sector])]
+        angle = math.atan2(sy, sx)
+        headings[sector] = (beside(*polar(0, 0, outer, angle), angle, 6, SECTOR.measure(heading)), heading)
+    return headings
+
+
+def _texts(circle: Circle, headings: dict[str, tuple[Box, list[str]]]) -> list[str]:
+    """The client, the rings' and the sectors' names, and the contacts."""
+    client = text_label(circle.client_label, circle.client_lines, CLIENT)
+    rings = (
+        el("g", {"class": "ring-heading", "data-ring": ring}, text_label(box, lines, RING))
+        for ring, (box, lines) in circle.ring_labels.items()
+    )
+    sectors = (
+        el("g", {"class": "sector-heading", "data-sector": sector}, text_label(box, lines, SECTOR))
+        for sector, (box, lines) in headings.items()
+    )
+    return [
+        el("g", {"class": "client"}, notation.client(circle.client_radius), client),
+        el("g", {"class": "ring-labels"}, *rings),
+        el("g", {"class": "sector-labels"}, *sectors),
+        el("g", {"class": "contacts"}, *(_contact(u) for u in circle.units)),
+    ]
 
 
 def _rings(circle: Circle) -> list[str]:
@@ -264,7 +286,8 @@ def describe(circle: Circle, date_label: str, client: str, gettext: Translate) -
     sectors = Counter(u.sector for u in circle.units)
     per_ring = ", ".join(f"{gettext(RING_HEADINGS[r])} {rings[r]}" for r in RING_HEADINGS)
     per_sector = ", ".join(f"{gettext(SECTOR_HEADINGS[s])} {sectors[s]}" for s in SECTORS)
-    head = gettext("Netwerkcirkel van {client} op {date}: {count} contacten.").format(
-        client=client, date=date_label, count=len(circle.units)
+    contacts = counted(len(circle.units), "{count} contact", "{count} contacten", gettext)
+    head = gettext("Netwerkcirkel van {client} op {date}: {contacts}.").format(
+        client=client, date=date_label, contacts=contacts
     )
     return f"{head} {gettext('Per ring')}: {per_ring}. {gettext('Per sector')}: {per_sector}."

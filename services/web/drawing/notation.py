@@ -1,8 +1,8 @@
 """Hartman's notation as SVG: one function per mark, used by the ecogram and by its legend alike.
 
-strong: a thick solid line; normal: a solid line; tenuous: a dashed line; stressful: a hatched band under
-the line; arrows where support arrives (both ends when it runs both ways). All in black: the marks differ by
-dash, hatching and thickness, never by colour alone.
+strong: a thick solid line; normal: a solid line; tenuous: a dashed line; stressful: slanted hatch strokes
+across the line every few units, whichever way it runs ("-/-/-/-"); arrows where support arrives (both ends
+when it runs both ways). All in black: the marks differ by dash, hatching and thickness, never by colour.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 import math
 
 from services.web.drawing.layout import ELLIPSIS, Box, wrap
-from services.web.drawing.svg import INK, Font, el, hatch_pattern
+from services.web.drawing.svg import INK, Font, el
 
 STROKE_WIDTHS = {"strong": 5.0, "normal": 2.0, "tenuous": 1.6}
 DASHES = {"tenuous": "7 5"}
-HATCH_WIDTH = 11.0
+HATCH_STEP = 7.0  # between two hatch strokes on a stressful tie
 ARROW = 10.0
 ACQUAINTANCE = {"stroke": "#8c8c8c", "stroke-width": 0.9}
 CLIENT = Font(12.0, bold=True, cls="client-name")
@@ -25,7 +25,21 @@ def defs(prefix: str) -> str:
     head = {"viewBox": "0 0 10 10", "markerWidth": ARROW, "markerHeight": ARROW, "markerUnits": "userSpaceOnUse"}
     return "".join(
         [
-            hatch_pattern(f"{prefix}-hatch"),
+            el(
+                "marker",
+                {
+                    "id": f"{prefix}-hatch",
+                    "class": "hatching",
+                    "viewBox": "-5 -6 10 12",
+                    "markerWidth": 10,
+                    "markerHeight": 12,
+                    "markerUnits": "userSpaceOnUse",
+                    "refX": 0,
+                    "refY": 0,
+                    "orient": "auto",
+                },
+                el("path", {"d": "M-3,5 L3,-5", "stroke": INK, "stroke-width": 1.6, "fill": "none"}),
+            ),
             el(
                 "marker",
                 {"id": f"{prefix}-arrow-end", "class": "arrow", **head, "refX": 0, "refY": 5, "orient": "auto"},
@@ -55,13 +69,7 @@ def tie(prefix: str, line: tuple[float, float, float, float], strength: str, str
     ex, ey = (x2 - ux * pull, y2 - uy * pull) if at_contact else (x2, y2)
     parts = []
     if stressful:
-        band = {"x1": x1, "y1": y1, "x2": x2, "y2": y2}
-        parts.append(
-            el(
-                "line",
-                {"class": "tie-hatching", **band, "stroke": f"url(#{prefix}-hatch)", "stroke-width": HATCH_WIDTH},
-            )
-        )
+        parts.append(_hatching(prefix, (sx, sy), (ex, ey)))
     parts.append(
         el(
             "line",
@@ -80,6 +88,26 @@ def tie(prefix: str, line: tuple[float, float, float, float], strength: str, str
         )
     )
     return "".join(parts)
+
+
+def _hatching(prefix: str, start: tuple[float, float], end: tuple[float, float]) -> str:
+    """A run of points along the tie with a hatch stroke (a marker) at each one but the ends."""
+    length = math.dist(start, end)
+    count = max(int(length // HATCH_STEP), 2)
+    points = " ".join(
+        f"{start[0] + (end[0] - start[0]) * i / count:.1f},{start[1] + (end[1] - start[1]) * i / count:.1f}"
+        for i in range(count + 1)
+    )
+    return el(
+        "polyline",
+        {
+            "class": "tie-hatching",
+            "points": points,
+            "fill": "none",
+            "stroke": "none",
+            "marker-mid": f"url(#{prefix}-hatch)",
+        },
+    )
 
 
 def acquaintance(x1: float, y1: float, x2: float, y2: float) -> str:

@@ -104,7 +104,7 @@ def name_lines(person: Person, many: bool, codes: str, spil_caption: str) -> lis
 
 def allocate(groups: list[tuple[str, list[float]]], rows: int) -> list[tuple[str, float, float]]:
     """Angles per category, in proportion to the room its labels need on `rows` rows; the first starts at the top."""
-    needs = [max(*widths, sum(widths) / rows, 90.0) for _, widths in groups]
+    needs = [max(*widths, sum(widths) / rows, 150.0) for _, widths in groups]
     total = sum(needs)
     start = -math.pi / 2
     sectors = []

@@ -17,7 +17,16 @@ Translate = Callable[[str], str]
 FONT = "Arial, Helvetica, Liberation Sans, DejaVu Sans, sans-serif"
 INK = "#000"
 GREY = "#595959"  # 7:1 on white: readable for text and lines in print
-HALO = {"stroke": "#fff", "stroke-width": 3, "stroke-linejoin": "round", "paint-order": "stroke"}
+# A white outline under every text, so a line passing behind it does not cross the letters. Drawn as a copy
+# of the text underneath, not with paint-order, which several SVG-to-PDF renderers ignore.
+HALO = {
+    "class": "halo",
+    "aria-hidden": "true",
+    "fill": "#fff",
+    "stroke": "#fff",
+    "stroke-width": 3,
+    "stroke-linejoin": "round",
+}
 BASELINE = 0.95  # the first baseline below the top of a text box, in em (ascent plus half the leading)
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _ENTITIES = {'"': "&quot;", "'": "&apos;"}
@@ -26,6 +35,11 @@ _ENTITIES = {'"': "&quot;", "'": "&apos;"}
 def identity(text: str) -> str:
     """The default translation: the Dutch text as written."""
     return text
+
+
+def counted(count: int, one: str, many: str, gettext: Translate) -> str:
+    """A number with its noun, singular or plural ("1 meting", "3 metingen"); both forms go through gettext."""
+    return gettext(one if count == 1 else many).format(count=count)
 
 
 def esc(text: str) -> str:
@@ -84,9 +98,8 @@ def text(x: float, y: float, lines: Iterable[str], font: Font) -> str:
         "font-weight": "bold" if font.bold else None,
         "text-anchor": font.anchor,
         "fill": font.fill,
-        **HALO,
     }
-    return el("text", attrs, *spans)
+    return el("text", {**attrs, **HALO}, *spans) + el("text", attrs, *spans)
 
 
 def label(box: Box, lines: list[str], font: Font) -> str:
@@ -134,8 +147,6 @@ def document(about: About, box: Box, body: Iterable[str], defs: str = "") -> str
         "role": "img",
         "aria-labelledby": f"{id_prefix}-title {id_prefix}-desc",
         "font-family": FONT,
-        "data-width": num(box.width),
-        "data-height": num(box.height),
     }
     head = el("title", {"id": f"{id_prefix}-title"}, esc(title)) + el("desc", {"id": f"{id_prefix}-desc"}, esc(desc))
     background = el("rect", {"x": box.x0, "y": box.y0, "width": box.width, "height": box.height, "fill": "#fff"})

@@ -24,6 +24,7 @@ from services.web.drawing.svg import (
     Translate,
     caption,
     check_prefix,
+    counted,
     document,
     el,
     esc,
@@ -55,7 +56,7 @@ BAND_FILLS = {"none": "#fff", "light": "#f0f0f0", "moderate": "#d9d9d9"}  # heav
 def bands(instrument: str, maximum: int) -> list[tuple[float, float, str]]:
     """(low, high, band) on the score axis, halfway between whole scores, as the instrument publishes them."""
     if instrument == "ediz_plus":
-        lows = [-0.0, *(upper + 0.5 for upper, _ in EDIZ_PLUS_BANDS[:-1])]
+        lows = [0.0, *(upper + 0.5 for upper, _ in EDIZ_PLUS_BANDS[:-1])]
         highs = [upper + 0.5 for upper, _ in EDIZ_PLUS_BANDS[:-1]] + [float(maximum)]
         return [(low, high, name) for low, high, (_, name) in zip(lows, highs, EDIZ_PLUS_BANDS, strict=True)]
     if instrument == "csi":
@@ -192,8 +193,7 @@ def _value_box(x: float, y: float, value: str) -> Box:
 
 def _panel(code: str, reports: list[Mapping[str, Any]], chart: Chart, top: float) -> str:
     maximum = int(reports[-1].get("maximum") or _maximum(code))
-    name = chart.gettext(SPECS[code].name_nl)
-    heading = chart.gettext("{instrument}: score van 0 tot {maximum}").format(instrument=name, maximum=maximum)
+    heading = _heading(code, maximum, chart.gettext)
     parts = [
         label(Box(0, 0, *PANEL.measure([heading])), [heading], PANEL),
         *_bands(code, maximum, chart),
@@ -201,6 +201,11 @@ def _panel(code: str, reports: list[Mapping[str, Any]], chart: Chart, top: float
         *_series(reports, maximum, chart),
     ]
     return el("g", {"class": "panel", "data-instrument": code, "transform": f"translate(0,{top:.1f})"}, *parts)
+
+
+def _heading(code: str, maximum: int, gettext: Translate) -> str:
+    name = gettext(SPECS[code].name_nl)
+    return gettext("{instrument}: score van 0 tot {maximum}").format(instrument=name, maximum=maximum)
 
 
 def _maximum(code: str) -> int:
@@ -211,10 +216,12 @@ def _maximum(code: str) -> int:
 def _sentence(code: str, reports: list[Mapping[str, Any]], chart: Chart) -> str:
     latest = reports[-1]
     band = latest.get("band") or ("high" if latest.get("high_strain") else None)
-    sentence = chart.gettext(
+    sentence = (
         "{instrument}: {count} metingen van {first} tot {last}; laatste score {total} van {maximum}"
+        if len(reports) > 1
+        else "{instrument}: 1 meting, op {last}; score {total} van {maximum}"
     )
-    line = sentence.format(
+    line = chart.gettext(sentence).format(
         instrument=chart.gettext(SPECS[code].name_nl),
         count=len(reports),
         first=chart.written(_day(reports[0]["reported_on"])),
@@ -253,8 +260,11 @@ def burden_trend_svg(
     if not reports:
         lines.append(gettext("Nog geen metingen."))
         body.append(label(Box(0, 0, *AXIS.measure(lines)), lines, Font(AXIS.size, cls="empty", anchor="start")))
-    whole = Box(0, 0, LEFT + PLOT_W + RIGHT, max(len(used), 1) * PANEL_H if used else 20.0)
+    width = max(
+        [LEFT + PLOT_W + RIGHT] + [PANEL.measure([_heading(code, _maximum(code), gettext)])[0] for code in used]
+    )
+    whole = Box(0, 0, width, len(used) * PANEL_H if used else 20.0)
     title = gettext("Belasting van {name}").format(name=str(trend.get("name") or ""))
-    captions, whole = caption(title, gettext("{count} metingen").format(count=len(reports)), whole)
+    captions, whole = caption(title, counted(len(reports), "{count} meting", "{count} metingen", gettext), whole)
     about = About("burden-trend", prefix, title, " ".join(lines))
     return document(about, whole.grown(10), [captions, *body], hatch_pattern(f"{prefix}-hatch", 6.0, 1.0))

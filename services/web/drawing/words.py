@@ -7,6 +7,8 @@ letters; an English catalogue may use its own).
 
 from __future__ import annotations
 
+from domain.vocabulary import SUPPORT_TYPE_LABELS_NL
+
 # Category headings on the ecogram (plural: they name a group of people).
 CATEGORY_HEADINGS: dict[str, str] = {
     "household": "huisgenoten",
@@ -62,14 +64,6 @@ SUPPORT_CODES: dict[str, str] = {
     "respite": "R",
     "personal_care": "V",
 }
-SUPPORT_CAPTIONS: dict[str, str] = {
-    "practical": "praktische hulp",
-    "companionship": "gezelschap",
-    "advice": "advies en informatie",
-    "emotional": "emotionele steun",
-    "advocacy": "belangenbehartiging",
-    "respite": "respijtzorg",
-    "personal_care": "persoonlijke verzorging",
-}
+SUPPORT_CAPTIONS: dict[str, str] = SUPPORT_TYPE_LABELS_NL
 STRENGTH_CAPTIONS: dict[str, str] = {"strong": "sterke band", "normal": "gewone band", "tenuous": "zwakke band"}
 SPILMANTELZORGER = "spilmantelzorger"
