@@ -8,7 +8,10 @@ For SQLite (a temporary file) and then PostgreSQL (a fresh schema, dropped after
 2. the same commands straight on the Kring application object (get, one event, save), 1 and 4 threads,
    and the ratio HTTP / direct (target: the API keeps at least half the direct rate);
 3. the cost of one command on a network with 50 events and on one with 5,000 events (target: at most 2x),
-   and, for comparison, on one with 5,000 events whose state does not grow (tie re-assessments only).
+   and, for comparison, on one with 5,000 events whose state does not grow (tie re-assessments only);
+4. the read side (tests/bench/readside.py) and reminders (tests/bench/reminders.py);
+5. the web pages of a 60-contact network, through the whole app in-process (tests/bench/webpages.py;
+   target: under 200 ms).
 
 Rates are measured in 3 trials, interleaved (direct 1 thread, direct 4 threads, HTTP, then again), and the
 median trial counts. It is a report, not a test: it prints PASS or MISS against the targets and exits 0
@@ -28,7 +31,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 from services.application import Kring
-from tests.bench import direct, http_load, readside, reminders
+from tests.bench import direct, http_load, readside, reminders, webpages
 from tests.bench.direct import History, HistoryRun
 from tests.bench.mix import Rate, percentile
 from tests.bench.stores import Store, interferes, postgres_reachable, postgres_store, sqlite_store
@@ -334,9 +337,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        choices=("write", "read", "reminders", "all"),
+        choices=("write", "read", "reminders", "pages", "all"),
         default="all",
-        help="the write side (issue 2), the read side (issue 3), reminders (issue 4), or all",
+        help="the write side (issue 2), the read side (issue 3), reminders (issue 4), web pages (issue 6), or all",
     )
     parser.add_argument("--reminder-networks", type=int, default=100_000, help="networks for the reminder scan")
     parser.add_argument("--due", type=int, default=1_000, help="of which due, e-mailed by SMTP (1000)")
@@ -346,6 +349,38 @@ def parse(argv: list[str]) -> argparse.Namespace:
     if args.rounds > 1000 or args.networks > 1000 or args.big > 100_000 or args.commands > 10_000:
         parser.error("that is more than this benchmark is meant to run")
     return args
+
+
+def other_parts(stores: list[Callable[[], AbstractContextManager[Store]]], args: argparse.Namespace) -> None:
+    """The read side, reminders and the web pages, each on every store."""
+    parts: dict[str, tuple[str, Callable[[Store], None]]] = {
+        "read": (
+            "read side",
+            lambda store: readside.report(
+                store.label,
+                readside.run(
+                    store.settings,
+                    args.read_networks if store.label == "SQLite" else args.read_networks_postgres,
+                    say,
+                ),
+                print,
+            ),
+        ),
+        "reminders": (
+            "reminders",
+            lambda store: reminders.report(
+                store.label, reminders.run(store.settings, args.reminder_networks, args.due, say), print
+            ),
+        ),
+        "pages": ("web pages", lambda store: webpages.report(store.label, webpages.run(store.settings, say), print)),
+    }
+    for part, (label, measure) in parts.items():
+        if args.only not in (part, "all"):
+            continue
+        for make_store in stores:
+            with make_store() as store:
+                say(f"{label} on {store.label}")
+                measure(store)
 
 
 def main(argv: list[str]) -> int:
@@ -375,18 +410,7 @@ def main(argv: list[str]) -> int:
         for make_store in stores:
             results.append(bench_store(make_store, args))
         summary(results, skipped, args)
-    if args.only in ("read", "all"):
-        for make_store in stores:
-            with make_store() as store:
-                networks = args.read_networks if store.label == "SQLite" else args.read_networks_postgres
-                say(f"read side on {store.label}")
-                readside.report(store.label, readside.run(store.settings, networks, say), print)
-    if args.only in ("reminders", "all"):
-        for make_store in stores:
-            with make_store() as store:
-                say(f"reminders on {store.label}")
-                figures = reminders.run(store.settings, args.reminder_networks, args.due, say)
-                reminders.report(store.label, figures, print)
+    other_parts(stores, args)
     print(f"Load average after the run: {load()}")
     say("done")
     return 0
