@@ -36,7 +36,7 @@ translations: install-dev ## After changing what the pages say: extract the Dutc
 	$(BIN)/pybabel -q extract -F babel.cfg -k lazy_gettext --no-wrap --add-location=file --sort-by-file \
 		--project=Kring -o $(TRANSLATIONS)/messages.pot .
 	$(BIN)/pybabel -q update --no-wrap --ignore-obsolete -l en -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
-	@grep -c '^msgstr ""$$' $(CATALOGUE).po | xargs -I{} echo "{} messages without a translation (the header is one)"
+	@echo "To translate: $$(grep -c '^msgstr ""$$' $(CATALOGUE).po) empty (the header is one), $$(grep -c '^#, .*fuzzy' $(CATALOGUE).po) guessed (fuzzy)"
 
 run: install ## Start Kring on http://127.0.0.1:5000 with the embedded SQLite store under var/
 	@mkdir -p var

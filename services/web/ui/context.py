@@ -6,23 +6,17 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from flask import abort, current_app, flash, g, redirect, url_for
+from flask import abort, flash, g, redirect, url_for
 from werkzeug.wrappers import Response
 
 from domain.network import Network
-from services.application import Kring, NetworkNotFound
-from services.readside import ReadSide
+from services.application import NetworkNotFound
 from services.web.auth import access_log, current_user
+from services.web.http import kring
+from services.web.networks import read_side_of_app
 
-
-def side() -> ReadSide:
-    found: ReadSide = current_app.extensions["kring_read"]
-    return found
-
-
-def service() -> Kring:
-    found: Kring = current_app.extensions["kring"]
-    return found
+side = read_side_of_app  # the read side of this app
+service = kring  # the application service of this app
 
 
 def today() -> date:

@@ -1,7 +1,8 @@
 """A pybabel extractor for the drawings (services/web/drawing): their gettext() calls, and their word tables.
 
 The drawings pass their Dutch words through the page's gettext when they draw them, so the values of their
-word tables (HEADINGS, CAPTIONS, CODES, MONTHS) and the module-level words of words.py are message ids
+word tables (HEADINGS, CAPTIONS, CODES, MONTHS), the module-level words of words.py and both forms given
+to counted() are message ids
 although no gettext() call names them. Used by babel.cfg (`make translations`); not imported at run time.
 """
 
@@ -35,7 +36,14 @@ def drawing_words(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options:
     source = fileobj.read()
     yield from extract_python(io.BytesIO(source), keywords, comment_tags, options)
     constants = getattr(fileobj, "name", "").endswith("words.py")
-    for node in ast.parse(source).body:
-        for value in _words(node, constants):
-            if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                yield value.lineno, "gettext", value.value, []
+    tree = ast.parse(source)
+    values = [value for node in tree.body for value in _words(node, constants)]
+    values += [arg for node in ast.walk(tree) if _is_counted(node) for arg in node.args]  # type: ignore[attr-defined]
+    for value in values:
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            yield value.lineno, "gettext", value.value, []
+
+
+def _is_counted(node: ast.AST) -> bool:
+    """A call of svg.counted(count, one, many, gettext): both forms are message ids."""
+    return isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "counted"

@@ -18,6 +18,7 @@ from werkzeug.datastructures import MultiDict
 from domain.errors import DomainError, UnknownEntity
 from services.application import ConcurrentChanges, Outcome, VersionMismatch
 from services.readside import ReadSide, ReadSideBehind
+from services.web.errors import flatten
 
 WHOLE_NUMBER = re.compile(r"^-?\d+$")
 
@@ -66,7 +67,7 @@ DOMAIN_MESSAGES: dict[str, Any] = {
 UNKNOWN = lazy_gettext("Dit bestaat niet (meer) in het netwerk. Laad de pagina opnieuw.")
 BUSY = lazy_gettext("Iemand anders veranderde het netwerk op hetzelfde moment. Probeer het nog een keer.")
 FALLBACK = lazy_gettext("Dit klopt niet: %(message)s")
-GENERAL = "_form"
+GENERAL = "_schema"  # as services.web.errors.flatten names problems of the whole form
 
 
 @dataclass
@@ -82,6 +83,11 @@ class Form:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def problems(self) -> str:
+        """Every problem in one line (for a form of one button, said on the next page)."""
+        return " ".join(message for messages in self.errors.values() for message in messages)
 
 
 def dutch(message: str) -> str:
@@ -124,21 +130,10 @@ def check(schema: Schema, body: dict[str, Any], form: Form) -> dict[str, Any]:
     try:
         loaded: dict[str, Any] = schema.load(body)
     except ValidationError as error:
-        for name, problems in _flat(error.messages).items():
+        for name, problems in flatten(error.messages).items():
             form.errors[name] = [dutch(p) for p in problems]
         return {}
     return loaded
-
-
-def _flat(messages: Any, prefix: str = "") -> dict[str, list[str]]:
-    if isinstance(messages, list):
-        return {prefix or GENERAL: [str(m) for m in messages]}
-    if isinstance(messages, dict):
-        flat: dict[str, list[str]] = {}
-        for key, value in messages.items():
-            flat.update(_flat(value, f"{prefix}.{key}" if prefix else str(key)))
-        return flat
-    return {prefix or GENERAL: [str(messages)]}
 
 
 def refusal(error: Exception) -> tuple[str, str]:

@@ -53,8 +53,7 @@ def _finished(form: Form, saved: bool, message: str, network_id: UUID) -> Respon
     """Back to who-does-what after a one-button form, saying what happened or what stood in the way."""
     if saved:
         return done(message, "network.tasks", network_id=network_id)
-    problems = " ".join(m for ms in form.errors.values() for m in ms)
-    return done(problems, "network.tasks", kind="problem", network_id=network_id)
+    return done(form.problems, "network.tasks", kind="problem", network_id=network_id)
 
 
 def _contacts(network: Network, informal_only: bool = False) -> list[tuple[str, str]]:

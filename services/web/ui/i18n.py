@@ -153,8 +153,8 @@ MEASURE_TEXTS = {
 }
 
 # Words the drawings translate that are in none of their word tables (legend captions, an f-string, the
-# questionnaires' names): marked here so that the catalogue has them. tests/unit/test_translations.py finds
-# any that a drawing shows without an English translation.
+# questionnaires' names, a chosen sentence): marked here so that the catalogue has them.
+# tests/unit/test_translations.py finds any that a drawing shows without an English translation.
 DRAWING_WORDS = (
     lazy_gettext("belastende band"),
     lazy_gettext("steun gaat in de richting van de pijl"),
@@ -167,6 +167,8 @@ DRAWING_WORDS = (
     lazy_gettext("Ervaren Druk door Informele Zorg (EDIZ)"),
     lazy_gettext("Caregiver Strain Index (CSI)"),
     lazy_gettext("Zelf ingeschatte belasting (Self-Rated Burden)"),
+    lazy_gettext("{instrument}: {count} metingen van {first} tot {last}; laatste score {total} van {maximum}"),
+    lazy_gettext("{instrument}: 1 meting, op {last}; score {total} van {maximum}"),
 )
 
 

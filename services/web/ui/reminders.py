@@ -33,8 +33,7 @@ def inbox() -> Any:
 
 def _answer(reminder_id: UUID, act: Callable[[], Reminder], message: str, form: Form | None = None) -> Any:
     if form is not None and not form.ok:
-        problems = " ".join(m for ms in form.errors.values() for m in ms)
-        return done(problems, "reminders.inbox", kind="problem")
+        return done(form.problems, "reminders.inbox", kind="problem")
     try:
         act()
     except DomainError as error:
