@@ -8,6 +8,7 @@ otherwise the browser's Accept-Language decides.
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlencode
 
 from flask import Flask, request, session
 from flask_babel import Babel, format_date, get_locale, lazy_gettext
@@ -224,5 +225,14 @@ def init_app(app: Flask) -> None:
     app.before_request(remember_language)
     app.jinja_env.globals.update(label=label, choices=choices, language=language)
     app.jinja_env.filters["long_date"] = long_date
-    app.jinja_env.globals["other_language"] = lambda: "en" if language() == "nl" else "nl"
+    app.jinja_env.globals.update(other_language=other_language, language_link=language_link)
     app.jinja_env.globals["other_language_name"] = lambda: "English" if language() == "nl" else _("Nederlands")
+
+
+def other_language() -> str:
+    return "en" if language() == "nl" else "nl"
+
+
+def language_link() -> str:
+    """This page in the other language (the rest of the query kept, e.g. the day of the map)."""
+    return "?" + urlencode({**request.args.to_dict(), "lang": other_language()})
