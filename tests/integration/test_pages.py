@@ -175,3 +175,17 @@ def test_the_inbox_acknowledges_snoozes_and_dismisses_reminders(app: Flask) -> N
     assert desk.post(f"/herinneringen/{first}/niet-nodig", {"reason": "al besproken"}).status_code == 303
     desk.settled()
     assert desk.api.get("/api/inbox").json["items"] == []
+
+
+def test_a_failure_on_a_page_is_a_calm_dutch_page_while_the_api_keeps_its_json(app: Flask) -> None:
+    desk = Desk(app)
+
+    def broken() -> None:
+        raise RuntimeError("kapot")
+
+    app.view_functions["home.overview"] = broken
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    status, page = desk.page("/overzicht")
+    assert status == 500 and "Er ging iets mis" in page and "kapot" not in page and "Traceback" not in page
+    assert desk.page("/bestaat-niet")[0] == 404 and "Deze pagina bestaat niet" in desk.page("/bestaat-niet")[1]
+    assert desk.api.get("/api/bestaat-niet").json["error"] == "not_found"

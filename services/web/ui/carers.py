@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from domain import burden
 from domain.access import CARE, EDIT
 from domain.network import Network
+from domain.state import Contact
 from domain.vocabulary import INSTRUMENTS, PROFESSIONAL_CATEGORIES
 from services.burden import CarerBurden
 from services.web import schemas
@@ -27,7 +28,7 @@ from services.web.ui.network import drawing
 blp = Blueprint("carers", __name__, url_prefix="/netwerken/<uuid:network_id>", template_folder="../templates")
 
 
-def _carer(network: Network, carer_id: UUID) -> Any:
+def _carer(network: Network, carer_id: UUID) -> Contact:
     contact = network.contacts.get(str(carer_id))
     if contact is None or not contact.is_active or contact.category in PROFESSIONAL_CATEGORIES:
         abort(404)

@@ -10,7 +10,7 @@ from uuid import UUID
 from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
-from domain.access import BURDEN, permissions
+from domain.access import BURDEN, MAP, permissions
 from projections.attention import reasons
 from services.burden import CarerBurden
 from services.web import schemas
@@ -54,9 +54,11 @@ def overload_signals(network_id: str, day: date) -> list[dict[str, str]]:
 
 def _entry(row: dict[str, Any], open_reminders: Counter[str], day: date) -> dict[str, Any]:
     consent = tuple(filter(None, (row["consent"] or "").split(",")))
-    sees_burden = BURDEN in permissions(row["role"], consent)
+    allowed = permissions(row["role"], consent)
+    sees_burden = BURDEN in allowed
     return {
         **row,
+        "sees_map": MAP in allowed,
         "reasons": reasons(row, day) if row["status"] == "open" else [],
         "signals": overload_signals(row["network_id"], day) if sees_burden and row["status"] == "open" else [],
         "reminders": open_reminders.get(row["network_id"], 0),
