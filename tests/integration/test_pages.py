@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from flask import Flask
+from weasyprint import HTML
 
 from tests.conftest import PASSWORD, Staff
 from tests.integration.api_helpers import OPENED_ON, add_contact, open_network
@@ -117,6 +118,18 @@ def test_the_printed_ecogram_is_an_a4_page_with_legend_and_date_and_a_pdf(app: F
     pdf = desk.web.get(f"/netwerken/{network}/ecogram.pdf?op=2026-06-01")
     assert pdf.mimetype == "application/pdf" and pdf.data[:4] == b"%PDF"
     assert pdf.headers["Content-Disposition"] == 'attachment; filename="ecogram-2026-06-01.pdf"'
+
+
+def test_the_print_of_a_network_of_sixty_fits_one_a4_page(app: Flask) -> None:
+    desk = Desk(app)
+    network = open_network(desk.api)
+    for i in range(60):
+        add_contact(desk.api, network, name=f"Contact nummer {i}", category=("friend", "neighbour", "household")[i % 3])
+    desk.settled()
+    _, page = desk.page(f"/netwerken/{network}/afdrukken")
+    rendered = HTML(string=page).render()  # as printed: print CSS, the buttons hidden
+    assert len(rendered.pages) == 1
+    assert (round(rendered.pages[0].width), round(rendered.pages[0].height)) == (794, 1123)  # A4 in CSS pixels
 
 
 def test_mijn_netwerken_searches_by_name_and_sorts_by_what_needs_attention(app: Flask) -> None:

@@ -53,6 +53,13 @@ def shown_day(network: Network) -> tuple[date | None, str | None]:
     return day, None
 
 
+def on_day(network_id: UUID) -> tuple[Network, Network, date | None, str | None]:
+    """The network now, the network as shown (now, or on the day of ?op=), that day, and a note about it."""
+    current = network_or_404(network_id)
+    day, note = shown_day(current)
+    return current, current if day is None else network_or_404(network_id, day), day, note
+
+
 def change_days(network_id: UUID) -> list[date]:
     """The days on which the map changed, oldest first (the stops of the time slider)."""
     lines = side().timelines.lines(network_id, TimelineQuery(kinds=MAP_KINDS, limit=100_000))
@@ -76,9 +83,7 @@ def _attention(network: Network) -> dict[str, Any]:
 @blp.route("", methods=["GET"])
 def ecogram(network_id: UUID) -> Any:
     """The ecogram, now or as on ?op=YYYY-MM-DD, with its legend, the contacts, and what needs attention."""
-    current = network_or_404(network_id)
-    day, note = shown_day(current)
-    shown = current if day is None else network_or_404(network_id, day)
+    current, shown, day, note = on_day(network_id)
     label = long_date(day or today())
     stops = change_days(network_id)
     return render_template(
@@ -103,9 +108,7 @@ def ecogram(network_id: UUID) -> Any:
 @blp.route("/cirkel", methods=["GET"])
 def circle(network_id: UUID) -> Any:
     """Lensink's network circle: rings from intimate to services, sectors from family to society."""
-    current = network_or_404(network_id)
-    day, note = shown_day(current)
-    shown = current if day is None else network_or_404(network_id, day)
+    current, shown, day, note = on_day(network_id)
     svg = lensink_svg(map_data(shown), long_date(day or today()), gettext=_, id_prefix="cirkel")
     return render_template("network/circle.html", network=current, day=day, note=note, drawing=drawing(svg))
 

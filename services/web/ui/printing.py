@@ -6,21 +6,19 @@ import logging
 from typing import Any
 from uuid import UUID
 
-from flask import Response, redirect, render_template, url_for
+from flask import Response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from services.web.drawing import ecogram_svg, map_data
-from services.web.ui.context import network_or_404, today
+from services.web.ui.context import today
 from services.web.ui.i18n import long_date
-from services.web.ui.network import blp, drawing, shown_day
+from services.web.ui.network import blp, drawing, on_day
 
 log = logging.getLogger(__name__)
 
 
 def _page(network_id: UUID, for_pdf: bool) -> tuple[str, str]:
-    current = network_or_404(network_id)
-    day, _note = shown_day(current)
-    shown = current if day is None else network_or_404(network_id, day)
+    current, shown, day, _note = on_day(network_id)
     label = long_date(day or today())
     svg = ecogram_svg(map_data(shown), label, gettext=_, with_legend=True, id_prefix="afdruk")
     page = render_template(
@@ -43,7 +41,7 @@ def print_pdf(network_id: UUID) -> Any:
         from weasyprint import HTML  # noqa: PLC0415 - loads Pango and friends: only when a PDF is asked for
     except OSError:  # the system libraries (Pango) are missing on this machine
         log.warning("WeasyPrint cannot load its system libraries; sending the print page instead")
-        return redirect(url_for("network.print_page", network_id=network_id), 303)
+        return redirect(url_for("network.print_page", network_id=network_id, op=request.args.get("op")), 303)
     pdf = HTML(string=page).write_pdf()
     name = f"ecogram-{day}.pdf"
     return Response(pdf, mimetype="application/pdf", headers={"Content-Disposition": f'attachment; filename="{name}"'})
