@@ -135,7 +135,8 @@ def start_background(app: Flask) -> None:
 
 
 def shutdown(app: Flask) -> None:
-    """Stop the in-process projection runner and close the stores."""
+    """Write the access log, stop the in-process projection runner and close the stores."""
+    app.extensions["kring_access_log"].close()
     app.extensions["kring_read"].close()
     app.extensions["kring"].close()
 
