@@ -8,7 +8,7 @@ WORKERS ?= 1
 # SQLite has one writer: more threads in a worker only wait for it (BENCHMARKS.md). On PostgreSQL use 4.
 THREADS ?= 1
 
-.PHONY: run test lint format bench install install-dev services clean
+.PHONY: run test lint format bench install install-dev services clean user
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ run: install ## Start Kring on http://127.0.0.1:5000 with the embedded SQLite st
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --threads $(THREADS) --access-logfile - \
 		--logger-class services.access_log.RedactingLogger \
 		--access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' 'services.wsgi:app'
+
+user: install ## Make an account: make user EMAIL=... NAME="..." ORG="..." (asks for the password)
+	@test -n "$(EMAIL)" -a -n "$(NAME)" -a -n "$(ORG)" || { echo 'Give EMAIL, NAME and ORG: make user EMAIL=anna@wijkteam.nl NAME="Anna de Vries" ORG="Wijkteam Oost"'; exit 2; }
+	@mkdir -p var
+	$(BIN)/flask --app services.web users create --email "$(EMAIL)" --name "$(NAME)" --organisation "$(ORG)" --admin --coordinator
 
 test: install-dev services ## Install what the tests need and run the whole suite
 	$(BIN)/pytest
