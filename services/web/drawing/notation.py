@@ -1,0 +1,148 @@
+"""Hartman's notation as SVG: one function per mark, used by the ecogram and by its legend alike.
+
+strong: a thick solid line; normal: a solid line; tenuous: a dashed line; stressful: slanted hatch strokes
+across the line every few units, whichever way it runs ("-/-/-/-"); arrows where support arrives (both ends
+when it runs both ways). All in black: the marks differ by dash, hatching and thickness, never by colour.
+"""
+
+from __future__ import annotations
+
+import math
+
+from services.web.drawing.layout import ELLIPSIS, Box, wrap
+from services.web.drawing.svg import INK, Font, el
+
+STROKE_WIDTHS = {"strong": 5.0, "normal": 2.0, "tenuous": 1.6}
+DASHES = {"tenuous": "7 5"}
+HATCH_STEP = 7.0  # between two hatch strokes on a stressful tie
+ARROW = 10.0
+ACQUAINTANCE = {"stroke": "#8c8c8c", "stroke-width": 0.9}
+CLIENT = Font(12.0, bold=True, cls="client-name")
+
+
+def defs(prefix: str) -> str:
+    """The hatching and the two arrowheads, with ids that start with the drawing's prefix."""
+    head = {"viewBox": "0 0 10 10", "markerWidth": ARROW, "markerHeight": ARROW, "markerUnits": "userSpaceOnUse"}
+    return "".join(
+        [
+            el(
+                "marker",
+                {
+                    "id": f"{prefix}-hatch",
+                    "class": "hatching",
+                    "viewBox": "-5 -6 10 12",
+                    "markerWidth": 10,
+                    "markerHeight": 12,
+                    "markerUnits": "userSpaceOnUse",
+                    "refX": 0,
+                    "refY": 0,
+                    "orient": "auto",
+                },
+                el("path", {"d": "M-3,5 L3,-5", "stroke": INK, "stroke-width": 1.6, "fill": "none"}),
+            ),
+            el(
+                "marker",
+                {"id": f"{prefix}-arrow-end", "class": "arrow", **head, "refX": 0, "refY": 5, "orient": "auto"},
+                el("path", {"d": "M0,0 L10,5 L0,10 z", "fill": INK}),
+            ),
+            el(
+                "marker",
+                {"id": f"{prefix}-arrow-start", "class": "arrow", **head, "refX": 10, "refY": 5, "orient": "auto"},
+                el("path", {"d": "M10,0 L0,5 L10,10 z", "fill": INK}),
+            ),
+        ]
+    )
+
+
+def tie(prefix: str, line: tuple[float, float, float, float], strength: str, stressful: bool, flow: str) -> str:
+    """A tie from the client's end (x1, y1) to the contact's end (x2, y2).
+
+    An arrow at the client's end means support reaches the client (flow to_client); at the contact's end,
+    support goes from the client to the contact; both ends: support both ways.
+    """
+    x1, y1, x2, y2 = line
+    at_client, at_contact = flow in ("to_client", "both"), flow in ("from_client", "both")
+    length = max(((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5, 1e-9)
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    pull = min(ARROW, length / 3)  # the arrowhead carries the line's last stretch, so its tip stays sharp
+    sx, sy = (x1 + ux * pull, y1 + uy * pull) if at_client else (x1, y1)
+    ex, ey = (x2 - ux * pull, y2 - uy * pull) if at_contact else (x2, y2)
+    parts = []
+    if stressful:
+        parts.append(_hatching(prefix, (sx, sy), (ex, ey)))
+    parts.append(
+        el(
+            "line",
+            {
+                "class": "tie-line",
+                "x1": sx,
+                "y1": sy,
+                "x2": ex,
+                "y2": ey,
+                "stroke": INK,
+                "stroke-width": STROKE_WIDTHS.get(strength, 2.0),
+                "stroke-dasharray": DASHES.get(strength),
+                "marker-start": f"url(#{prefix}-arrow-start)" if at_client else None,
+                "marker-end": f"url(#{prefix}-arrow-end)" if at_contact else None,
+            },
+        )
+    )
+    return "".join(parts)
+
+
+def _hatching(prefix: str, start: tuple[float, float], end: tuple[float, float]) -> str:
+    """A run of points along the tie with a hatch stroke (a marker) at each one but the ends."""
+    length = math.dist(start, end)
+    count = max(int(length // HATCH_STEP), 2)
+    points = " ".join(
+        f"{start[0] + (end[0] - start[0]) * i / count:.1f},{start[1] + (end[1] - start[1]) * i / count:.1f}"
+        for i in range(count + 1)
+    )
+    return el(
+        "polyline",
+        {
+            "class": "tie-hatching",
+            "points": points,
+            "fill": "none",
+            "stroke": "none",
+            "marker-mid": f"url(#{prefix}-hatch)",
+        },
+    )
+
+
+def acquaintance(x1: float, y1: float, x2: float, y2: float) -> str:
+    """Two contacts who know each other: a thin grey line, lighter than any tie."""
+    return el("line", {"class": "acquaintance", "x1": x1, "y1": y1, "x2": x2, "y2": y2, **ACQUAINTANCE})
+
+
+def node(x: float, y: float, radius: float, spilmantelzorger: bool) -> str:
+    """A contact's node; the spilmantelzorger's has a second ring around it."""
+    inner = el(
+        "circle", {"class": "node", "cx": x, "cy": y, "r": 6.0, "fill": "#fff", "stroke": INK, "stroke-width": 1.6}
+    )
+    if not spilmantelzorger:
+        return inner
+    ring = {"class": "spil-ring", "cx": x, "cy": y, "r": radius, "fill": "none", "stroke": INK, "stroke-width": 1.6}
+    return el("circle", {**ring}) + inner
+
+
+def client(radius: float) -> str:
+    """The client in the centre."""
+    return el(
+        "circle",
+        {"class": "client-node", "cx": 0, "cy": 0, "r": radius, "fill": "#e8e8e8", "stroke": INK, "stroke-width": 2.5},
+    )
+
+
+def client_name(name: str) -> tuple[list[str], Box, float]:
+    """The client's name in the centre: wrapped to make the smallest circle, with the circle's radius."""
+    best: tuple[bool, float, list[str], Box] | None = None
+    for limit in (8, 10, 12, 14, 16):
+        lines = wrap(name, limit, 4)
+        box = Box.around(0, 0, *CLIENT.measure(lines))
+        radius = max(30.0, math.hypot(box.width, box.height) / 2 + 3)
+        cut = any(line.endswith(ELLIPSIS) for line in lines)
+        if best is None or (cut, radius) < best[:2]:
+            best = (cut, radius, lines, box)
+    assert best is not None
+    return best[2], best[3], best[1]

@@ -1,0 +1,262 @@
+"""The ecogram as drawn: Hartman's notation, the codes, the spilmantelzorger, readable at 3 and at 60 contacts."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import pytest
+
+from services.web.drawing import ecogram_svg
+from tests.unit.drawing_networks import SVG, collisions, lines_of, parse, sixty, spilmantelzorger_marked, three
+
+DAY = "26 november 2026"
+
+
+def drawn(data: dict[str, Any] | None = None, **options: Any) -> ET.Element:
+    return parse(ecogram_svg(three() if data is None else data, DAY, **options))
+
+
+def tie_line(svg: ET.Element, contact_id: str) -> ET.Element:
+    [group] = [
+        g
+        for g in svg.iter(f"{SVG}g")
+        if "tie" in (g.get("class") or "").split() and g.get("data-contact-id") == contact_id
+    ]
+    [line] = [e for e in group if e.get("class") == "tie-line"]
+    return line
+
+
+# ------------------------------------------------------------------ Hartman's notation
+def test_a_tenuous_tie_is_drawn_dashed_and_a_normal_one_solid() -> None:
+    svg = drawn()
+    assert tie_line(svg, "kees").get("stroke-dasharray")
+    assert tie_line(svg, "piet").get("stroke-dasharray") is None
+    assert tie_line(svg, "anna").get("stroke-dasharray") is None
+
+
+def test_a_strong_tie_is_thicker_than_a_normal_one() -> None:
+    svg = drawn()
+    strong, normal = (float(tie_line(svg, c).get("stroke-width", "0")) for c in ("anna", "piet"))
+    assert strong >= 2 * normal
+
+
+def test_a_stressful_tie_is_hatched_across_its_length() -> None:
+    svg = drawn()
+    [group] = [g for g in svg.iter(f"{SVG}g") if g.get("data-contact-id") == "kees" and "tie" in g.get("class", "")]
+    assert "stressful" in group.get("class", "").split()
+    [hatching] = [e for e in group if e.get("class") == "tie-hatching"]
+    marker_id = re.fullmatch(r"url\(#(.+)\)", hatching.get("marker-mid", "")).group(1)  # type: ignore[union-attr]
+    [marker] = [m for m in svg.iter(f"{SVG}marker") if m.get("id") == marker_id]
+    stroke = marker.find(f"{SVG}path")
+    assert stroke is not None and stroke.get("stroke") == "#000" and marker.get("orient") == "auto"  # across the line
+    points = (hatching.get("points") or "").split()
+    line = tie_line(svg, "kees")
+    length = math.dist(*((float(line.get(f"x{i}", "0")), float(line.get(f"y{i}", "0"))) for i in (1, 2)))
+    assert len(points) - 2 >= length / 10  # a hatch stroke at least every 10 units
+    piet = [e for g in svg.iter(f"{SVG}g") if g.get("data-contact-id") == "piet" for e in g]
+    assert all(e.get("class") != "tie-hatching" for e in piet)
+
+
+def test_support_both_ways_has_an_arrow_at_both_ends() -> None:
+    line = tie_line(drawn(), "anna")
+    assert line.get("marker-start") and line.get("marker-end")
+
+
+def _nearer_the_client(line: ET.Element, end: str) -> bool:
+    x1, y1, x2, y2 = (float(line.get(k, "0")) for k in ("x1", "y1", "x2", "y2"))
+    start_distance, end_distance = math.hypot(x1, y1), math.hypot(x2, y2)  # the client is at (0, 0)
+    return start_distance < end_distance if end == "start" else end_distance < start_distance
+
+
+def test_support_one_way_has_one_arrow_pointing_at_who_receives_it() -> None:
+    svg = drawn()
+    to_client, from_client = tie_line(svg, "piet"), tie_line(svg, "kees")
+    assert to_client.get("marker-start") and to_client.get("marker-end") is None
+    assert _nearer_the_client(to_client, "start")  # the arrow sits at the client's end
+    assert from_client.get("marker-end") and from_client.get("marker-start") is None
+    assert not _nearer_the_client(from_client, "end")  # the arrow sits at Kees's end
+    arrows = {m.get("id"): m.find(f"{SVG}path").get("d") for m in svg.iter(f"{SVG}marker")}  # type: ignore[union-attr]
+    assert arrows[to_client.get("marker-start", "")[5:-1]] == "M10,0 L0,5 L10,10 z"  # points back, at the client
+    assert arrows[from_client.get("marker-end", "")[5:-1]] == "M0,0 L10,5 L0,10 z"  # points on, at Kees
+
+
+def test_the_support_codes_label_the_ties_with_what_the_client_gives_in_brackets() -> None:
+    texts = {" ".join(lines_of(t)) for t in drawn().iter(f"{SVG}text") if t.get("class") == "tie-label"}
+    assert texts == {"P E", "P (G)"}
+
+
+def test_the_spilmantelzorger_has_a_double_ring_and_says_so() -> None:
+    svg = drawn()
+    spil = spilmantelzorger_marked(svg)
+    assert spil.get("data-contact-id") == "anna"
+    assert lines_of(spil.find(f"{SVG}text")) == ["Anna", "spilmantelzorger"]  # type: ignore[arg-type]
+    assert len([g for g in svg.iter(f"{SVG}g") if g.get("class") == "contact"]) == 2
+
+
+def test_acquaintances_between_contacts_are_thin_grey_lines() -> None:
+    svg = drawn()
+    [line] = [e for e in svg.iter(f"{SVG}line") if e.get("class") == "acquaintance"]
+    assert float(line.get("stroke-width", "9")) < float(tie_line(svg, "kees").get("stroke-width", "0"))
+    assert line.get("stroke") not in ("#000", "black")
+
+
+def test_contacts_are_grouped_by_category_in_sectors() -> None:
+    svg = drawn(sixty())
+    sectors = {
+        p.get("data-category"): [float(a) for a in p.get("data-angles", "").split()]
+        for p in svg.iter(f"{SVG}path")
+        if p.get("class") == "sector"
+    }
+    assert len(sectors) == 11
+    for group in (g for g in svg.iter(f"{SVG}g") if "contact" in (g.get("class") or "").split()):
+        node = next(c for c in group.iter(f"{SVG}circle") if c.get("class") == "node")
+        angle = math.degrees(math.atan2(float(node.get("cy", "0")), float(node.get("cx", "0"))))
+        first, last = sectors[group.get("data-category")]
+        assert (angle - first) % 360 <= last - first, group.get("data-contact-id")
+
+
+# ------------------------------------------------------------------ readable at any size
+@pytest.mark.parametrize("data", [three(), sixty(), sixty(30, seed=3), sixty(80, seed=11)], ids=["3", "60", "30", "80"])
+def test_no_label_overlaps_another_label_or_a_node(data: dict[str, Any]) -> None:
+    svg = drawn(data, with_legend=True)
+    assert collisions(svg) == []
+    names = [t for t in svg.iter(f"{SVG}text") if t.get("class") == "label name"]
+    assert len(names) == len(data["contacts"])
+
+
+def test_every_contact_is_named_in_full_on_the_drawing_or_in_its_tooltip() -> None:
+    data = sixty()
+    svg = drawn(data)
+    tooltips = {
+        g.get("data-contact-id"): g.findtext(f"{SVG}title") or ""
+        for g in svg.iter(f"{SVG}g")
+        if "contact" in (g.get("class") or "").split()
+    }
+    for contact in data["contacts"]:
+        assert tooltips[contact["id"]].startswith(contact["name"])
+
+
+def test_a_network_of_sixty_renders_well_under_200_ms() -> None:
+    data = sixty()
+    timings = []
+    for _ in range(3):
+        began = time.perf_counter()
+        ecogram_svg(data, DAY, with_legend=True)
+        timings.append(time.perf_counter() - began)
+    assert min(timings) < 0.2
+
+
+def test_a_network_without_contacts_shows_the_client_alone() -> None:
+    data = three()
+    data.update(contacts=[], acquaintances=[], roles=[], spilmantelzorger=None)
+    svg = drawn(data)
+    assert [lines_of(t) for t in svg.iter(f"{SVG}text") if t.get("class") == "client-name"] == [["Mevr.", "Jansen"]]
+    assert not [g for g in svg.iter(f"{SVG}g") if g.get("class") == "contact"]
+
+
+def test_support_from_a_contact_without_a_tie_is_written_under_their_name() -> None:
+    data = three()
+    data["contacts"][0]["tie"] = None  # Anna, who gives P and E
+    svg = drawn(data)
+    [anna] = [g for g in svg.iter(f"{SVG}g") if g.get("data-contact-id") == "anna" and "contact" in g.get("class", "")]
+    assert lines_of(anna.find(f"{SVG}text")) == ["Anna", "P E", "spilmantelzorger"]  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ safe, the same every time, accessible
+def test_names_with_markup_characters_are_escaped() -> None:
+    data = three()
+    data["client_name"] = "Ans & <Co>"
+    data["contacts"][1]["name"] = '<Jan & "Piet">'
+    svg_text = ecogram_svg(data, "1 <mei> & 'juni'", with_legend=True)
+    svg = parse(svg_text)  # would raise on a stray < or &
+    texts = [" ".join(lines_of(t)) for t in svg.iter(f"{SVG}text")]
+    assert '<Jan & "Piet">' in texts and "1 <mei> & 'juni'" in texts
+    assert svg.findtext(f"{SVG}title", "").startswith("Ecogram van Ans & <Co>")
+    assert '<Jan & "Piet">' not in svg_text and "&lt;Jan &amp; &quot;Piet&quot;&gt;" in svg_text
+
+
+def test_the_same_map_gives_the_same_svg_whatever_the_order_of_its_lists() -> None:
+    data = sixty()
+    shuffled = json.loads(json.dumps(data))
+    for key in ("contacts", "acquaintances", "roles"):
+        shuffled[key].reverse()
+    assert ecogram_svg(data, DAY) == ecogram_svg(shuffled, DAY) == ecogram_svg(sixty(), DAY)
+
+
+def test_the_svg_is_an_accessible_image_without_outside_resources() -> None:
+    text = ecogram_svg(three(), DAY, with_legend=True, id_prefix="net-1")
+    svg = parse(text)
+    assert svg.tag == f"{SVG}svg" and svg.get("role") == "img" and len(svg.get("viewBox", "").split()) == 4
+    title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
+    assert title is not None and desc is not None
+    assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}" == "net-1-title net-1-desc"
+    assert title.text == f"Ecogram van Mevr. Jansen, {DAY}"
+    assert "3 contacten" in (desc.text or "") and "Spilmantelzorger: Anna." in (desc.text or "")
+    assert not re.search(r"<(script|image|style|foreignObject)|href=|https?://(?!www\.w3\.org/2000/svg)", text)
+    assert all(e.get("id", "net-1").startswith("net-1-") or e is svg for e in svg.iter() if e.get("id"))
+
+
+def test_it_prints_in_black_white_and_grey() -> None:
+    svg = drawn(sixty(), with_legend=True)
+    paints = {e.get(k, "") for e in svg.iter() for k in ("fill", "stroke")} - {""}
+    grey = re.compile(r"none|url\(#[\w-]+\)|#([0-9a-f])\1\1|#([0-9a-f]{2})\2\2")  # r = g = b: no colour
+    assert [paint for paint in paints if not grey.fullmatch(paint)] == []
+
+
+def test_an_id_prefix_that_is_no_xml_id_is_refused() -> None:
+    with pytest.raises(ValueError, match="id_prefix"):
+        ecogram_svg(three(), DAY, id_prefix='x" onload="alert(1)')
+
+
+# ------------------------------------------------------------------ legend and translation
+LEGEND = {"strong", "normal", "tenuous", "stressful", "one_way", "both_ways", "acquaintance", "spilmantelzorger"}
+CODES = {"practical", "companionship", "advice", "emotional", "advocacy", "respite", "personal_care", "given"}
+
+
+def test_the_legend_under_the_ecogram_explains_every_mark_and_code() -> None:
+    svg = drawn(with_legend=True)
+    entries = {
+        g.get("data-entry"): " ".join(lines_of(g.findall(f"{SVG}text")[-1]))
+        for g in svg.iter(f"{SVG}g")
+        if g.get("class") == "legend-entry"
+    }
+    assert set(entries) == LEGEND | CODES
+    assert entries["tenuous"] == "zwakke band" and entries["stressful"] == "belastende band"
+    assert entries["practical"] == "praktische hulp" and entries["spilmantelzorger"] == "spilmantelzorger"
+
+
+ENGLISH = {
+    "Ecogram van {client}": "Ecomap of {client}",
+    "zwakke band": "tenuous tie",
+    "huisgenoten": "household",
+    "Legenda": "Key",
+    "G": "C",
+    "gezelschap": "companionship",
+    "spilmantelzorger": "lead carer",
+}
+
+
+def test_every_caption_goes_through_the_translation_given() -> None:
+    svg = drawn(with_legend=True, gettext=lambda text: ENGLISH.get(text, text))
+    texts = [" ".join(lines_of(t)) for t in svg.iter(f"{SVG}text")]
+    for expected in ("Ecomap of Mevr. Jansen", "tenuous tie", "household", "Key", "P (C)", "companionship"):
+        assert expected in texts
+    assert ["Anna", "lead carer"] in [lines_of(t) for t in svg.iter(f"{SVG}text")]
+    assert not {"zwakke band", "huisgenoten", "Legenda"} & set(texts)
+
+
+def test_every_text_sits_on_a_white_outline_that_any_renderer_draws_beneath_it() -> None:
+    svg = drawn(sixty(), with_legend=True)
+    for parent in svg.iter():
+        children = list(parent)
+        for i, child in enumerate(children):
+            if child.tag == f"{SVG}text" and child.get("class") != "halo":
+                halo = children[i - 1]
+                assert halo.get("class") == "halo" and halo.get("aria-hidden") == "true"
+                assert (halo.get("stroke"), lines_of(halo), halo.get("x")) == ("#fff", lines_of(child), child.get("x"))
+    assert not any(e.get("paint-order") for e in svg.iter())  # not every PDF renderer knows paint-order
