@@ -18,6 +18,11 @@ from psycopg_pool import ConnectionPool
 log = logging.getLogger(__name__)
 Row = dict[str, Any]
 CHECKPOINT_ATTEMPTS = 50  # 50 x 0.1 s: readers still on the old snapshot get that long to finish
+SNAPSHOT_WAIT_ATTEMPTS = 300  # 300 x 0.1 s for transactions that could still see deleted rows
+OLDER_TRANSACTIONS = (  # other sessions of this database whose transaction may still see rows deleted before now
+    "SELECT count(*) AS older FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+    "AND backend_type = 'client backend' AND (backend_xmin IS NOT NULL OR backend_xid IS NOT NULL) AND xact_start < %s"
+)
 SCHEMA_LOCK_KEY = 0x4B52494E4753  # the same key the application takes while creating the event tables
 
 
@@ -209,7 +214,19 @@ class PostgresReadStore(ReadStore):
 
     def scrub(self, tables: Sequence[str]) -> None:
         """VACUUM FULL: a plain VACUUM leaves deleted rows' bytes in the table's pages until they are reused;
-        VACUUM FULL writes the live rows (and the indexes) to new files and removes the old ones."""
+        VACUUM FULL writes the live rows (and the indexes) to new files and removes the old ones. It copies
+        a deleted row too while a transaction that began before the delete may still see it, so it first
+        waits (a while) for those transactions to end."""
         with self._pool.connection() as conn:  # autocommit: VACUUM cannot run in a transaction
+            self._wait_for_older_transactions(conn)
             for table in tables:
                 conn.execute(pgsql.SQL("VACUUM FULL {}").format(pgsql.Identifier(table)))
+
+    def _wait_for_older_transactions(self, conn: Any) -> None:
+        now = conn.execute("SELECT clock_timestamp() AS now").fetchone()["now"]
+        for _ in range(SNAPSHOT_WAIT_ATTEMPTS):
+            older = conn.execute(OLDER_TRANSACTIONS, [now]).fetchone()["older"]
+            if not older:
+                return
+            time.sleep(0.1)
+        log.warning("%d transactions older than an erasure kept running; its rows may stay until a VACUUM FULL", older)
