@@ -99,7 +99,9 @@ class EncryptingMapper(Mapper[UUID]):
                 return event.originator_id
             data = event.state
         if data.get("network_id"):
-            return UUID(str(data["network_id"]))
+            network_id = UUID(str(data["network_id"]))
+            self._remember(event.originator_id, network_id)  # for its later events, maybe in the same save
+            return network_id
         return self._owner(event.originator_id)
 
     def _owner(self, originator_id: UUID) -> UUID | None:

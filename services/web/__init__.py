@@ -16,9 +16,10 @@ from services.application import Kring
 from services.calendar import CalendarFeeds
 from services.cli import projections_cli
 from services.config import describe, persistence_env
+from services.privacy import Privacy
 from services.readside import ReadSide
 from services.reminders import Reminders
-from services.web import burden, errors, health, inbox, networks, parts, read
+from services.web import burden, errors, health, inbox, networks, parts, privacy, read
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -69,13 +70,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["kring_read"] = read_side = ReadSide(service, store)
     app.extensions["kring_reminders"] = reminders = Reminders(service, read_side)
     app.extensions["kring_calendar"] = CalendarFeeds(read_side.store, reminders)
+    app.extensions["kring_privacy"] = Privacy(service, read_side)
     app.extensions["kring_store"] = describe(store)
     logging.getLogger(__name__).info("Kring keeps its events in %s", describe(store))
 
     api = errors.Api(app)
     errors.register(app)
     app.before_request(_require_json_body)
-    blueprints = (networks.blp, parts.blp, read.blp, burden.blp, inbox.blp, inbox.calendar_blp, health.blp)
+    blueprints = (networks.blp, parts.blp, read.blp, burden.blp, inbox.blp, inbox.calendar_blp, health.blp, privacy.blp)
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
     app.add_url_rule("/", "index", lambda: redirect("/api/docs"))
