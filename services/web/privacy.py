@@ -12,19 +12,27 @@ from uuid import UUID
 
 from flask import Response, current_app
 from flask_smorest import Blueprint, abort
-from marshmallow import fields
+from marshmallow import fields, validate
 
 from domain.reminders import Reminder
-from projections.summaries import summarise
+from projections.summaries import LANGUAGES, summarise
 from services.application import NotEncrypted
 from services.privacy import Privacy
 from services.web import schemas
-from services.web.http import caller, kring, refuse
+from services.web.http import USER_HEADER, caller, kring, refuse
 from services.web.networks import event_view, language
 from services.web.read import read_side
 
 blp = Blueprint("privacy", __name__, url_prefix="/api/networks", description="Export and erasure (AVG/GDPR)")
 NOT_FOUND = {"schema": schemas.Error, "description": "No such network (or it was erased)"}
+
+
+class ExportQuery(schemas.ReadQuery):
+    lang = fields.String(
+        load_default=None,
+        validate=validate.OneOf(LANGUAGES),
+        metadata={"description": "The language of the events' summaries (default: Accept-Language, else nl)."},
+    )
 
 
 class ErasureRequest(schemas.Strict):
@@ -50,7 +58,7 @@ def privacy() -> Privacy:
 
 
 @blp.route("/<uuid:network_id>/export", methods=["GET"])
-@blp.arguments(schemas.ReadQuery, location="query")
+@blp.arguments(ExportQuery, location="query")
 @blp.response(
     200,
     {"type": "string", "format": "binary"},
@@ -113,6 +121,7 @@ def _reminder_view(reminder: Reminder, events: list[Reminder.Event]) -> dict[str
 @blp.alt_response(404, **NOT_FOUND)
 @blp.alt_response(409, schema=schemas.Error, description="Opened before encryption existed: cannot be erased")
 @blp.alt_response(422, schema=schemas.Error, description="confirm_client_name is not the client's name")
+@blp.doc(parameters=[{"in": "header", "name": USER_HEADER, "schema": {"type": "string"}, "description": "Who erases."}])
 def erase_network(body: dict[str, Any], network_id: UUID) -> Any:
     """Erase the network for good: its key is destroyed, so no event, snapshot or reminder of it can be read
     again, and every projection forgets it. Confirm with the client's name."""

@@ -279,6 +279,8 @@ def test_the_export_holds_every_event_the_map_graphml_and_the_reminders(
     assert reminders and {r["kind"] for r in reminders} >= {"review_due"}
     assert reminders[0]["events"][0]["type"] == "ReminderRaised"
     assert reminders[0]["events"][0]["data"]["network_id"] == nid
+    english = zipfile.ZipFile(io.BytesIO(client.get(f"/api/networks/{nid}/export?lang=en").data))
+    assert json.loads(english.read("events.json")) == ok(client.get(f"/api/networks/{nid}/events?lang=en"))
     assert_error(client.get("/api/networks/00000000-0000-4000-8000-000000000000/export"), 404, "network_not_found")
 
 
