@@ -149,8 +149,7 @@ class KeyStore:
 
     def get(self, network_id: UUID) -> AESGCM | None:
         """The network's key, or None if it never had one (opened before encryption); KeyErased if erased."""
-        with self._lock:
-            expires, key = self._cache.get(network_id, (0.0, None))
+        expires, key = self._cache.get(network_id, (0.0, None))  # a dict read is atomic; writers hold the lock
         if expires == float("inf"):
             raise KeyErased(network_id)
         if key is not None and expires > time.monotonic():
