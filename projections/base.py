@@ -50,6 +50,9 @@ class Projection(ABC):
         """Apply a batch, except that a network erased in it is forgotten: none of its events are applied (its
         key is gone, so its state cannot be stored again). Returns how many rows were forgotten."""
         erased = {str(e.originator_id) for _, e in batch if isinstance(e, Network.NetworkErased)}
+        if not erased:
+            self.apply(tx, batch)
+            return 0
         kept = [(p, e) for p, e in batch if not (isinstance(e, Network.Event) and str(e.originator_id) in erased)]
         if kept:
             self.apply(tx, kept)
