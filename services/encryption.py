@@ -57,7 +57,9 @@ class EncryptingMapper(Mapper[UUID]):
             return _with_state(stored, CLEAR_MARK + (network_id or NO_NETWORK).bytes + stored.state)
         opening = isinstance(domain_event, Network.NetworkOpened)
         key = self.keys.create(network_id) if opening else self.keys.get(network_id)
-        if key is None:  # a network opened before encryption existed: it stays as it was stored
+        if key is None:  # a network opened before encryption existed stays as it was stored; any other is refused
+            if self._sealed_before(network_id):
+                raise KeyErased(network_id)
             return _with_state(stored, CLEAR_MARK + network_id.bytes + stored.state)
         header = SEALED_MARK + network_id.bytes
         nonce = secrets.token_bytes(NONCE_BYTES)
@@ -72,6 +74,10 @@ class EncryptingMapper(Mapper[UUID]):
             self._remember(stored_event.originator_id, network_id)
         state = self._open(network_id, stored_event) if state[0] == SEALED else state[HEADER:]
         return super().to_domain_event(_with_state(stored_event, state))
+
+    def _sealed_before(self, network_id: UUID) -> bool:
+        first = self.first_event(network_id)
+        return first is not None and first.state[0] == SEALED
 
     def _open(self, network_id: UUID, stored: StoredEvent) -> bytes:
         key = self.keys.get(network_id)

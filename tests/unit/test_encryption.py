@@ -165,3 +165,15 @@ def test_a_store_in_memory_gets_a_key_of_its_own_and_no_file(tmp_path: Path, mon
         {"PERSISTENCE_MODULE": "eventsourcing.popo"}
     )
     assert not (tmp_path / "var").exists()
+
+
+def test_a_sealed_network_whose_key_row_went_missing_is_never_written_in_clear(memory_kring: Kring) -> None:
+    network_id = opened(memory_kring)
+    network = memory_kring.get_network(network_id)  # loaded while the key was there
+    with memory_kring.keys.store.transaction(write=True) as tx:
+        tx.execute("DELETE FROM kring_network_keys")
+    memory_kring.keys._cache.clear()
+    network.add_note(memory_kring.stamp("coord"), str(uuid4()), "Nog iets")
+    with pytest.raises(KeyErased):
+        memory_kring.save(network)
+    assert len(stored(memory_kring, network_id)) == 2
