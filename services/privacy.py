@@ -63,7 +63,7 @@ class Privacy:
         write-ahead log, so that on answering no copy of its rows is left in the database files."""
         reminders = len(self.reminder_ids(network_id))
         outcome = self.app.erase_network(network_id, by)
-        purged = self.side.runner.wait_for(outcome.position or 0, PURGE_TIMEOUT_SECONDS)
+        purged = self.side.runner.wait_for(self.app.log_position(), PURGE_TIMEOUT_SECONDS)  # NetworkErased too
         self.side.maps.forget()  # decoded maps kept in this process
         self.side.store.checkpoint()
         return Erasure(network_id, self.app.today(), outcome.version - 1, reminders, outcome.position, purged)
