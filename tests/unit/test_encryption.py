@@ -177,3 +177,17 @@ def test_a_sealed_network_whose_key_row_went_missing_is_never_written_in_clear(m
     with pytest.raises(KeyErased):
         memory_kring.save(network)
     assert len(stored(memory_kring, network_id)) == 2
+
+
+def test_an_erasure_interrupted_before_the_key_was_destroyed_is_finished_by_erasing_again(memory_kring: Kring) -> None:
+    network_id = opened(memory_kring)
+    network = memory_kring.get_network(network_id)
+    network.erase(memory_kring.stamp("coord"))
+    memory_kring.save(network)  # ... and the process died before destroying the key
+    with pytest.raises(NetworkNotFound):
+        memory_kring.get_network(network_id)
+    assert memory_kring.erase_network(network_id, "coord").position is None  # nothing recorded twice
+    with pytest.raises(KeyErased):
+        memory_kring.mapper.to_domain_event(stored(memory_kring, network_id)[0])
+    with pytest.raises(NetworkNotFound):
+        memory_kring.erase_network(network_id, "coord")
