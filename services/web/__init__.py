@@ -21,9 +21,10 @@ from services.audit import AccessLog
 from services.calendar import CalendarFeeds
 from services.cli import projections_cli, users_cli
 from services.config import ConfigurationError, describe, persistence_env
+from services.privacy import Privacy
 from services.readside import ReadSide
 from services.reminders import Reminders
-from services.web import access, accounts, auth, burden, errors, health, inbox, networks, pages, parts, read
+from services.web import access, accounts, auth, burden, errors, health, inbox, networks, pages, parts, privacy, read
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -86,6 +87,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["kring_access_log"] = AccessLog(read_side.store)
     app.extensions["kring_reminders"] = reminders = Reminders(service, read_side, users.email_of)
     app.extensions["kring_calendar"] = CalendarFeeds(read_side.store, reminders)
+    app.extensions["kring_privacy"] = Privacy(service, read_side)
     app.extensions["kring_store"] = describe(store)
     logging.getLogger(__name__).info("Kring keeps its events in %s", describe(store))
 
@@ -100,7 +102,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.before_request(lambda: _protect_forms(csrf))
     app.before_request(_require_json_body)
     blueprints = (networks.blp, parts.blp, read.blp, burden.blp, inbox.blp, inbox.calendar_blp, health.blp)
-    for blueprint in (*blueprints, accounts.blp, access.blp):
+    for blueprint in (*blueprints, accounts.blp, access.blp, privacy.blp):
         api.register_blueprint(blueprint)
     app.register_blueprint(pages.blp)
     app.cli.add_command(projections_cli)
