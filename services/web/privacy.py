@@ -64,7 +64,7 @@ def privacy() -> Privacy:
     200,
     {"type": "string", "format": "binary"},
     content_type="application/zip",
-    description="events.json, map.json, network.graphml and reminders.json",
+    description="events.json, map.json, network.graphml, reminders.json and access.json (who has access, who looked)",
 )
 @blp.alt_response(404, **NOT_FOUND)
 def export_network(query: dict[str, Any], network_id: UUID) -> Response:
@@ -78,6 +78,10 @@ def export_network(query: dict[str, Any], network_id: UUID) -> Response:
         "map.json": schemas.MapOut().dump(side.network(network_id)),
         "network.graphml": side.graphml(network_id),
         "reminders.json": {"items": [_reminder_view(r, e) for r, e in privacy().reminders(network_id)]},
+        "access.json": {
+            "people": side.access.people(str(network_id)),
+            "access_log": access_log().entries(str(network_id), limit=1_000_000),
+        },
     }
     return Response(
         _zipped(files),

@@ -267,7 +267,11 @@ def test_the_export_holds_every_event_the_map_graphml_and_the_reminders(
     assert response.status_code == 200 and response.mimetype == "application/zip"
     assert response.headers["Content-Disposition"] == f'attachment; filename="kring-network-{nid}.zip"'
     archive = zipfile.ZipFile(io.BytesIO(response.data))
-    assert sorted(archive.namelist()) == ["events.json", "map.json", "network.graphml", "reminders.json"]
+    names = ["access.json", "events.json", "map.json", "network.graphml", "reminders.json"]
+    assert sorted(archive.namelist()) == names
+    access = json.loads(archive.read("access.json"))
+    assert [p["role"] for p in access["people"]] == ["coordinator"]
+    assert "alles (export)" in {e["action"] for e in access["access_log"]}  # the export itself is logged
     events = json.loads(archive.read("events.json"))["items"]
     assert [e["version"] for e in events] == list(range(1, ok(client.get(f"/api/networks/{nid}"))["version"] + 1))
     assert events == ok(client.get(f"/api/networks/{nid}/events"))["items"]
