@@ -28,6 +28,7 @@ install-dev: $(VENV)/.installed-dev
 run: install ## Start Kring on http://127.0.0.1:5000 with the embedded SQLite store under var/
 	@mkdir -p var
 	@echo "Kring runs at http://$(HOST):$(PORT)/  -  API docs: http://$(HOST):$(PORT)/api/docs  (Ctrl-C stops it)"
+	@echo "No account yet? In another terminal: make user EMAIL=you@example.nl NAME=\"Your Name\" ORG=\"Your team\""
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --threads $(THREADS) --access-logfile - \
 		--logger-class services.access_log.RedactingLogger \
 		--access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' 'services.wsgi:app'
