@@ -129,11 +129,16 @@ class Network(Aggregate):
 
     # ----------------------------------------------------------------- rules
     def _check(self, stamp: Stamp, field: str = "effective_on", *, may_be_closed: bool = False) -> None:
+        self._require_not_erased()
         if self.status == "closed" and not may_be_closed:
             raise DomainError("network_closed", "This network is closed; reopen it first.")
         if stamp.on > stamp.today:
             raise DomainError("date_in_future", "This date lies in the future.", field)
         _not_before(stamp.on, self.status_changed_on, field, "the network was opened or reopened")
+
+    def _require_not_erased(self) -> None:
+        if self.status == "erased":  # only a copy loaded just before the erasure can still be here
+            raise DomainError("network_erased", "This network has been erased.")
 
     def _contact(self, contact_id: str, field: str) -> Contact:
         contact = self.contacts.get(contact_id)
@@ -240,6 +245,7 @@ class Network(Aggregate):
 
     def reopen(self, stamp: Stamp) -> None:
         """Reopen a closed network."""
+        self._require_not_erased()
         if self.status != "closed":
             raise DomainError("network_open", "This network is open already.")
         self._check(stamp, may_be_closed=True)
@@ -248,6 +254,19 @@ class Network(Aggregate):
     @event(NetworkReopened)
     def _reopen(self, recorded_by: str, effective_on: date) -> None:
         self.status = "open"
+        self.status_changed_on = effective_on
+
+    class NetworkErased(Event):
+        pass  # stored unencrypted: it carries no personal data, and the read side must still see it
+
+    def erase(self, stamp: Stamp) -> None:
+        """Erase the network for good (its key is destroyed next); erasing it again changes nothing."""
+        if self.status != "erased":
+            self._erase(stamp.by, stamp.today)
+
+    @event(NetworkErased)
+    def _erase(self, recorded_by: str, effective_on: date) -> None:
+        self.status = "erased"
         self.status_changed_on = effective_on
 
     # ------------------------------------------------------------- contacts

@@ -12,6 +12,10 @@ from projections.db import ReadStore, Tx
 Batch = Sequence[tuple[int, Any]]  # (log position, event of any aggregate), oldest first
 
 
+class Unreadable(Exception):
+    """An event the log holds but nobody can read any more: its network was erased (its key destroyed)."""
+
+
 def network_events(batch: Batch) -> list[tuple[int, Network.Event]]:
     """The events of networks in a batch (the log also holds reminders' events)."""
     return [(position, event) for position, event in batch if isinstance(event, Network.Event)]
@@ -41,3 +45,22 @@ class Projection(ABC):
         """Forget everything (before a rebuild from position 0)."""
         for table in self.tables:
             tx.execute(f"DELETE FROM {table}")
+
+    def process(self, tx: Tx, batch: Batch) -> int:
+        """Apply a batch, except that a network erased in it is forgotten: none of its events are applied (its
+        key is gone, so its state cannot be stored again). Returns how many rows were forgotten."""
+        erased = {str(e.originator_id) for _, e in batch if isinstance(e, Network.NetworkErased)}
+        if not erased:
+            self.apply(tx, batch)
+            return 0
+        kept = [(p, e) for p, e in batch if not (isinstance(e, Network.Event) and str(e.originator_id) in erased)]
+        if kept:
+            self.apply(tx, kept)
+        return sum(self.forget_network(tx, network_id) for network_id in sorted(erased))
+
+    def forget_network(self, tx: Tx, network_id: str) -> int:
+        """Delete every row of this network from the projection's tables; returns how many there were."""
+        forgotten = 0
+        for table in self.tables:
+            forgotten += tx.execute(f"DELETE FROM {table} WHERE network_id = ?", [network_id]).rowcount
+        return forgotten

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -13,7 +15,14 @@ from psycopg import sql as pgsql
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
+log = logging.getLogger(__name__)
 Row = dict[str, Any]
+CHECKPOINT_ATTEMPTS = 50  # 50 x 0.1 s: readers still on the old snapshot get that long to finish
+SNAPSHOT_WAIT_ATTEMPTS = 300  # 300 x 0.1 s for transactions that could still see deleted rows
+OLDER_TRANSACTIONS = (  # other sessions of this database whose transaction may still see rows deleted before now
+    "SELECT count(*) AS older FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+    "AND backend_type = 'client backend' AND (backend_xmin IS NOT NULL OR backend_xid IS NOT NULL) AND xact_start < %s"
+)
 SCHEMA_LOCK_KEY = 0x4B52494E4753  # the same key the application takes while creating the event tables
 
 
@@ -75,8 +84,21 @@ class ReadStore:
         raise NotImplementedError
         yield
 
+    def append(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Insert rows in one transaction whose commit does not wait for the disk: a power cut may lose the
+        last fraction of a second of them, a crash never corrupts anything. For high-volume appends (the
+        access log); SQLite in WAL mode with synchronous=NORMAL commits this way anyway."""
+        with self.transaction(write=True) as tx:
+            tx.executemany(statement, rows)
+
     def close(self) -> None:
         """Close all connections."""
+
+    def checkpoint(self) -> None:
+        """Move what is committed out of the write-ahead log into the database file, and empty the log."""
+
+    def scrub(self, tables: Sequence[str]) -> None:
+        """After personal data was deleted from these tables: leave no copy of it in the database files."""
 
 
 class SQLiteReadStore(ReadStore):
@@ -101,6 +123,7 @@ class SQLiteReadStore(ReadStore):
         if not self._uri:
             conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten with zeros, not just unlinked
         self._all.append(conn)
         return conn
 
@@ -129,6 +152,23 @@ class SQLiteReadStore(ReadStore):
         for conn in self._all:
             conn.close()
         self._all.clear()
+
+    def checkpoint(self) -> None:
+        """PRAGMA wal_checkpoint(TRUNCATE): the log's pages (old versions of rows among them) go, the file is
+        cut to zero bytes. It has to wait for readers still on an older snapshot, so it tries again a while."""
+        if self._uri:
+            return  # in memory: no files
+        conn = self._connection()
+        for _ in range(CHECKPOINT_ATTEMPTS):
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if not busy:
+                return
+            time.sleep(0.1)
+        log.warning("the write-ahead log could not be emptied: readers kept it busy")
+
+    def scrub(self, tables: Sequence[str]) -> None:
+        """Deleted rows were overwritten in place (secure_delete); what remains is the write-ahead log."""
+        self.checkpoint()
 
 
 class PostgresReadStore(ReadStore):
@@ -176,5 +216,30 @@ class PostgresReadStore(ReadStore):
                 with conn.cursor() as cursor:
                     yield Tx(cursor, postgres=True)
 
+    def append(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+        """PostgreSQL: synchronous_commit off for this transaction, sent in one round trip (pipeline mode)."""
+        with self._pool.connection() as conn, conn.pipeline(), conn.transaction(), conn.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit = off")
+            cursor.executemany(statement.replace("?", "%s"), [tuple(r) for r in rows])
+
     def close(self) -> None:
         self._pool.close()
+
+    def scrub(self, tables: Sequence[str]) -> None:
+        """VACUUM FULL: a plain VACUUM leaves deleted rows' bytes in the table's pages until they are reused;
+        VACUUM FULL writes the live rows (and the indexes) to new files and removes the old ones. It copies
+        a deleted row too while a transaction that began before the delete may still see it, so it first
+        waits (a while) for those transactions to end."""
+        with self._pool.connection() as conn:  # autocommit: VACUUM cannot run in a transaction
+            self._wait_for_older_transactions(conn)
+            for table in tables:
+                conn.execute(pgsql.SQL("VACUUM FULL {}").format(pgsql.Identifier(table)))
+
+    def _wait_for_older_transactions(self, conn: Any) -> None:
+        now = conn.execute("SELECT clock_timestamp() AS now").fetchone()["now"]
+        for _ in range(SNAPSHOT_WAIT_ATTEMPTS):
+            older = conn.execute(OLDER_TRANSACTIONS, [now]).fetchone()["older"]
+            if not older:
+                return
+            time.sleep(0.1)
+        log.warning("%d transactions older than an erasure kept running; its rows may stay until a VACUUM FULL", older)

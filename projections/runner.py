@@ -19,7 +19,7 @@ from typing import Any
 
 from eventsourcing.persistence import Notification
 
-from projections.base import Projection
+from projections.base import Projection, Unreadable
 from projections.db import ReadStore
 
 log = logging.getLogger(__name__)
@@ -72,17 +72,19 @@ class Runner:
         The log is read and decoded once for all of them, before the tracking rows are locked: on SQLite
         the read tables share the event store's file, and reading the log while holding its write lock
         would wait on request threads that wait on us. Under the lock the positions are read again; each
-        projection gets the events after its own position. Returns how many events were applied.
+        projection gets the events after its own position. Events of erased networks cannot be decoded:
+        they are skipped, and the positions move past them. Returns how many events were applied or skipped.
         """
         names = list(names or self.projections)
         start = min(self._positions(names).values())
         notifications = self.app.recorder.select_notifications(start=start + 1, limit=batch_size or self.batch_size)
         if not notifications:
             return 0
-        batch = [(n.id, self._decode(n)) for n in notifications]
+        batch = self._readable(notifications)
+        last, skipped = notifications[-1].id, len(notifications) - len(batch)  # moving past unreadable ones too
         for name in names:
             self.projections[name].prepare(batch)
-        applied = 0
+        applied = forgotten = 0
         with self.store.transaction(write=True) as tx:
             for name in names:
                 position = self._locked_position(tx, name)
@@ -90,9 +92,12 @@ class Runner:
                     continue  # rebuilt meanwhile: this batch starts too late for it; the next step serves it
                 todo = [(p, event) for p, event in batch if p > position]
                 if todo:
-                    self.projections[name].apply(tx, todo)
-                    tx.execute(f"UPDATE {TRACKING} SET position = ? WHERE name = ?", [todo[-1][0], name])
-                    applied += len(todo)
+                    forgotten += self.projections[name].process(tx, todo)
+                if position < last:
+                    tx.execute(f"UPDATE {TRACKING} SET position = ? WHERE name = ?", [last, name])
+                    applied += len(todo) + skipped
+        if forgotten:  # an erasure: no copy of the deleted rows may stay behind in the database files
+            self.store.scrub([table for name in names for table in self.projections[name].tables])
         return applied
 
     def _positions(self, names: Sequence[str]) -> dict[str, int]:
@@ -109,8 +114,17 @@ class Runner:
         row = tx.execute(f"SELECT position FROM {TRACKING} WHERE name = ?{self.store.lock_suffix}", [name]).one()
         return int(row["position"]) if row else 0
 
-    def _decode(self, notification: Notification) -> Any:
-        return self.app.mapper.to_domain_event(notification)
+    def _readable(self, notifications: Sequence[Notification]) -> list[tuple[int, Any]]:
+        """The events decoded, without those of erased networks (skipped, never applied)."""
+        batch = []
+        for notification in notifications:
+            try:
+                batch.append((notification.id, self.app.mapper.to_domain_event(notification)))
+            except Unreadable:
+                continue
+        if len(batch) < len(notifications):
+            log.info("skipped %d events of erased networks", len(notifications) - len(batch))
+        return batch
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
         """Apply everything there is now, to every projection; returns how many events were read."""

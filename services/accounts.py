@@ -29,6 +29,10 @@ MAX_FAILURES_PER_ACCOUNT = 5
 MAX_FAILURES_PER_ADDRESS = 20
 TOKEN_PREFIX = "kr_"  # noqa: S105 - a marker, not a secret
 USER_COLUMNS = "id, organisation_id, email, name, is_admin, can_coordinate, active, auth_epoch"
+BY_TOKEN = (
+    f"SELECT {', '.join('u.' + c.strip() for c in USER_COLUMNS.split(','))} FROM kring_api_tokens t "
+    "JOIN kring_users u ON u.id = t.user_id WHERE t.digest = ? AND t.revoked_at IS NULL AND u.active = 1"
+)
 TABLES = (
     "CREATE TABLE IF NOT EXISTS kring_organisations (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT)",
     "CREATE TABLE IF NOT EXISTS kring_users (id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL, "
@@ -321,11 +325,7 @@ class Accounts:
         if not secret.startswith(TOKEN_PREFIX):
             return None
         with self.store.transaction() as tx:
-            row = tx.execute(
-                f"SELECT {', '.join('u.' + c.strip() for c in USER_COLUMNS.split(','))} FROM kring_api_tokens t "
-                "JOIN kring_users u ON u.id = t.user_id WHERE t.digest = ? AND t.revoked_at IS NULL AND u.active = 1",
-                [_digest(secret)],
-            ).one()
+            row = tx.execute(BY_TOKEN, [_digest(secret)]).one()
         return _user(row)
 
     # ------------------------------------------------------ password reset

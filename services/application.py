@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper, Recording, StoredEvent
 from eventsourcing.utils import get_topic
 
 from domain.history import network_as_of, project_network
@@ -23,6 +23,8 @@ from domain.state import Stamp
 from domain.vocabulary import DEFAULT_REVIEW_INTERVAL_WEEKS
 from services.commands import NetworkCommands
 from services.config import persistence_env, schema_lock
+from services.crypto import KeyErased, KeyStore
+from services.encryption import EncryptingMapper
 from services.transcodings import register_domain_transcodings
 
 log = logging.getLogger(__name__)
@@ -54,6 +56,10 @@ class ConcurrentChanges(Exception):
     """Others kept changing the network while this command retried."""
 
 
+class NotEncrypted(Exception):
+    """The network was opened before encryption existed: destroying a key would not erase it."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What a command did: the network's new version and the log position of its last event."""
@@ -77,13 +83,29 @@ class Kring(NetworkCommands, Application[UUID]):
 
     def __init__(self, env: Mapping[str, str] | None = None, clock: Callable[[], date] = _today) -> None:
         settings = persistence_env() if env is None else dict(env)
-        with schema_lock(settings):  # the library creates its tables here
+        with schema_lock(settings):  # the library creates its tables here, and we the key table
             super().__init__(settings)
+            self.keys.create_table()
         self.today = clock
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         register_domain_transcodings(transcoder)
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        """Events and snapshots sealed with their network's key (services/encryption.py)."""
+        self.keys = KeyStore.for_settings(dict(self.env))  # the settings laid over the process environment
+        return EncryptingMapper(
+            self.construct_transcoder(), self.keys, self._first_event, compressor=self.factory.compressor()
+        )
+
+    def _first_event(self, originator_id: UUID) -> StoredEvent | None:
+        return next(iter(self.recorder.select_events(originator_id, limit=1)), None)
+
+    def close(self) -> None:
+        super().close()
+        if hasattr(self, "keys"):
+            self.keys.close()
 
     # ------------------------------------------------------------ plumbing
     def stamp(self, by: str, on: date | None = None) -> Stamp:
@@ -141,9 +163,15 @@ class Kring(NetworkCommands, Application[UUID]):
     # ------------------------------------------------------------- queries
     def get_network(self, network_id: UUID) -> Network:
         """The network as it is now."""
+        network = self._load_network(network_id)
+        if network.status == "erased":  # erased, its key not destroyed yet (an erasure was interrupted)
+            raise NetworkNotFound(network_id)
+        return network
+
+    def _load_network(self, network_id: UUID) -> Network:
         try:
             aggregate: object = self.repository.get(network_id, projector_func=project_network)
-        except AggregateNotFoundError:
+        except (AggregateNotFoundError, KeyErased):
             raise NetworkNotFound(network_id) from None
         if not isinstance(aggregate, Network):
             raise NetworkNotFound(network_id)
@@ -159,7 +187,10 @@ class Kring(NetworkCommands, Application[UUID]):
     def network_events(self, network_id: UUID) -> Iterator[Network.Event]:
         """The network's full history, oldest first."""
         events = iter(self.events.get(network_id))
-        first = next(events, None)
+        try:
+            first = next(events, None)
+        except KeyErased:
+            raise NetworkNotFound(network_id) from None
         if not isinstance(first, Network.NetworkOpened):
             raise NetworkNotFound(network_id)
         yield first
@@ -168,15 +199,38 @@ class Kring(NetworkCommands, Application[UUID]):
             yield event
 
     def list_network_ids(self, after: int = 0, limit: int = 50) -> list[tuple[int, UUID]]:
-        """Networks in the order they were opened: (log position, id), after a position."""
-        notifications = self.recorder.select_notifications(
-            start=after + 1, limit=limit, topics=[get_topic(Network.NetworkOpened)]
-        )
-        return [(n.id, UUID(str(n.originator_id))) for n in notifications]
+        """Networks in the order they were opened: (log position, id), after a position; erased ones left out."""
+        found: list[tuple[int, UUID]] = []
+        while len(found) < limit:
+            notifications = self.recorder.select_notifications(
+                start=after + 1, limit=limit, topics=[get_topic(Network.NetworkOpened)]
+            )
+            if not notifications:
+                break
+            opened = [(n.id, UUID(str(n.originator_id))) for n in notifications]
+            erased = self.keys.erased(network_id for _, network_id in opened)
+            found += [(position, network_id) for position, network_id in opened if network_id not in erased]
+            after = notifications[-1].id
+        return found[:limit]
 
     def log_position(self) -> int:
         """The position of the newest event in the log (0 when empty)."""
         return self.recorder.max_notification_id() or 0
+
+    # ------------------------------------------------------------- erasure
+    def erase_network(self, network_id: UUID, by: str) -> Outcome:
+        """Erase a network: record NetworkErased (in clear), then destroy its key, so its events, snapshots and
+        reminders can never be read again. Erasing again after an interruption finishes the job."""
+        try:
+            if self.keys.get(network_id) is None:
+                self.get_network(network_id)  # NetworkNotFound if there is no such network
+                raise NotEncrypted(network_id)
+            network, recordings = self.update(lambda: self._load_network(network_id), lambda n: n.erase(self.stamp(by)))
+        except KeyErased:
+            raise NetworkNotFound(network_id) from None
+        self.keys.destroy(network_id)
+        log.info("network %s erased", network_id)
+        return Outcome(network.id, network.version, recordings[-1].notification.id if recordings else None)
 
     # ------------------------------------------------------------ commands
     def new_id(self) -> str:

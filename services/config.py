@@ -27,8 +27,10 @@ def persistence_env(environ: Mapping[str, str] | None = None) -> dict[str, str]:
         return _from_url(url, environ)
     if environ.get("PERSISTENCE_MODULE"):
         return {"PERSISTENCE_MODULE": environ["PERSISTENCE_MODULE"]}
-    if environ.get("POSTGRES_DBNAME"):
-        return {"PERSISTENCE_MODULE": "eventsourcing.postgres"}
+    if environ.get("POSTGRES_DBNAME"):  # the library reads these itself; the read side needs them too
+        return {"PERSISTENCE_MODULE": "eventsourcing.postgres"} | {
+            k: v for k, v in environ.items() if k.startswith("POSTGRES_")
+        }
     return _sqlite(DEFAULT_SQLITE_PATH)
 
 

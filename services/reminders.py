@@ -15,6 +15,7 @@ from eventsourcing.persistence import IntegrityError
 from domain.errors import UnknownEntity
 from domain.reminders import Reminder
 from services.application import Kring
+from services.crypto import KeyErased
 from services.readside import ReadSide
 
 log = logging.getLogger(__name__)
@@ -124,6 +125,8 @@ class Reminders:
             except IntegrityError:  # another scheduler raised it first: it delivers, we do not
                 result.already_raised += 1
                 continue
+            except KeyErased:  # the network was erased after this scan read its row
+                continue
             delivery = self.delivery(row)
             deliver(delivery)  # only after the raised-and-sent event is committed
             result.raised.append(delivery)
@@ -156,7 +159,7 @@ class Reminders:
     def _reminder(self, reminder_id: UUID) -> Reminder:
         try:
             reminder: object = self.app.repository.get(reminder_id)
-        except AggregateNotFoundError:
+        except (AggregateNotFoundError, KeyErased):  # an erased network's reminders are gone with it
             raise UnknownEntity("reminder", str(reminder_id), "reminder_id") from None
         if not isinstance(reminder, Reminder):
             raise UnknownEntity("reminder", str(reminder_id), "reminder_id")

@@ -18,6 +18,7 @@ from services.application import Kring
 from services.web import create_app, shutdown, start_background
 
 TODAY = date(2026, 11, 26)
+MASTER_KEY = "a3JpbmctdGVzdHMtbWFzdGVyLWtleS0zMi1ieXRlcyE="  # 32 bytes, for the test stores only
 PG = {
     "host": "127.0.0.1",
     "port": "5432",
@@ -62,6 +63,7 @@ def postgres_store() -> Iterator[dict[str, str]]:
         "POSTGRES_USER": PG["user"],
         "POSTGRES_PASSWORD": "",
         "POSTGRES_SCHEMA": schema,
+        "KRING_MASTER_KEY": MASTER_KEY,
     }
     with _pg_connect() as conn:  # type: ignore[attr-defined]
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
@@ -74,6 +76,7 @@ def sqlite_store(tmp_path: Path) -> dict[str, str]:
         "PERSISTENCE_MODULE": "eventsourcing.sqlite",
         "SQLITE_DBNAME": str(tmp_path / "kring.sqlite3"),
         "SQLITE_LOCK_TIMEOUT": "10",
+        "KRING_MASTER_KEY": MASTER_KEY,
     }
 
 

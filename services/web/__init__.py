@@ -21,9 +21,11 @@ from services.audit import AccessLog
 from services.calendar import CalendarFeeds
 from services.cli import projections_cli, users_cli
 from services.config import ConfigurationError, describe, persistence_env
+from services.privacy import Privacy
 from services.readside import ReadSide
 from services.reminders import Reminders
-from services.web import access, accounts, auth, burden, errors, health, inbox, networks, pages, parts, read, ui
+from services.web import access, accounts, auth, burden, errors, health, inbox, networks, pages, parts, privacy, read
+from services.web.ui import init_app as init_pages
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -86,6 +88,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["kring_access_log"] = AccessLog(read_side.store)
     app.extensions["kring_reminders"] = reminders = Reminders(service, read_side, users.email_of)
     app.extensions["kring_calendar"] = CalendarFeeds(read_side.store, reminders)
+    app.extensions["kring_privacy"] = Privacy(service, read_side)
     app.extensions["kring_store"] = describe(store)
     logging.getLogger(__name__).info("Kring keeps its events in %s", describe(store))
 
@@ -100,10 +103,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.before_request(lambda: _protect_forms(csrf))
     app.before_request(_require_json_body)
     blueprints = (networks.blp, parts.blp, read.blp, burden.blp, inbox.blp, inbox.calendar_blp, health.blp)
-    for blueprint in (*blueprints, accounts.blp, access.blp):
+    for blueprint in (*blueprints, accounts.blp, access.blp, privacy.blp):
         api.register_blueprint(blueprint)
     app.register_blueprint(pages.blp)
-    ui.init_app(app)
+    init_pages(app)
     app.cli.add_command(projections_cli)
     app.cli.add_command(users_cli)
     return app
@@ -136,7 +139,8 @@ def start_background(app: Flask) -> None:
 
 
 def shutdown(app: Flask) -> None:
-    """Stop the in-process projection runner and close the stores."""
+    """Write the access log, stop the in-process projection runner and close the stores."""
+    app.extensions["kring_access_log"].close()
     app.extensions["kring_read"].close()
     app.extensions["kring"].close()
 

@@ -147,15 +147,17 @@ def _reminder(user: User, rule: Rule) -> None:
     with side.store.transaction() as tx:
         row = tx.execute("SELECT network_id FROM kring_due WHERE reminder_id = ?", [reminder_id]).one()
     if row is None:
-        _refuse(404, "There is no such reminder.", "unknown_reminder")
-    _check_network(user, rule, row["network_id"], missing="There is no such reminder.")
+        _refuse(404, "There is no such reminder.", "reminder_not_found")
+    _check_network(user, rule, row["network_id"], missing=("There is no such reminder.", "reminder_not_found"))
 
 
-def _check_network(user: User, rule: Rule, network_id: str, missing: str = NO_NETWORK) -> None:
+def _check_network(
+    user: User, rule: Rule, network_id: str, missing: tuple[str, str] = (NO_NETWORK, "network_not_found")
+) -> None:
     access = access_of(network_id, user.id)
     allowed = permissions(access.role, access.consent) if access else frozenset()
     if SEE not in allowed:
-        _refuse(404, missing, "network_not_found")
+        _refuse(404, *missing)
     assert access is not None and rule.needs is not None
     g.access, g.permissions = access, allowed
     if not _satisfies(rule.needs, allowed, access):

@@ -87,10 +87,10 @@ def get_network(query: dict[str, Any], network_id: UUID) -> Any:
 @blp.alt_response(404, schema=schemas.Error, description="No such network")
 def list_events(network_id: UUID) -> dict[str, Any]:
     """The network's full history, oldest first, each event with a one-line summary."""
-    return {"items": [_event_view(e, line) for e, line in summarise(kring().network_events(network_id), language())]}
+    return {"items": [event_view(e, line) for e, line in summarise(kring().network_events(network_id), language())]}
 
 
-def _event_view(event: Network.Event, summary: str) -> dict[str, Any]:
+def event_view(event: Network.Event, summary: str) -> dict[str, Any]:
     return {
         "version": event.originator_version,
         "type": type(event).__name__,

@@ -31,7 +31,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 from services.application import Kring
-from tests.bench import direct, http_load, readside, reminders, webpages
+from tests.bench import access, direct, http_load, readside, reminders, webpages
 from tests.bench.direct import History, HistoryRun
 from tests.bench.mix import Rate, percentile
 from tests.bench.stores import Store, interferes, postgres_reachable, postgres_store, sqlite_store
@@ -220,7 +220,7 @@ def as_shipped(result: Result, store: Store, args: argparse.Namespace) -> None:
 def http_trial(series: Series, server: http_load.Server, args: argparse.Namespace) -> None:
     """Open fresh networks over HTTP and drive the mix on them; a server that cannot even open them breaks."""
     try:
-        network_ids = http_load.open_networks(server.base, args.networks)
+        network_ids = http_load.open_networks(server, args.networks)
     except http_load.Refused as error:
         series.broken = f"{error}; server log: {server.last_error() or 'nothing'}"
         say(f"  !! {series.broken}")
@@ -337,9 +337,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        choices=("write", "read", "reminders", "pages", "all"),
+        choices=("write", "read", "reminders", "access", "pages", "all"),
         default="all",
-        help="the write side (issue 2), the read side (issue 3), reminders (issue 4), web pages (issue 6), or all",
+        help="the write side (issue 2), the read side (issue 3), reminders (issue 4), access control (issue 5), "
+        "web pages (issue 6), or all",
     )
     parser.add_argument("--reminder-networks", type=int, default=100_000, help="networks for the reminder scan")
     parser.add_argument("--due", type=int, default=1_000, help="of which due, e-mailed by SMTP (1000)")
@@ -351,36 +352,21 @@ def parse(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def other_parts(stores: list[Callable[[], AbstractContextManager[Store]]], args: argparse.Namespace) -> None:
-    """The read side, reminders and the web pages, each on every store."""
-    parts: dict[str, tuple[str, Callable[[Store], None]]] = {
-        "read": (
-            "read side",
-            lambda store: readside.report(
-                store.label,
-                readside.run(
-                    store.settings,
-                    args.read_networks if store.label == "SQLite" else args.read_networks_postgres,
-                    say,
-                ),
-                print,
-            ),
-        ),
-        "reminders": (
-            "reminders",
-            lambda store: reminders.report(
-                store.label, reminders.run(store.settings, args.reminder_networks, args.due, say), print
-            ),
-        ),
-        "pages": ("web pages", lambda store: webpages.report(store.label, webpages.run(store.settings, say), print)),
-    }
-    for part, (label, measure) in parts.items():
-        if args.only not in (part, "all"):
-            continue
-        for make_store in stores:
-            with make_store() as store:
-                say(f"{label} on {store.label}")
-                measure(store)
+def _read(store: Store, args: argparse.Namespace) -> None:
+    networks = args.read_networks if store.label == "SQLite" else args.read_networks_postgres
+    readside.report(store.label, readside.run(store.settings, networks, say), print)
+
+
+def _reminders(store: Store, args: argparse.Namespace) -> None:
+    reminders.report(store.label, reminders.run(store.settings, args.reminder_networks, args.due, say), print)
+
+
+def _access(store: Store, args: argparse.Namespace) -> None:
+    access.report(store.label, access.run(store.settings, say), print)
+
+
+def _pages(store: Store, args: argparse.Namespace) -> None:
+    webpages.report(store.label, webpages.run(store.settings, say), print)
 
 
 def main(argv: list[str]) -> int:
@@ -410,7 +396,12 @@ def main(argv: list[str]) -> int:
         for make_store in stores:
             results.append(bench_store(make_store, args))
         summary(results, skipped, args)
-    other_parts(stores, args)
+    for part, run in (("read", _read), ("reminders", _reminders), ("access", _access), ("pages", _pages)):
+        if args.only in (part, "all"):
+            for make_store in stores:
+                with make_store() as store:
+                    say(f"{part} on {store.label}")
+                    run(store, args)
     print(f"Load average after the run: {load()}")
     say("done")
     return 0

@@ -12,6 +12,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -20,6 +21,8 @@ from urllib.parse import urlsplit
 
 import requests
 
+from projections.db import ReadStore
+from services.accounts import Accounts
 from tests.bench.mix import CONTACT, ROLE, TIE, Op, Rate, Script, run_together
 from tests.bench.stores import Store, clean_environ
 
@@ -28,7 +31,6 @@ GUNICORN = Path(sys.executable).parent / "gunicorn"
 START_TIMEOUT = 30.0
 REQUEST_TIMEOUT = 30.0
 MAX_REFUSED = 5  # refused commands after which a run stops early
-HEADERS = {"X-Kring-User": "bench"}
 API_ONLY = "services.web:create_app()"  # the web app alone: commands, no background work
 AS_SHIPPED = "services.wsgi:app"  # what `make run` starts: the same app with the projections running inline
 
@@ -57,10 +59,11 @@ def server_command(port: int, target: str, threads: int) -> list[str]:
 class Server:
     """A running server: where it listens, its log, and how much CPU its processes have used so far."""
 
-    def __init__(self, process: subprocess.Popen[bytes], base: str, log: Path) -> None:
+    def __init__(self, process: subprocess.Popen[bytes], base: str, log: Path, token: str) -> None:
         self.process = process
         self.base = base
         self.log = log
+        self.token = token  # a coordinator's personal API token
 
     def cpu_seconds(self) -> float | None:
         """User + system CPU of gunicorn and its worker (their own process group); None off Linux."""
@@ -96,7 +99,8 @@ def running_server(store: Store, target: str = API_ONLY) -> Iterator[Server]:
     When the body fails, the error carries the end of the server's log.
     """
     port = free_port()
-    env = {**clean_environ(), **store.server_env}
+    env = {**clean_environ(), **store.server_env, "KRING_SECRET_KEY": "bench-only-secret"}
+    token = _coordinator_token(store)
     with tempfile.TemporaryDirectory(prefix="kring-bench-server-") as directory:
         log = Path(directory) / "server.log"
         with log.open("ab") as output:  # append mode: the server's writes never clobber each other
@@ -108,7 +112,7 @@ def running_server(store: Store, target: str = API_ONLY) -> Iterator[Server]:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        server = Server(process, f"http://127.0.0.1:{port}", log)
+        server = Server(process, f"http://127.0.0.1:{port}", log, token)
         try:
             _wait_until_healthy(server)
             try:
@@ -117,6 +121,20 @@ def running_server(store: Store, target: str = API_ONLY) -> Iterator[Server]:
                 raise RuntimeError(f"{error}\n--- end of the server's log ---\n{server.tail()}") from error
         finally:
             _stop(process)
+
+
+def _coordinator_token(store: Store) -> str:
+    """A coordinator account in the store (made before the server starts) and its API token."""
+    read_store = ReadStore.for_settings(store.settings)
+    try:
+        accounts = Accounts(read_store)
+        organisation = accounts.create_organisation(f"Bench {uuid.uuid4().hex[:6]}")
+        user = accounts.create_user(
+            organisation, f"bench-{uuid.uuid4().hex[:8]}@example.nl", "Bench", None, can_coordinate=True
+        )
+        return accounts.new_token(user.id, "bench")[1]
+    finally:
+        read_store.close()
 
 
 def _wait_until_healthy(server: Server) -> None:
@@ -158,7 +176,8 @@ class Client:
     and requests spends about as much CPU per call as the server does, which would be measured as server time.
     """
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, token: str) -> None:
+        self.headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
         parts = urlsplit(base)
         self.connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=REQUEST_TIMEOUT)
 
@@ -167,7 +186,7 @@ class Client:
 
     def _call(self, method: str, path: str, body: dict[str, Any], expected: int) -> dict[str, Any]:
         try:
-            self.connection.request(method, path, json.dumps(body), {**HEADERS, "Content-Type": "application/json"})
+            self.connection.request(method, path, json.dumps(body), self.headers)
             answer = self.connection.getresponse()
             text = answer.read()
         except (OSError, http.client.HTTPException) as error:
@@ -179,7 +198,7 @@ class Client:
         return result
 
     def open_network(self, number: int) -> str:
-        body = {"client_name": f"Bench client {number}", "coordinator": "Bench coordinator"}
+        body = {"client_name": f"Bench client {number}"}
         return str(self._call("POST", "/api/networks", body, 201)["id"])
 
     def run(self, network_id: str, script: Script, op: Op) -> None:
@@ -192,9 +211,9 @@ class Client:
             self._call("POST", f"{path}/roles", {**ROLE, "contact_id": op.contact_id}, 201)
 
 
-def open_networks(base: str, count: int, attempts: int = 3) -> list[str]:
+def open_networks(server: Server, count: int, attempts: int = 3) -> list[str]:
     """Open `count` networks; a refused one is tried again (Refused when it fails `attempts` times)."""
-    client = Client(base)
+    client = Client(server.base, server.token)
     opened: list[str] = []
     try:
         for number in range(count):
@@ -223,7 +242,7 @@ def drive(server: Server, network_ids: list[str], rounds: int, threads: int) -> 
     start = threading.Barrier(threads + 1, timeout=START_TIMEOUT)
 
     def work(index: int) -> None:
-        client = Client(server.base)
+        client = Client(server.base, server.token)
         mine = [(network_id, Script()) for network_id in network_ids[index::threads]]
         timings = latencies[index]
         try:

@@ -38,10 +38,10 @@ class ReadFigures:
     cold_map_measures_ms: tuple[float, float]
 
 
-def build_network(index: int, contacts: int) -> Network:
+def build_network(index: int, contacts: int, coordinator: str | None = None) -> Network:
     """A network with `contacts` contacts, each with a tie and a role; neighbours know each other."""
     stamp = Stamp("bench", date(2025, 1, 6), TODAY)
-    network = Network.open(f"Client {index}", f"coord-{index % 50}", 13, stamp)
+    network = Network.open(f"Client {index}", coordinator or f"coord-{index % 50}", 13, stamp)
     ids = [f"{index}-{i}" for i in range(contacts)]
     for i, cid in enumerate(ids):
         network.add_contact(
@@ -167,9 +167,14 @@ def run(settings: dict[str, str], networks: int, say: Callable[[str], None]) -> 
 def _http_timing(settings: dict[str, str], network_id: UUID) -> tuple[float, float]:
     from services.web import create_app, shutdown  # noqa: PLC0415 - only this phase needs the web app
 
-    web = create_app({"KRING_STORE": settings, "KRING_CLOCK": lambda: TODAY})
+    web = create_app({"KRING_STORE": settings, "KRING_CLOCK": lambda: TODAY, "SECRET_KEY": "bench"})
     client = web.test_client()
     try:
+        accounts = web.extensions["kring_accounts"]
+        user = accounts.create_user(accounts.create_organisation("Bench"), "reader@example.nl", "Reader", None)
+        web.extensions["kring"].grant_access(network_id, Context(by="bench"), user.id, "client")
+        web.extensions["kring_read"].runner.catch_up()
+        client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {accounts.new_token(user.id, 'bench')[1]}"
 
         def both() -> None:
             assert client.get(f"/api/networks/{network_id}/map").status_code == 200

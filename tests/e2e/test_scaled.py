@@ -16,6 +16,7 @@ import pytest
 import requests
 from aiosmtpd.controller import Controller
 
+from tests.conftest import MASTER_KEY
 from tests.e2e.accounts import first_coordinator
 from tests.integration.test_reminders import Inbox
 
@@ -49,6 +50,7 @@ def deployment(
         "DATABASE_URL": f"postgresql://{postgres_store['POSTGRES_USER']}@127.0.0.1:5432/"
         f"{postgres_store['POSTGRES_DBNAME']}",
         "POSTGRES_SCHEMA": postgres_store["POSTGRES_SCHEMA"],
+        "KRING_MASTER_KEY": MASTER_KEY,  # every process the same one (else each reads var/master.key)
         "KRING_PROJECTIONS": "worker",
         "KRING_SCHEDULER": "off",
         "KRING_SCAN_SECONDS": "1",

@@ -120,6 +120,7 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     ("read.list_meetings", "GET"): network("notes"),
     ("access.list_access", "GET"): network("consent"),
     ("access.access_log", "GET"): network("audit"),
+    ("privacy.export_network", "GET"): network("export"),
     # changing the network
     ("networks.update_network", "PATCH"): write("edit"),
     ("networks.close_network", "POST"): write("administer"),
@@ -145,6 +146,7 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     ("access.grant_access", "POST"): write("administer"),
     ("access.revoke_access", "DELETE"): network("administer", 200),  # a temporary grant, made again each time
     ("access.set_consent", "PUT"): write("consent"),
+    ("privacy.erase_network", "POST"): write("administer"),
 }
 # The web pages: the API's rules; without a session, the sign-in page (303); a form posted without its CSRF
 # token is refused (400) after the rights are checked.

@@ -6,8 +6,10 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
+from uuid import UUID
 
 import pytest
+from eventsourcing.persistence import StoredEvent
 
 from projections.base import Batch, Projection
 from projections.db import ReadStore, Tx
@@ -90,8 +92,9 @@ def dump(store: ReadStore, app: Kring) -> dict[str, list[dict[str, Any]]]:
         for table, key in TABLES.items():
             found = tx.execute(f"SELECT * FROM {table} ORDER BY {key}").all()
             for row in found:
-                if "state" in row and row["state"] is not None:
-                    row["state"] = app.mapper.transcoder.decode(bytes(row["state"]))
+                if "state" in row and row["state"] is not None:  # sealed with a fresh nonce each time: open it
+                    stored = StoredEvent(UUID(row["network_id"]), row["version"], row["topic"], bytes(row["state"]))
+                    row["state"] = vars(app.mapper.to_domain_event(stored))
             rows[table] = found
     return rows
 

@@ -32,7 +32,13 @@ def test_a_postgresql_url_selects_postgresql_with_its_parts() -> None:
 
 
 def test_the_librarys_postgres_variables_alone_select_postgresql() -> None:
-    assert persistence_env({"POSTGRES_DBNAME": "kring"}) == {"PERSISTENCE_MODULE": "eventsourcing.postgres"}
+    environ = {"POSTGRES_DBNAME": "kring", "POSTGRES_HOST": "db.internal", "POSTGRES_SCHEMA": "oost", "HOME": "/root"}
+    assert persistence_env(environ) == {  # the read side connects with these too, to the same database
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": "kring",
+        "POSTGRES_HOST": "db.internal",
+        "POSTGRES_SCHEMA": "oost",
+    }
 
 
 def test_a_sqlite_url_names_the_file(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """The pages' language: Dutch by default, English on request; the vocabularies' labels; dates written out.
 
-The Dutch text is the message id (ADR 0007): a page without a catalogue is Dutch, and the English catalogue in
+The Dutch text is the message id (ADR 0009): a page without a catalogue is Dutch, and the English catalogue in
 services/web/translations translates it. `?lang=en` (or `nl`) switches and is remembered in the session;
 otherwise the browser's Accept-Language decides.
 """
