@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from projections.db import ReadStore
+from projections.summaries import dutch_date
 
 DUE_WITHIN_DAYS = 14
 OPEN_NETWORKS = (
@@ -19,9 +20,9 @@ def reasons(row: dict[str, Any], today: date) -> list[dict[str, str]]:
     found: list[tuple[str, str]] = []
     next_review = date.fromisoformat(row["next_review_on"])
     if next_review < today:
-        found.append(("review_overdue", f"De netwerkbespreking is te laat: gepland op {next_review.isoformat()}."))
+        found.append(("review_overdue", f"De netwerkbespreking is te laat: gepland op {dutch_date(next_review)}."))
     elif next_review <= today + timedelta(days=DUE_WITHIN_DAYS):
-        found.append(("review_due", f"De netwerkbespreking staat op {next_review.isoformat()}."))
+        found.append(("review_due", f"De netwerkbespreking staat op {dutch_date(next_review)}."))
     if not row["spilmantelzorger_id"]:
         found.append(("no_spilmantelzorger", "Er is geen spilmantelzorger."))
     if not row["informal"]:

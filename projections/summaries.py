@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from domain.network import Network
@@ -166,6 +167,15 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
 }
 LANGUAGES = tuple(TEMPLATES)
+MONTHS_NL = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def dutch_date(day: date) -> str:
+    """A date as people write it in Dutch: 9 september 2026."""
+    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
 
 
 class Names:

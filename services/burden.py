@@ -51,7 +51,8 @@ class CarerBurden:
         latest = scored[-1] if scored else None
         heavy = bool(latest and (latest["band"] == "heavy" or latest["high_strain"]))
         if latest and heavy:
-            found.append(_signal("heavy_burden", f"{name} is zwaar belast: {latest['interpretation']}"))
+            detail = latest["interpretation"].split(": ", 1)[-1]  # the band's name says it already
+            found.append(_signal("heavy_burden", f"{name} is zwaar belast: {detail}"))
         found += self._rises(name, scored)
         found += self._load(network, carer_id, name, heavy)
         found += self._elsewhere(network, carer_id, name)
@@ -85,11 +86,9 @@ class CarerBurden:
         mine = sum(1 for r in given if r.contact_id == carer_id)
         found = []
         if given and mine * 2 > len(given):
-            found.append(
-                _signal(
-                    "carries_most", f"{name} draagt meer dan de helft van alle steun ({mine} van {len(given)} taken)."
-                )
-            )
+            tasks = "taak" if len(given) == 1 else "taken"
+            share = f"({mine} van {len(given)} {tasks})"
+            found.append(_signal("carries_most", f"{name} draagt meer dan de helft van alle steun {share}."))
         if heavy and not any(r.support_type == "respite" for r in given):
             found.append(_signal("no_respite", f"{name} is zwaar belast en er is geen respijtzorg geregeld."))
         return found

@@ -478,7 +478,7 @@ def test_attention_lists_reviews_due_or_overdue_and_thin_or_strained_networks(de
         "Care": ["no_spilmantelzorger", "no_informal_contacts"],
         "Strained": ["mostly_stressful"],
     }
-    assert found[0]["reasons"][0]["message"] == "De netwerkbespreking is te laat: gepland op 2026-02-16."
+    assert found[0]["reasons"][0]["message"] == "De netwerkbespreking is te laat: gepland op 16 februari 2026."
     assert reasons(desk, today="2026-11-17")["Due"] == ["review_due"]  # 2026-12-01 is 14 days away
     assert "Due" not in reasons(desk, today="2026-11-16")  # 15 days away
 
