@@ -11,6 +11,7 @@ from flask_smorest import Blueprint
 from projections.timeline import TimelineQuery
 from services.readside import ReadSide, measures_view
 from services.web import schemas
+from services.web.auth import access_log, current_user
 from services.web.http import kring, not_found
 
 blp = Blueprint("read", __name__, url_prefix="/api", description="Maps, measures, timelines and overviews")
@@ -108,7 +109,7 @@ def contact_timeline(query: dict[str, Any], network_id: UUID, contact_id: UUID) 
 @blp.response(200, schemas.WhoDoesWhatOut)
 def who_does_what(query: dict[str, Any], coordinator: str) -> Any:
     """Across the coordinator's open networks: who does what, who helps in several networks, vacant tasks."""
-    return read_side(query).who_does_what.for_coordinator(coordinator)
+    return _looked_at(read_side(query).who_does_what.for_coordinator(coordinator), "wie doet wat (overzicht)")
 
 
 @blp.route("/coordinators/<coordinator>/attention", methods=["GET"])
@@ -118,7 +119,27 @@ def attention(query: dict[str, Any], coordinator: str) -> Any:
     """Open networks that need attention: review due or overdue, no spilmantelzorger, no informal contacts,
     mostly stressful ties."""
     today = query["today"] or kring().today()
-    return {"items": read_side(query).attention.for_coordinator(coordinator, today)}
+    found = {"items": read_side(query).attention.for_coordinator(coordinator, today)}
+    return _looked_at(found, "wat aandacht vraagt (overzicht)")
+
+
+def _looked_at(answer: dict[str, Any], what: str) -> dict[str, Any]:
+    """An overview across networks is a look at each network in it: one access-log entry per network."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("network_id"), str | UUID):
+                found.add(str(value["network_id"]))
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(answer)
+    access_log().record(current_user().id, sorted(found), what)
+    return answer
 
 
 # ------------------------------------------------------------------ records

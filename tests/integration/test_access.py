@@ -111,3 +111,15 @@ def test_every_look_at_the_network_is_in_the_access_log_for_the_client(any_store
     ]
     assert all(e["looked_at"] != "notities" for e in log)
     assert_error(circle.client("Mo").get(f"/api/networks/{circle.net}/access-log"), 403)
+
+
+def test_a_coordinators_overview_counts_as_a_look_at_each_network_in_it(app: Flask) -> None:
+    circle = Circle(app)
+    role = {"contact_id": circle.piet_contact, "support_type": "practical", "task": "boodschappen"}
+    assert circle.bea.post(f"/api/networks/{circle.net}/roles", json=role).status_code == 201
+    app.extensions["kring_read"].runner.catch_up()
+    assert circle.bea.get("/api/coordinators/me/who-does-what").json["contacts"]
+    circle.bea.get("/api/coordinators/me/attention")
+    log = circle.client("Ans").get(f"/api/networks/{circle.net}/access-log").json["items"]
+    looked = {e["looked_at"] for e in log if e["name"] == "Bea"}
+    assert {"wie doet wat (overzicht)", "wat aandacht vraagt (overzicht)"} <= looked
