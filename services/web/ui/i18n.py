@@ -14,6 +14,8 @@ from flask import Flask, request, session
 from flask_babel import Babel, format_date, get_locale, lazy_gettext
 from flask_babel import gettext as _
 
+from services.web.auth import LANGUAGE_KEY
+
 LANGUAGES = ("nl", "en")
 
 LABELS = {
@@ -190,7 +192,7 @@ def select_locale() -> str:
     asked = request.args.get("lang")
     if asked in LANGUAGES:
         return asked
-    remembered = session.get("lang")
+    remembered = session.get(LANGUAGE_KEY)
     if remembered in LANGUAGES:
         return str(remembered)
     return request.accept_languages.best_match(LANGUAGES, default="nl") or "nl"
@@ -199,8 +201,8 @@ def select_locale() -> str:
 def remember_language() -> None:
     """A page opened with ?lang= keeps that language for the rest of the session."""
     asked = request.args.get("lang")
-    if asked in LANGUAGES and session.get("lang") != asked and not request.path.startswith("/api"):
-        session["lang"] = asked
+    if asked in LANGUAGES and session.get(LANGUAGE_KEY) != asked and not request.path.startswith("/api"):
+        session[LANGUAGE_KEY] = asked
 
 
 def language() -> str:
