@@ -56,7 +56,11 @@ class People(Schema):
 
 class LogQuery(Strict):
     before = fields.String(metadata={"description": "Cursor: the `at` of the last entry of the previous page."})
-    limit = fields.Integer(load_default=100, validate=validate.Range(1, 500))
+    limit = fields.Integer(
+        load_default=100,
+        validate=validate.Range(1, 500),
+        metadata={"description": "Entries per page; a few more when entries share the last one's moment."},
+    )
 
 
 class LogEntry(Schema):
