@@ -126,11 +126,15 @@ def revoke(network_id: UUID, user_id: str) -> Outcome:
     return settled(kring().revoke_access(network_id, context(), user_id))
 
 
+def on_behalf_of_client() -> bool:
+    """Whether the caller records consent on the client's behalf (a coordinator), not as the client."""
+    return bool(g.access.role != "client")
+
+
 def record_consent(network_id: UUID, user_id: str, scopes: list[str]) -> Outcome:
     """The client's consent for one person: given by the client, or by a coordinator on the client's behalf
     (the event says which); in force when this returns."""
-    on_behalf = g.access.role != "client"
-    return settled(kring().set_consent(network_id, context(), user_id, scopes, on_behalf))
+    return settled(kring().set_consent(network_id, context(), user_id, scopes, on_behalf_of_client()))
 
 
 @blp.route("/<uuid:network_id>/access", methods=["GET"])

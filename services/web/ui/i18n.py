@@ -7,11 +7,11 @@ otherwise the browser's Accept-Language decides.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import urlencode
 
 from flask import Flask, request, session
-from flask_babel import Babel, format_date, get_locale, lazy_gettext
+from flask_babel import Babel, format_date, format_time, get_locale, lazy_gettext
 from flask_babel import gettext as _
 
 from services.web.auth import LANGUAGE_KEY
@@ -91,6 +91,11 @@ LABELS = {
         "spilmantelzorger": lazy_gettext("spilmantelzorger"),
         "member": lazy_gettext("lid van het netwerk"),
         "client": lazy_gettext("cliënt"),
+    },
+    "scope": {  # what the client's consent lets someone see
+        "map": lazy_gettext("de kaart"),
+        "burden": lazy_gettext("de belasting"),
+        "notes": lazy_gettext("de notities"),
     },
 }
 
@@ -219,6 +224,13 @@ def long_date(day: date | str | None) -> str:
     return format_date(day, "long")
 
 
+def long_datetime(moment: datetime | str) -> str:
+    """A moment written out in Kring's time zone (Europe/Amsterdam): "26 november 2026 om 14:05"."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return _("%(day)s om %(time)s", day=format_date(moment, "long"), time=format_time(moment, "HH:mm"))
+
+
 def init_app(app: Flask) -> None:
     """Flask-Babel with Kring's locale choice, and the helpers the templates use."""
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "nl")
@@ -227,6 +239,7 @@ def init_app(app: Flask) -> None:
     app.before_request(remember_language)
     app.jinja_env.globals.update(label=label, choices=choices, language=language)
     app.jinja_env.filters["long_date"] = long_date
+    app.jinja_env.filters["long_datetime"] = long_datetime
     app.jinja_env.globals.update(other_language=other_language, language_link=language_link)
     app.jinja_env.globals["other_language_name"] = lambda: "English" if language() == "nl" else _("Nederlands")
 
