@@ -23,6 +23,11 @@ from projections.db import ReadStore
 MAX_REASON = 200
 FLUSH_SECONDS = 0.05
 MAX_QUEUED = 1000  # beyond this a request writes the queue itself (back-pressure instead of unbounded memory)
+PAGE = (
+    "SELECT at, user_id, action, reason FROM kring_access_log WHERE network_id = ? AND at < ? "
+    "ORDER BY at DESC, id LIMIT ?"
+)
+MOMENT = "SELECT at, user_id, action, reason FROM kring_access_log WHERE network_id = ? AND at = ? ORDER BY id"
 INSERT = "INSERT INTO kring_access_log (id, at, user_id, network_id, action, reason) VALUES (?, ?, ?, ?, ?, ?)"
 
 
@@ -87,14 +92,17 @@ class AccessLog:
             self.flush()
 
     def entries(self, network_id: str, before: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        """The network's entries, newest first (page with `before`, the oldest `at` of the previous page)."""
+        """The network's entries, newest first (page with `before`, the oldest `at` of the previous page).
+
+        Entries can share a moment (two looks in one millisecond), and the next page starts strictly before the
+        last `at`: so a page holds every entry of its last moment, a few more than `limit` if need be."""
         self.flush()
         with self.store.transaction() as tx:
-            return tx.execute(
-                "SELECT at, user_id, action, reason FROM kring_access_log WHERE network_id = ? AND at < ? "
-                "ORDER BY at DESC, id LIMIT ?",
-                [network_id, before or "9999", limit],
-            ).all()
+            rows = tx.execute(PAGE, [network_id, before or "9999", limit]).all()
+            if rows and len(rows) == limit:
+                last = rows[-1]["at"]
+                rows = [r for r in rows if r["at"] != last] + tx.execute(MOMENT, [network_id, last]).all()
+        return rows
 
     def forget_reasons(self, network_id: str) -> int:
         """Clear the free-text reasons of a network's entries (erasure); returns how many were cleared."""

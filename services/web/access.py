@@ -10,6 +10,7 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from domain.access import CONSENT_SCOPES, ROLES
+from services.accounts import User
 from services.application import Outcome
 from services.readside import ReadSide
 from services.web import auth
@@ -56,7 +57,11 @@ class People(Schema):
 
 class LogQuery(Strict):
     before = fields.String(metadata={"description": "Cursor: the `at` of the last entry of the previous page."})
-    limit = fields.Integer(load_default=100, validate=validate.Range(1, 500))
+    limit = fields.Integer(
+        load_default=100,
+        validate=validate.Range(1, 500),
+        metadata={"description": "Entries per page; a few more when entries share the last one's moment."},
+    )
 
 
 class LogEntry(Schema):
@@ -71,53 +76,95 @@ class LogPage(Schema):
     items = fields.List(fields.Nested(LogEntry))
 
 
-def _settled(outcome: Outcome) -> Outcome:
+# What the API and the pages (services/web/ui/ownership.py) share: the same lookups and the same commands.
+DELETED_ACCOUNT = "(account verwijderd)"
+
+
+def settled(outcome: Outcome) -> Outcome:
     """In force for every later request when this answers."""
     side: ReadSide = current_app.extensions["kring_read"]
     side.settle_access(outcome.position)
     return outcome
 
 
-def _names(user_ids: set[str]) -> dict[str, str]:
+def names_of(user_ids: set[str], missing: str = DELETED_ACCOUNT) -> dict[str, str]:
+    """Each user's name (`missing` for an account that is gone)."""
     found = {u: accounts().user(u) for u in user_ids}
-    return {u: (user.name if user else "(account verwijderd)") for u, user in found.items()}
+    return {u: (user.name if user else missing) for u, user in found.items()}
+
+
+def people(network_id: str, missing: str = DELETED_ACCOUNT) -> list[dict[str, Any]]:
+    """Everyone with a role on the network, with their name and the consent they have."""
+    side: ReadSide = current_app.extensions["kring_read"]
+    found = side.access.people(network_id)
+    names = names_of({p["user_id"] for p in found}, missing)
+    return [{**p, "name": names[p["user_id"]]} for p in found]
+
+
+def log_entries(
+    network_id: str, before: str | None, limit: int, missing: str = DELETED_ACCOUNT
+) -> list[dict[str, Any]]:
+    """A page of the access log, newest first, with the names of who looked."""
+    entries = auth.access_log().entries(network_id, before, limit)
+    names = names_of({e["user_id"] for e in entries}, missing)
+    return [{**e, "name": names[e["user_id"]]} for e in entries]
+
+
+def colleague(user: str) -> User | None:
+    """A user of the caller's organisation, by id or e-mail address (None: no such user there)."""
+    found = accounts().by_email(user) if "@" in user else accounts().user(user)
+    return found if found is not None and found.organisation_id == current_user().organisation_id else None
+
+
+def grant(network_id: UUID, user: User, role: str, contact_id: UUID | None) -> Outcome:
+    """Give the user a role on the network; in force when this returns."""
+    return settled(kring().grant_access(network_id, context(), user.id, role, str(contact_id) if contact_id else None))
+
+
+def revoke(network_id: UUID, user_id: str) -> Outcome:
+    """Take the user's role away; in force when this returns."""
+    return settled(kring().revoke_access(network_id, context(), user_id))
+
+
+def on_behalf_of_client() -> bool:
+    """Whether the caller records consent on the client's behalf (a coordinator), not as the client."""
+    return bool(g.access.role != "client")
+
+
+def record_consent(network_id: UUID, user_id: str, scopes: list[str]) -> Outcome:
+    """The client's consent for one person: given by the client, or by a coordinator on the client's behalf
+    (the event says which); in force when this returns."""
+    return settled(kring().set_consent(network_id, context(), user_id, scopes, on_behalf_of_client()))
 
 
 @blp.route("/<uuid:network_id>/access", methods=["GET"])
 @blp.response(200, People)
 def list_access(network_id: UUID) -> dict[str, Any]:
     """Everyone with a role on the network, with the consent they have."""
-    side: ReadSide = current_app.extensions["kring_read"]
-    people = side.access.people(str(network_id))
-    names = _names({p["user_id"] for p in people})
-    return {"items": [{**p, "name": names[p["user_id"]]} for p in people]}
+    return {"items": people(str(network_id))}
 
 
 @command(blp, "/<uuid:network_id>/access", "POST", AccessGrant, status=201, errors=(404, 409, 412, 422))
 def grant_access(body: dict[str, Any], network_id: UUID) -> Any:
     """Give a user of your organisation a role on the network (a new role replaces the old one)."""
-    found = accounts().by_email(body["user"]) if "@" in body["user"] else accounts().user(body["user"])
-    if found is None or found.organisation_id != current_user().organisation_id:
+    found = colleague(body["user"])
+    if found is None:
         refuse(422, "There is no such user in your organisation.", "unknown_user")
-    contact_id = str(body["contact_id"]) if body["contact_id"] else None
-    outcome = kring().grant_access(network_id, context(), found.id, body["role"], contact_id)
-    return answer(_settled(outcome), 201)
+    return answer(grant(network_id, found, body["role"], body["contact_id"]), 201)
 
 
 @command(blp, "/<uuid:network_id>/access/<user_id>", "DELETE", None)
 def revoke_access(network_id: UUID, user_id: str) -> Any:
     """Take a user's role away; it is in force when this answers."""
     with in_path("user with access", user_id):
-        return answer(_settled(kring().revoke_access(network_id, context(), user_id)))
+        return answer(revoke(network_id, user_id))
 
 
 @command(blp, "/<uuid:network_id>/consent/<user_id>", "PUT", Consent)
 def set_consent(body: dict[str, Any], network_id: UUID, user_id: str) -> Any:
     """The client's consent for one person: by the client, or by the coordinator on the client's behalf."""
-    on_behalf = g.access.role != "client"
     with in_path("user with access", user_id):
-        outcome = kring().set_consent(network_id, context(), user_id, body["scopes"], on_behalf)
-    return answer(_settled(outcome))
+        return answer(record_consent(network_id, user_id, body["scopes"]))
 
 
 @blp.route("/<uuid:network_id>/access-log", methods=["GET"])
@@ -125,6 +172,4 @@ def set_consent(body: dict[str, Any], network_id: UUID, user_id: str) -> Any:
 @blp.response(200, LogPage)
 def access_log(query: dict[str, Any], network_id: UUID) -> dict[str, Any]:
     """Who looked at the network's personal data, when, what and why; newest first."""
-    entries = auth.access_log().entries(str(network_id), query.get("before"), query["limit"])
-    names = _names({e["user_id"] for e in entries})
-    return {"items": [{**e, "name": names[e["user_id"]]} for e in entries]}
+    return {"items": log_entries(str(network_id), query.get("before"), query["limit"])}

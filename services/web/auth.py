@@ -27,6 +27,7 @@ from services.web.rules import RULES, Rule
 
 log = logging.getLogger(__name__)
 REASON_HEADER = "X-Kring-Reason"
+LANGUAGE_KEY = "lang"  # the session key of the pages' chosen language (ui/i18n.py): kept across a fresh session
 NO_NETWORK = "There is no network with this id (or you may not see it)."
 
 
@@ -84,14 +85,22 @@ def _session_user() -> User | None:
         return None
     user = accounts().user(user_id)
     if user is None or not user.active or session.get("epoch") != user.auth_epoch:
-        session.clear()
+        fresh_session()
         return None
     return user
 
 
-def sign_in_session(user: User) -> None:
-    """Start a web session for this user (a fresh session: no fixation)."""
+def fresh_session() -> None:
+    """Forget everything in the web session (against fixation, or to sign out) but the chosen language."""
+    language = session.get(LANGUAGE_KEY)
     session.clear()
+    if language is not None:
+        session[LANGUAGE_KEY] = language
+
+
+def sign_in_session(user: User) -> None:
+    """Start a web session for this user (a fresh session: no fixation; the chosen language stays)."""
+    fresh_session()
     session.permanent = True
     session["uid"] = user.id
     session["epoch"] = user.auth_epoch

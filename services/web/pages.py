@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from services.accounts import AccountError, TooManyAttempts
-from services.web.auth import _session_user, accounts, sign_in_session
+from services.web.auth import _session_user, accounts, fresh_session, sign_in_session
 
 blp = Blueprint("pages", __name__, template_folder="templates")
 
@@ -54,8 +54,8 @@ def login() -> Any:
 
 @blp.route("/uitloggen", methods=["POST"])
 def logout() -> Response:
-    """Sign out."""
-    session.clear()
+    """Sign out (the chosen language stays)."""
+    fresh_session()
     return redirect(url_for("pages.login"), 303)
 
 

@@ -18,6 +18,7 @@ from domain.reminders import Reminder
 from projections.summaries import LANGUAGES, summarise
 from services.application import NotEncrypted
 from services.privacy import Privacy
+from services.readside import ReadSide
 from services.web import schemas
 from services.web.auth import access_log
 from services.web.http import caller, kring, refuse
@@ -69,11 +70,15 @@ def privacy() -> Privacy:
 @blp.alt_response(404, **NOT_FOUND)
 def export_network(query: dict[str, Any], network_id: UUID) -> Response:
     """Everything Kring holds about a network, in one ZIP: every event, the current map, GraphML, reminders."""
-    side = read_side(query)
+    return export_download(network_id, read_side(query), language())
+
+
+def export_download(network_id: UUID, side: ReadSide, lang: str) -> Response:
+    """The export as a ZIP download (the API's export and the pages' "Exporteer alles"); summaries in `lang`."""
     network, events = privacy().network(network_id)
     files = {
         "events.json": schemas.EventPage().dump(
-            {"items": [event_view(e, line) for e, line in summarise(events, language())]}
+            {"items": [event_view(e, line) for e, line in summarise(events, lang)]}
         ),
         "map.json": schemas.MapOut().dump(side.network(network_id)),
         "network.graphml": side.graphml(network_id),

@@ -156,5 +156,14 @@ RULES.update(
         "forms.assign_role": network(CARE, "het formulier (taak)"),
         "forms.end_role": network(CARE),
         "forms.record_meeting": network(CARE, "het formulier (bijeenkomst)"),
+        "forms.remove_contact": network(EDIT, "het formulier (contact verwijderen)"),
+        "forms.close_network": network(ADMINISTER, "het formulier (netwerk sluiten)"),
+        "forms.reopen_network": network(ADMINISTER),
+        # the client's ownership: who has access and may see what, who looked, everything in one download
+        "ownership.access_page": network(CONSENT, "wie toegang heeft"),  # "Wie keek er?" on it only with AUDIT
+        "ownership.grant": network(ADMINISTER),
+        "ownership.revoke": network(ADMINISTER),
+        "ownership.consent": network(CONSENT),
+        "ownership.export": network(EXPORT, "alles (export)"),
     }
 )

@@ -16,6 +16,8 @@ from tests.e2e.browser import SCREENSHOTS, Server, accessible, browser, server, 
 
 BEA = "bea@wijkteam.nl"
 SAM = "sam@familie.nl"
+CLIENT = "aaltje@thuis.nl"
+MEMBER = "piet@buren.nl"
 NETWORK_URL = re.compile(r".*/netwerken/([0-9a-f-]{36})$")
 OPENED = today() - timedelta(days=120)  # the first review (after six weeks) is overdue: a reminder
 
@@ -211,6 +213,66 @@ def test_a_spilmantelzorger_sees_only_their_network(server: Server, browser: Any
     page.goto(f"{server.url}/netwerken/{mine['id']}/notities")
     assert "Dit mag u niet doen" in page.inner_text("main")  # notes need the client's consent
     page.context.close()
+
+
+@pytest.mark.slow
+def test_the_client_withdraws_a_members_map_consent_and_it_holds_at_once(server: Server, browser: Any) -> None:  # noqa: F811
+    server.user("dirk@wijkteam.nl", "Dirk de Wit", "--coordinator")
+    server.user(CLIENT, "Aaltje Jansen", "--no-admin")
+    server.user(MEMBER, "Piet Bakker", "--no-admin")
+    dirk = server.token("dirk@wijkteam.nl")
+    network = _network(server, dirk, "Mevrouw Aaltje Jansen")
+    body = {"name": "Piet Bakker", "category": "friend", "ring": "friend"}
+    piet = requests.post(f"{server.url}/api/networks/{network['id']}/contacts", json=body, headers=dirk, timeout=10)
+    access = f"{server.url}/api/networks/{network['id']}/access"
+    for grant in (
+        {"user": CLIENT, "role": "client"},
+        {"user": MEMBER, "role": "member", "contact_id": piet.json()["id"]},
+    ):
+        assert requests.post(access, json=grant, headers=dirk, timeout=10).status_code == 201
+    member_id = next(
+        p["user_id"] for p in requests.get(access, headers=dirk, timeout=10).json()["items"] if p["role"] == "member"
+    )
+    consent = f"{server.url}/api/networks/{network['id']}/consent/{member_id}"
+    assert requests.put(consent, json={"scopes": ["map"]}, headers=dirk, timeout=10).status_code == 200
+
+    member = sign_in(browser, server, MEMBER)
+    member.click("text=Mevrouw Aaltje Jansen")
+    assert member.inner_text("h1") == "Netwerk van Mevrouw Aaltje Jansen"  # the map, with the client's consent
+
+    client = sign_in(browser, server, CLIENT)
+    client.click("text=Mevrouw Aaltje Jansen")
+    client.click("nav.tabs >> text=Toegang")
+    assert "Piet Bakker" in _row(client, "Piet Bakker") and "de kaart" in _row(client, "Piet Bakker")
+    assert "meteen" in client.inner_text("main") and "namens de cliënt" not in client.inner_text("main")
+    assert client.locator("text=Iemand een rol geven").count() == 0  # roles are the coordinator's to give
+    accessible(client, "toegang")
+    form = client.locator("form.consent", has_text="Piet Bakker")
+    form.get_by_label("de kaart").uncheck()
+    form.locator("button").click()
+    client.wait_for_url("**/toegang")
+    assert "Opgeslagen: Piet Bakker mag de kaart, de belasting en de notities niet zien." in client.inner_text("main")
+    assert "Aaltje Jansen" in client.inner_text("#wie-keek-er ~ .table-wrap")  # her own look, in "Wie keek er?"
+    client.screenshot(path=str(_artefact("toegang-na-intrekken.png")), full_page=True)
+
+    response = member.reload()  # the member's very next request
+    assert response is not None and response.status == 403
+    assert "Dit mag u niet doen" in member.inner_text("main")
+    member.screenshot(path=str(_artefact("geen-toestemming.png")), full_page=True)
+    client.context.close()
+    member.context.close()
+
+    # the coordinator's Toegang page: consent on the client's behalf, and a role given by e-mail
+    coordinator = sign_in(browser, server, "dirk@wijkteam.nl")
+    coordinator.goto(f"{server.url}/netwerken/{network['id']}/toegang")
+    assert "namens de cliënt" in coordinator.inner_text("main")
+    coordinator.fill("#veld-user", "onbekend@elders.nl")
+    coordinator.select_option("#veld-role", "member")
+    coordinator.click("button:has-text('Rol geven')")
+    assert coordinator.input_value("#veld-user") == "onbekend@elders.nl"  # kept, with the problem beside it
+    assert "Er is niemand met dit e-mailadres in uw organisatie." in coordinator.inner_text("#problemen")
+    accessible(coordinator, "toegang-coordinator")
+    coordinator.context.close()
 
 
 def _network(kring: Server, auth: dict[str, str], client: str, with_carer: bool = False) -> dict[str, str]:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from types import SimpleNamespace
+
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from services import audit
 from tests.conftest import Staff
 from tests.integration.api_helpers import add_contact, assert_error, events, open_network
 
@@ -123,3 +128,17 @@ def test_a_coordinators_overview_counts_as_a_look_at_each_network_in_it(app: Fla
     log = circle.client("Ans").get(f"/api/networks/{circle.net}/access-log").json["items"]
     looked = {e["looked_at"] for e in log if e["name"] == "Bea"}
     assert {"wie doet wat (overzicht)", "wat aandacht vraagt (overzicht)"} <= looked
+
+
+def test_paging_the_access_log_skips_no_look_made_in_the_same_moment(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = app.extensions["kring_access_log"]
+    moments = iter(["2026-11-26T09:00:00.001", "2026-11-26T09:00:00.002", *["2026-11-26T09:00:00.003"] * 3])
+    monkeypatch.setattr(audit, "datetime", SimpleNamespace(now=lambda tz: datetime.fromisoformat(next(moments))))
+    for what in ("eerste", "tweede", "derde", "vierde", "vijfde"):
+        log.record("bea", ["n1"], what)
+    first = log.entries("n1", limit=2)  # the newest moment has three looks: all three, not two
+    assert sorted(e["action"] for e in first) == ["derde", "vierde", "vijfde"]
+    rest = log.entries("n1", before=first[-1]["at"], limit=2)
+    assert [e["action"] for e in rest] == ["tweede", "eerste"]

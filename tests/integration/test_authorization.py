@@ -150,7 +150,7 @@ EXPECTED: dict[tuple[str, str], Expect] = {
 }
 # The web pages: the API's rules; without a session, the sign-in page (303); a form posted without its CSRF
 # token is refused (400) after the rights are checked.
-PAGES = ("home.", "network.", "forms.", "carers.", "reminders.")
+PAGES = ("home.", "network.", "forms.", "carers.", "reminders.", "ownership.")
 NO_CSRF = 400
 EXPECTED.update(
     {
@@ -189,9 +189,18 @@ EXPECTED.update(
                 ("assign_role", "care", ("GET", "POST")),
                 ("end_role", "care", ("POST",)),
                 ("record_meeting", "care", ("GET", "POST")),
+                ("remove_contact", "edit", ("GET", "POST")),
+                ("close_network", "administer", ("GET", "POST")),
+                ("reopen_network", "administer", ("POST",)),
             )
             for method in methods
         },
+        # the Toegang page: as the API's access, consent, access log and export
+        ("ownership.access_page", "GET"): network("consent"),
+        ("ownership.grant", "POST"): network("administer", NO_CSRF),
+        ("ownership.revoke", "POST"): network("administer", NO_CSRF),
+        ("ownership.consent", "POST"): network("consent", NO_CSRF),
+        ("ownership.export", "GET"): network("export"),
     }
 )
 
@@ -293,10 +302,10 @@ class World:
         return str(token["id"])
 
     def _sacrificial_user(self, rule: str, role: str, own: bool) -> str:
-        if "/access/" in rule:  # a temporary member, granted again for every request
+        if "/access/" in rule or rule.endswith("/intrekken"):  # a temporary member, granted again every request
             self._grant("Tijdelijk", "member", network=self.n1 if own else self.n2, by="Bea" if own else "Cor")
             return self.oost.id("Tijdelijk")
-        if "/consent/" in rule:
+        if "/consent/" in rule or rule.endswith("/toestemming"):
             return self.oost.id("Mo")
         email = f"weg-{uuid.uuid4().hex[:12]}@oost.nl"
         return self.oost.accounts.create_user(self.oost.organisation_id, email, "Weg").id

@@ -202,3 +202,15 @@ def test_a_failure_on_a_page_is_a_calm_dutch_page_while_the_api_keeps_its_json(a
     assert status == 500 and "Er ging iets mis" in page and "kapot" not in page and "Traceback" not in page
     assert desk.page("/bestaat-niet")[0] == 404 and "Deze pagina bestaat niet" in desk.page("/bestaat-niet")[1]
     assert desk.api.get("/api/bestaat-niet").json["error"] == "not_found"
+
+
+def test_the_language_chosen_before_signing_in_stays_after_signing_in_and_out(app: Flask) -> None:
+    staff = Staff(app)
+    web = browser(app)
+    assert '<html lang="en">' in web.get("/inloggen?lang=en").get_data(as_text=True)
+    assert sign_in(web, staff.user("Bea").email, PASSWORD) == 303  # a fresh session: only the language is kept
+    assert "<h1>My networks</h1>" in web.get("/netwerken").get_data(as_text=True)
+    token = CSRF.search(web.get("/netwerken").get_data(as_text=True))
+    assert token is not None and web.post("/uitloggen", data={"csrf_token": token.group(1)}).status_code == 303
+    assert web.get("/netwerken").status_code == 303  # signed out
+    assert '<html lang="en">' in web.get("/inloggen").get_data(as_text=True)

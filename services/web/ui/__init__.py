@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Flask
 
-from services.web.ui import carers, errors, forms_pages, home, i18n, network, printing, reminders
+from services.web.ui import carers, errors, forms_pages, home, i18n, network, ownership, printing, reminders
 from services.web.ui.context import may, today
 
 __all__ = ["init_app", "printing"]  # printing adds the print page and the PDF to the network's blueprint
@@ -19,7 +19,7 @@ __all__ = ["init_app", "printing"]  # printing adds the print page and the PDF t
 def init_app(app: Flask) -> None:
     """Languages, the pages' blueprints and the readable error pages."""
     i18n.init_app(app)
-    for blueprint in (home.blp, network.blp, forms_pages.blp, carers.blp, reminders.blp):
+    for blueprint in (home.blp, network.blp, forms_pages.blp, carers.blp, reminders.blp, ownership.blp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["may"] = may
     app.context_processor(_page_context)

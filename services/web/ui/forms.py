@@ -49,6 +49,11 @@ DOMAIN_MESSAGES: dict[str, Any] = {
         "gebeurden."
     ),
     "network_closed": lazy_gettext("Dit netwerk is gesloten. Heropen het eerst."),
+    "network_open": lazy_gettext("Dit netwerk is al open."),
+    "is_coordinator": lazy_gettext("Deze persoon coördineert dit netwerk al."),
+    "consent_not_needed": lazy_gettext(
+        "Alleen spilmantelzorgers en leden van het netwerk hebben toestemming nodig; de coördinator en de cliënt niet."
+    ),
     "professional_spilmantelzorger": lazy_gettext(
         "Een hulpverlener kan geen spilmantelzorger zijn. Kies iemand uit de eigen kring."
     ),

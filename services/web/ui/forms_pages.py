@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from domain.network import Network
+from domain.state import Contact
 from domain.vocabulary import PROFESSIONAL_CATEGORIES
 from services.application import Outcome
 from services.web import schemas
@@ -56,6 +57,14 @@ def _finished(form: Form, saved: bool, message: str, network_id: UUID) -> Respon
     return done(form.problems, "network.tasks", kind="problem", network_id=network_id)
 
 
+def _active_contact(network: Network, contact_id: UUID) -> Contact:
+    """A contact who is in the network now; otherwise the page does not exist."""
+    contact = network.contacts.get(str(contact_id))
+    if contact is None or not contact.is_active:
+        abort(404)
+    return contact
+
+
 def _contacts(network: Network, informal_only: bool = False) -> list[tuple[str, str]]:
     people = [c for c in network.active_contacts if not informal_only or c.category not in PROFESSIONAL_CATEGORIES]
     return [(c.id, c.name) for c in sorted(people, key=lambda c: c.name.lower())]
@@ -84,9 +93,7 @@ def add_contact(network_id: UUID) -> Any:
 def assess_tie(network_id: UUID, contact_id: UUID) -> Any:
     """How the tie with a contact is now: strength, stress, the direction of support, how often."""
     network = network_or_404(network_id)
-    contact = network.contacts.get(str(contact_id))
-    if contact is None or not contact.is_active:
-        abort(404)
+    contact = _active_contact(network, contact_id)
     tie = contact.tie
     defaults = {
         "strength": tie.strength if tie else "normal",
@@ -103,6 +110,46 @@ def assess_tie(network_id: UUID, contact_id: UUID) -> Any:
         network=network,
         contact=contact,
     )
+
+
+@blp.route("/contacten/<uuid:contact_id>/verwijderen", methods=["GET", "POST"])
+def remove_contact(network_id: UUID, contact_id: UUID) -> Any:
+    """Take a contact out of the network, with the reason; their tasks (and designation) end with them."""
+    network = network_or_404(network_id)
+    contact = _active_contact(network, contact_id)
+    return command_page(
+        "forms/remove_contact.html",
+        schemas.Ending(),
+        lambda body: service().remove_contact(network_id, _dated(body), contact.id, body["reason"]),
+        lambda body, _o: _back(_("%(name)s staat niet meer in het netwerk.", name=contact.name), network_id),
+        {},
+        network=network,
+        contact=contact,
+        tasks=sorted(r.task for r in network.active_roles if r.contact_id == contact.id),
+    )
+
+
+@blp.route("/sluiten", methods=["GET", "POST"])
+def close_network(network_id: UUID) -> Any:
+    """Close the network (the coordinator): it can still be read, and reopened."""
+    network = network_or_404(network_id)
+    return command_page(
+        "forms/close.html",
+        schemas.Ending(),
+        lambda body: service().close_network(network_id, _dated(body), body["reason"]),
+        lambda body, _o: _back(_("Het netwerk is gesloten. U kunt het altijd weer heropenen."), network_id),
+        {},
+        network=network,
+    )
+
+
+@blp.route("/heropenen", methods=["POST"])
+def reopen_network(network_id: UUID) -> Any:
+    """Reopen a closed network (the coordinator)."""
+    form, body = load(schemas.Dated(), request.form)
+    if submit(form, lambda: service().reopen_network(network_id, _dated(body))) is None:
+        return done(form.problems, "network.ecogram", kind="problem", network_id=network_id)
+    return done(_("Het netwerk is weer open."), "network.ecogram", network_id=network_id)
 
 
 @blp.route("/taken/nieuw", methods=["GET", "POST"])

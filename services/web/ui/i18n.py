@@ -7,12 +7,14 @@ otherwise the browser's Accept-Language decides.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import urlencode
 
 from flask import Flask, request, session
-from flask_babel import Babel, format_date, get_locale, lazy_gettext
+from flask_babel import Babel, format_date, format_time, get_locale, lazy_gettext
 from flask_babel import gettext as _
+
+from services.web.auth import LANGUAGE_KEY
 
 LANGUAGES = ("nl", "en")
 
@@ -89,6 +91,11 @@ LABELS = {
         "spilmantelzorger": lazy_gettext("spilmantelzorger"),
         "member": lazy_gettext("lid van het netwerk"),
         "client": lazy_gettext("cliënt"),
+    },
+    "scope": {  # what the client's consent lets someone see
+        "map": lazy_gettext("de kaart"),
+        "burden": lazy_gettext("de belasting"),
+        "notes": lazy_gettext("de notities"),
     },
 }
 
@@ -190,7 +197,7 @@ def select_locale() -> str:
     asked = request.args.get("lang")
     if asked in LANGUAGES:
         return asked
-    remembered = session.get("lang")
+    remembered = session.get(LANGUAGE_KEY)
     if remembered in LANGUAGES:
         return str(remembered)
     return request.accept_languages.best_match(LANGUAGES, default="nl") or "nl"
@@ -199,8 +206,8 @@ def select_locale() -> str:
 def remember_language() -> None:
     """A page opened with ?lang= keeps that language for the rest of the session."""
     asked = request.args.get("lang")
-    if asked in LANGUAGES and session.get("lang") != asked and not request.path.startswith("/api"):
-        session["lang"] = asked
+    if asked in LANGUAGES and session.get(LANGUAGE_KEY) != asked and not request.path.startswith("/api"):
+        session[LANGUAGE_KEY] = asked
 
 
 def language() -> str:
@@ -217,6 +224,13 @@ def long_date(day: date | str | None) -> str:
     return format_date(day, "long")
 
 
+def long_datetime(moment: datetime | str) -> str:
+    """A moment written out in Kring's time zone (Europe/Amsterdam): "26 november 2026 om 14:05"."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return _("%(day)s om %(time)s", day=format_date(moment, "long"), time=format_time(moment, "HH:mm"))
+
+
 def init_app(app: Flask) -> None:
     """Flask-Babel with Kring's locale choice, and the helpers the templates use."""
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "nl")
@@ -225,6 +239,7 @@ def init_app(app: Flask) -> None:
     app.before_request(remember_language)
     app.jinja_env.globals.update(label=label, choices=choices, language=language)
     app.jinja_env.filters["long_date"] = long_date
+    app.jinja_env.filters["long_datetime"] = long_datetime
     app.jinja_env.globals.update(other_language=other_language, language_link=language_link)
     app.jinja_env.globals["other_language_name"] = lambda: "English" if language() == "nl" else _("Nederlands")
 
