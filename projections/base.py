@@ -22,6 +22,7 @@ class Projection(ABC):
 
     name: str
     tables: tuple[str, ...]
+    version = 1  # raise it when the tables change shape: they are then dropped and rebuilt from the log
 
     def __init__(self, app: Any) -> None:
         self.app = app  # the event-sourced application, for its mapper (how states are stored)
@@ -41,3 +42,8 @@ class Projection(ABC):
         """Forget everything (before a rebuild from position 0)."""
         for table in self.tables:
             tx.execute(f"DELETE FROM {table}")
+
+    def drop_tables(self, tx: Tx) -> None:
+        """Drop the tables (of an older version: their shape changed)."""
+        for table in self.tables:
+            tx.execute(f"DROP TABLE IF EXISTS {table}")

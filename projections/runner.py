@@ -24,6 +24,7 @@ from projections.db import ReadStore
 
 log = logging.getLogger(__name__)
 TRACKING = "kring_tracking"
+VERSIONS = "kring_projection_versions"
 REBUILD_BATCH_SIZE = 5000
 
 
@@ -54,16 +55,41 @@ class Runner:
         self.setup()
 
     def setup(self) -> None:
-        """Create the tracking table, each projection's tables and its tracking row."""
+        """Create the tracking table, each projection's tables and its tracking row.
+
+        A projection whose version changed since its tables were made has them dropped and starts again
+        from position 0 (tables made before versions were kept count as version 1).
+        """
         with self.store.transaction(write=True) as tx:
             tx.lock_schema()
             tx.execute(f"CREATE TABLE IF NOT EXISTS {TRACKING} (name TEXT PRIMARY KEY, position BIGINT NOT NULL)")
+            tx.execute(f"CREATE TABLE IF NOT EXISTS {VERSIONS} (name TEXT PRIMARY KEY, version INTEGER NOT NULL)")
             for projection in self.projections.values():
+                self._upgrade(tx, projection)
                 projection.create_tables(tx, self.store)
                 tx.execute(
                     f"INSERT INTO {TRACKING} (name, position) VALUES (?, 0) ON CONFLICT (name) DO NOTHING",
                     [projection.name],
                 )
+
+    def _upgrade(self, tx: Any, projection: Projection) -> None:
+        if self._version(tx, projection) != projection.version:
+            log.warning("projection %s changed to version %d: rebuilding it", projection.name, projection.version)
+            projection.drop_tables(tx)
+            tx.execute(f"UPDATE {TRACKING} SET position = 0 WHERE name = ?", [projection.name])
+        tx.execute(
+            f"INSERT INTO {VERSIONS} (name, version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET version = "
+            "excluded.version",
+            [projection.name, projection.version],
+        )
+
+    def _version(self, tx: Any, projection: Projection) -> int:
+        """The version of the projection's tables: new ones are current; ones made before versions were kept, 1."""
+        row = tx.execute(f"SELECT version FROM {VERSIONS} WHERE name = ?", [projection.name]).one()
+        if row is not None:
+            return int(row["version"])
+        tracked = tx.execute(f"SELECT position FROM {TRACKING} WHERE name = ?", [projection.name]).one()
+        return 1 if tracked is not None else projection.version
 
     # ---------------------------------------------------------- one step
     def step(self, names: Sequence[str] | None = None, batch_size: int | None = None) -> int:

@@ -13,7 +13,7 @@ from projections.base import Batch, Projection
 from projections.db import ReadStore, Tx
 from projections.network_map import NetworkMapProjection
 from projections.runner import Runner
-from projections.timeline import TimelineProjection
+from projections.timeline import TimelineProjection, TimelineQuery
 from services.application import Kring
 from services.commands import Context
 from services.readside import ReadSide
@@ -184,3 +184,27 @@ def test_a_projection_that_is_not_there_yet_is_created_and_caught_up(kring: Krin
     runner = Runner(kring, side.store, [Extra(kring)])
     assert runner.catch_up() == kring.log_position()
     assert runner.status()[0].lag == 0
+
+
+def test_a_projection_whose_tables_changed_shape_is_rebuilt_from_the_log(kring: Kring, store: dict[str, str]) -> None:
+    populate(kring, networks=1)
+    [(_, network_id)] = kring.list_network_ids()
+    old = ReadStore.for_settings(store)
+    with old.transaction(write=True) as tx:  # the timeline as version 1 left it: its lines as Dutch and English text
+        tx.execute("CREATE TABLE kring_tracking (name TEXT PRIMARY KEY, position BIGINT NOT NULL)")
+        tx.execute("INSERT INTO kring_tracking (name, position) VALUES ('timeline', ?)", [kring.log_position()])
+        tx.execute(
+            "CREATE TABLE kring_timeline (network_id TEXT, version INTEGER, summary_nl TEXT, summary_en TEXT, "
+            "PRIMARY KEY (network_id, version))"
+        )
+    old.close()
+    side = ReadSide(kring, store)
+    try:
+        assert {s.name: s.position for s in side.runner.status()}["timeline"] == 0
+        side.runner.catch_up()
+        [first] = side.timelines.lines(network_id, TimelineQuery(limit=1), "en")
+        assert first["summary"] == "Network of Client 0 opened (coordinator coord-0)"
+        again = Runner(kring, side.store, list(side.runner.projections.values()))  # the next start keeps the rows
+        assert {s.name: s.lag for s in again.status()}["timeline"] == 0
+    finally:
+        side.close()
