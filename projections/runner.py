@@ -44,11 +44,19 @@ class Status:
 class Runner:
     """Catches the projections up with the event log, once or for as long as it runs."""
 
-    def __init__(self, app: Any, store: ReadStore, projections: Sequence[Projection], batch_size: int = 1000) -> None:
+    def __init__(
+        self,
+        app: Any,
+        store: ReadStore,
+        projections: Sequence[Projection],
+        batch_size: int = 1000,
+        rebuild_batch_size: int = REBUILD_BATCH_SIZE,
+    ) -> None:
         self.app = app
         self.store = store
         self.projections = {p.name: p for p in projections}
         self.batch_size = batch_size
+        self.rebuild_batch_size = rebuild_batch_size
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -175,7 +183,7 @@ class Runner:
                 self.projections[name].reset(tx)
                 tx.execute(f"UPDATE {TRACKING} SET position = 0 WHERE name = ?", [name])
         total = 0
-        while applied := self.step(names, REBUILD_BATCH_SIZE):  # larger batches: fewer commits
+        while applied := self.step(names, self.rebuild_batch_size):  # larger batches: fewer commits
             total += applied
             if progress:
                 progress(applied)
