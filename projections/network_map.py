@@ -20,6 +20,7 @@ from eventsourcing.persistence import StoredEvent
 
 from domain.history import advance, network_as_of
 from domain.network import Network
+from domain.state import Contact, SupportRole
 from domain.vocabulary import PROFESSIONAL_CATEGORIES
 from projections.base import Batch, Projection, network_events
 from projections.db import ReadStore, Tx
@@ -147,9 +148,13 @@ class NetworkMapProjection(Projection):
         ids = {network_id for network_id, _ in keyed}
         networks = self.load(tx, ids)
         reviewed = self.load(tx, ids, "kring_review_states")
+        reviews_changed: set[str] = set()
         touched: dict[str, tuple[set[str], set[str]]] = {}  # network -> (changed roles, changed people)
         for network_id, event in keyed:
-            self._follow_review(reviewed, network_id, event)
+            if (network_id in reviewed or isinstance(event, Network.NetworkReviewed)) and self._follow_review(
+                reviewed, network_id, event
+            ):
+                reviews_changed.add(network_id)
             network = networks.get(network_id)
             if network is not None and event.originator_version <= network.version:
                 continue  # already applied: never twice
@@ -166,72 +171,36 @@ class NetworkMapProjection(Projection):
                 roles.add(event.__dict__["role_id"])
             if isinstance(event, PEOPLE_EVENTS):
                 people.add(event.__dict__["contact_id"])
-        for network_id, (roles, people) in touched.items():
-            self._store(tx, network_id, networks[network_id], roles, people)
-        for network_id, at_review in reviewed.items():
-            self._store_review_state(tx, network_id, at_review)
+        self._store(tx, {network_id: networks[network_id] for network_id in touched}, touched)
+        self._store_review_states(tx, {network_id: reviewed[network_id] for network_id in reviews_changed})
 
-    def _store(self, tx: Tx, network_id: str, network: Network, roles: set[str], people: set[str]) -> None:
-        """Write the network's row, and the rows of the roles and people this batch changed."""
-        topic, state = self.encode(network)
-        contacts = network.active_contacts
-        tied = [c for c in contacts if c.tie]
-        tx.execute(
+    def _store(self, tx: Tx, networks: dict[str, Network], touched: dict[str, tuple[set[str], set[str]]]) -> None:
+        """Write the networks' rows, and the rows of the roles and people this batch changed."""
+        tx.executemany(
             _upsert("kring_networks", NETWORK_COLUMNS, "network_id"),
-            [
-                network_id,
-                network.version,
-                network.client_name,
-                network.coordinator,
-                network.status,
-                _iso(network.opened_on),
-                _iso(network.next_review_on),
-                _iso(network.last_reviewed_on),
-                network.spilmantelzorger_id,
-                len(contacts),
-                sum(c.category not in PROFESSIONAL_CATEGORIES for c in contacts),
-                len(tied),
-                sum(1 for c in tied if c.tie and c.tie.stressful),
-                topic,
-                state,
-            ],
+            [_network_row(network_id, network, *self.encode(network)) for network_id, network in networks.items()],
         )
         tx.executemany(
             _upsert("kring_roles", ROLE_COLUMNS, "network_id, role_id"),
             [
-                [
-                    network_id,
-                    r.id,
-                    r.contact_id,
-                    r.support_type,
-                    r.direction,
-                    r.task,
-                    r.rhythm,
-                    _iso(r.started_on),
-                    _iso(r.ended_on),
-                    r.end_reason,
-                ]
-                for r in (network.roles[role_id] for role_id in sorted(roles))
+                _role_row(network_id, networks[network_id].roles[role_id])
+                for network_id, (roles, _) in touched.items()
+                for role_id in sorted(roles)
             ],
         )
         tx.executemany(
             _upsert("kring_people", PEOPLE_COLUMNS, "network_id, contact_id"),
             [
-                [
-                    network_id,
-                    c.id,
-                    c.name,
-                    c.email,
-                    c.person_ref or (c.email.lower() if c.email else None),
-                    c.category,
-                    int(c.is_active),
-                ]
-                for c in (network.contacts[contact_id] for contact_id in sorted(people))
+                _person_row(network_id, networks[network_id].contacts[contact_id])
+                for network_id, (_, people) in touched.items()
+                for contact_id in sorted(people)
             ],
         )
 
-    def _follow_review(self, reviewed: dict[str, Network], network_id: str, event: Network.Event) -> None:
-        """Keep the network as it was on its last review day: exactly what `network_as_of` would replay."""
+    def _follow_review(self, reviewed: dict[str, Network], network_id: str, event: Network.Event) -> bool:
+        """Keep the network as it was on its last review day: exactly what `network_as_of` would replay.
+
+        Returns whether the network as on its review day changed."""
         at_review = reviewed.get(network_id)
         if isinstance(event, Network.NetworkReviewed):
             key = (network_id, event.originator_version)
@@ -239,6 +208,7 @@ class NetworkMapProjection(Projection):
             replayed = network_as_of(history, event.effective_on)
             if replayed is not None:
                 reviewed[network_id] = replayed
+                return True
         elif (
             at_review is not None
             and at_review.as_of
@@ -246,13 +216,56 @@ class NetworkMapProjection(Projection):
             and event.originator_version > at_review.version
         ):
             advance(at_review, event)  # recorded late, but it had happened by the review
+            return True
+        return False
 
-    def _store_review_state(self, tx: Tx, network_id: str, network: Network) -> None:
-        topic, state = self.encode(network)
-        tx.execute(
+    def _store_review_states(self, tx: Tx, networks: dict[str, Network]) -> None:
+        tx.executemany(
             _upsert("kring_review_states", ("network_id", "version", "topic", "state"), "network_id"),
-            [network_id, network.version, topic, state],
+            [(network_id, network.version, *self.encode(network)) for network_id, network in networks.items()],
         )
+
+
+def _network_row(network_id: str, network: Network, topic: str, state: bytes) -> tuple[Any, ...]:
+    contacts = network.active_contacts
+    tied = [c for c in contacts if c.tie]
+    return (
+        network_id,
+        network.version,
+        network.client_name,
+        network.coordinator,
+        network.status,
+        _iso(network.opened_on),
+        _iso(network.next_review_on),
+        _iso(network.last_reviewed_on),
+        network.spilmantelzorger_id,
+        len(contacts),
+        sum(c.category not in PROFESSIONAL_CATEGORIES for c in contacts),
+        len(tied),
+        sum(1 for c in tied if c.tie and c.tie.stressful),
+        topic,
+        state,
+    )
+
+
+def _role_row(network_id: str, r: SupportRole) -> tuple[Any, ...]:
+    return (
+        network_id,
+        r.id,
+        r.contact_id,
+        r.support_type,
+        r.direction,
+        r.task,
+        r.rhythm,
+        _iso(r.started_on),
+        _iso(r.ended_on),
+        r.end_reason,
+    )
+
+
+def _person_row(network_id: str, c: Contact) -> tuple[Any, ...]:
+    person_key = c.person_ref or (c.email.lower() if c.email else None)
+    return (network_id, c.id, c.name, c.email, person_key, c.category, int(c.is_active))
 
 
 class NetworkMaps:
