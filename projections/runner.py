@@ -10,10 +10,12 @@ on SQLite the runner polls.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +28,23 @@ log = logging.getLogger(__name__)
 TRACKING = "kring_tracking"
 VERSIONS = "kring_projection_versions"
 REBUILD_BATCH_SIZE = 5000
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector (for a rebuild).
+
+    A rebuild makes millions of short-lived objects without cycles, which reference counting frees. Each of
+    them would still count towards the collector's next full pass over every object in the process; those
+    passes took about a sixth of a rebuild's time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -122,7 +141,7 @@ class Runner:
                 position = self._locked_position(tx, name)
                 if position < start:
                     continue  # rebuilt meanwhile: this batch starts too late for it; the next step serves it
-                todo = [(p, event) for p, event in batch if p > position]
+                todo = batch if position < batch[0][0] else [(p, event) for p, event in batch if p > position]
                 if todo:
                     self.projections[name].apply(tx, todo)
                     tx.execute(f"UPDATE {TRACKING} SET position = ? WHERE name = ?", [todo[-1][0], name])
@@ -183,10 +202,11 @@ class Runner:
                 self.projections[name].reset(tx)
                 tx.execute(f"UPDATE {TRACKING} SET position = 0 WHERE name = ?", [name])
         total = 0
-        while applied := self.step(names, self.rebuild_batch_size):  # larger batches: fewer commits
-            total += applied
-            if progress:
-                progress(applied)
+        with collector_paused():
+            while applied := self.step(names, self.rebuild_batch_size):  # larger batches: fewer commits
+                total += applied
+                if progress:
+                    progress(applied)
         return total
 
     # ------------------------------------------------------ in the background
