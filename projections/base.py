@@ -12,9 +12,18 @@ from projections.db import ReadStore, Tx
 Batch = Sequence[tuple[int, Any]]  # (log position, event of any aggregate), oldest first
 
 
-def network_events(batch: Batch) -> list[tuple[int, Network.Event]]:
-    """The events of networks in a batch (the log also holds reminders' events)."""
-    return [(position, event) for position, event in batch if isinstance(event, Network.Event)]
+def network_events(batch: Batch) -> list[tuple[str, Network.Event]]:
+    """The events of networks in a batch (the log also holds reminders' events), each with its network's id."""
+    ids: dict[int, str] = {}  # a network's id as text, made once per batch
+    found = []
+    for _, event in batch:
+        if isinstance(event, Network.Event):
+            uuid = event.originator_id
+            network_id = ids.get(uuid.int)
+            if network_id is None:
+                network_id = ids[uuid.int] = str(uuid)
+            found.append((network_id, event))
+    return found
 
 
 class Projection(ABC):

@@ -1,9 +1,11 @@
-"""The current map of every network: its state, its roles and its people, one row set per network.
+"""The current map of every network: a row per network, its roles and its people.
 
-The state is the network itself, rebuilt by the aggregate's own event handlers and stored the way
-the library stores snapshots (the application's mapper), so the map can never disagree with the
-aggregate. Roles and people are written out as rows for the cross-network questions (who does
-what, who occurs in several networks, what needs attention).
+The projection follows each network with the aggregate's own event handlers, from the network as the
+event store has it before the batch (its latest snapshot and the events after it), and writes out what
+the cross-network questions need (who does what, who occurs in several networks, what needs attention).
+It does not store the network itself: the map is read from the event store at the version the
+projection reached (`NetworkMaps`), so it can never disagree with the aggregate, and a rebuild does not
+write a copy of every network. The network as it was on its last review day is stored, for stability.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import StoredEvent
 
-from domain.history import advance, network_as_of
+from domain.history import advance, network_as_of, project_network
 from domain.network import Network
 from domain.state import Contact, SupportRole
 from domain.vocabulary import PROFESSIONAL_CATEGORIES
@@ -40,8 +43,6 @@ NETWORK_COLUMNS = (
     "informal",
     "tied",
     "stressful",
-    "topic",
-    "state",
 )
 ROLE_COLUMNS = (
     "network_id",
@@ -76,10 +77,12 @@ class NetworkMapProjection(Projection):
     """Current state per network, with its roles, people and review-time state."""
 
     name = "network_map"
+    version = 2  # 2: the network itself is no longer stored (read from the event store)
     tables = ("kring_networks", "kring_roles", "kring_people", "kring_review_states")
 
     def __init__(self, app: Any) -> None:
         super().__init__(app)
+        self._before: dict[str, Network] = {}
         self._histories: dict[tuple[str, int], list[Network.Event]] = {}
 
     def create_tables(self, tx: Tx, store: ReadStore) -> None:
@@ -87,7 +90,7 @@ class NetworkMapProjection(Projection):
             "CREATE TABLE IF NOT EXISTS kring_networks (network_id TEXT PRIMARY KEY, version INTEGER NOT NULL, "
             "client_name TEXT, coordinator TEXT, status TEXT, opened_on TEXT, next_review_on TEXT, "
             "last_reviewed_on TEXT, spilmantelzorger_id TEXT, contacts INTEGER, informal INTEGER, tied INTEGER, "
-            f"stressful INTEGER, topic TEXT NOT NULL, state {store.blob} NOT NULL)"
+            "stressful INTEGER)"
         )
         tx.execute("CREATE INDEX IF NOT EXISTS kring_networks_coordinator ON kring_networks (coordinator)")
         tx.execute("CREATE INDEX IF NOT EXISTS kring_networks_next_review ON kring_networks (next_review_on)")
@@ -121,34 +124,51 @@ class NetworkMapProjection(Projection):
         assert isinstance(network, Network)
         return network
 
-    def load(self, tx: Tx, network_ids: set[str], table: str = "kring_networks") -> dict[str, Network]:
-        """The stored networks among these ids (current, or as on their last review)."""
+    def network(self, network_id: UUID, version: int) -> Network | None:
+        """The network at this version, from the event store (its latest snapshot and the events after it)."""
+        try:
+            network = self.app.repository.get(network_id, version=version, projector_func=project_network)
+        except AggregateNotFoundError:
+            return None
+        return network if isinstance(network, Network) else None
+
+    def review_states(self, tx: Tx, network_ids: set[str]) -> dict[str, Network]:
+        """The stored networks as on their last review, among these ids."""
         if not network_ids:
             return {}
         marks = ", ".join("?" for _ in network_ids)
         rows = tx.execute(
-            f"SELECT network_id, version, topic, state FROM {table} WHERE network_id IN ({marks})",
+            f"SELECT network_id, version, topic, state FROM kring_review_states WHERE network_id IN ({marks})",
             sorted(network_ids),
         ).all()
         return {r["network_id"]: self.decode(r["network_id"], r["version"], r["topic"], r["state"]) for r in rows}
 
     # -------------------------------------------------------- applying
     def prepare(self, batch: Batch) -> None:
-        """The history up to each review in the batch, to replay the network as on the review day."""
+        """Read from the event store before the read tables are locked: each network as it was before its
+        first event in the batch (unless the batch opens it), and the history up to each review."""
+        first: dict[str, Network.Event] = {}
+        for network_id, event in network_events(batch):
+            first.setdefault(network_id, event)
+        self._before = {
+            network_id: network
+            for network_id, event in first.items()
+            if not isinstance(event, Network.NetworkOpened)
+            and (network := self.network(event.originator_id, event.originator_version - 1)) is not None
+        }
         self._histories = {
             (str(event.originator_id), event.originator_version): list(
                 self.app.events.get(event.originator_id, lte=event.originator_version)
             )
-            for _, event in network_events(batch)
+            for _, event in batch
             if isinstance(event, Network.NetworkReviewed)
         }
 
     def apply(self, tx: Tx, batch: Batch) -> None:
-        keyed = [(str(event.originator_id), event) for _, event in network_events(batch)]
-        ids = {network_id for network_id, _ in keyed}
-        networks = self.load(tx, ids)
-        reviewed = self.load(tx, ids, "kring_review_states")
+        keyed = network_events(batch)
+        reviewed = self.review_states(tx, {network_id for network_id, _ in keyed})
         reviews_changed: set[str] = set()
+        networks: dict[str, Network] = {}
         touched: dict[str, tuple[set[str], set[str]]] = {}  # network -> (changed roles, changed people)
         for network_id, event in keyed:
             if (network_id in reviewed or isinstance(event, Network.NetworkReviewed)) and self._follow_review(
@@ -156,11 +176,9 @@ class NetworkMapProjection(Projection):
             ):
                 reviews_changed.add(network_id)
             network = networks.get(network_id)
-            if network is not None and event.originator_version <= network.version:
-                continue  # already applied: never twice
             if isinstance(event, Network.NetworkOpened):
                 network = event.mutate(None)
-            elif network is None:
+            elif network is None and (network := self._network_before(event)) is None:
                 log.error("event %s for an unknown network skipped", type(event).__name__)
                 continue
             else:
@@ -171,14 +189,23 @@ class NetworkMapProjection(Projection):
                 roles.add(event.__dict__["role_id"])
             if isinstance(event, PEOPLE_EVENTS):
                 people.add(event.__dict__["contact_id"])
-        self._store(tx, {network_id: networks[network_id] for network_id in touched}, touched)
+        self._before = {}
+        self._store(tx, networks, touched)
         self._store_review_states(tx, {network_id: reviewed[network_id] for network_id in reviews_changed})
+
+    def _network_before(self, event: Network.Event) -> Network | None:
+        """The network just before this event: read in `prepare`, or (another worker got further meanwhile)
+        now."""
+        network = self._before.pop(str(event.originator_id), None)
+        if network is not None and network.version == event.originator_version - 1:
+            return network
+        return self.network(event.originator_id, event.originator_version - 1)
 
     def _store(self, tx: Tx, networks: dict[str, Network], touched: dict[str, tuple[set[str], set[str]]]) -> None:
         """Write the networks' rows, and the rows of the roles and people this batch changed."""
         tx.executemany(
             _upsert("kring_networks", NETWORK_COLUMNS, "network_id"),
-            [_network_row(network_id, network, *self.encode(network)) for network_id, network in networks.items()],
+            [_network_row(network_id, network) for network_id, network in networks.items()],
         )
         tx.executemany(
             _upsert("kring_roles", ROLE_COLUMNS, "network_id, role_id"),
@@ -226,7 +253,7 @@ class NetworkMapProjection(Projection):
         )
 
 
-def _network_row(network_id: str, network: Network, topic: str, state: bytes) -> tuple[Any, ...]:
+def _network_row(network_id: str, network: Network) -> tuple[Any, ...]:
     contacts = network.active_contacts
     tied = [c for c in contacts if c.tie]
     return (
@@ -243,8 +270,6 @@ def _network_row(network_id: str, network: Network, topic: str, state: bytes) ->
         sum(c.category not in PROFESSIONAL_CATEGORIES for c in contacts),
         len(tied),
         sum(1 for c in tied if c.tie and c.tie.stressful),
-        topic,
-        state,
     )
 
 
@@ -269,7 +294,7 @@ def _person_row(network_id: str, c: Contact) -> tuple[Any, ...]:
 
 
 class NetworkMaps:
-    """Reading the current maps; decoded maps are kept by (network, version), which never changes."""
+    """Reading the current maps; maps are kept by (network, version), which never changes."""
 
     CACHED = 64
 
@@ -280,17 +305,19 @@ class NetworkMaps:
         self._lock = threading.Lock()
 
     def current(self, network_id: UUID) -> Network | None:
-        """The network as the projection has it now, or None. Callers must not change it (it may be shared)."""
+        """The network at the version the projection reached (from the event store), or None.
+
+        Callers must not change it (it may be shared)."""
         key = str(network_id)
         with self.store.transaction() as tx:
             row = tx.execute("SELECT version FROM kring_networks WHERE network_id = ?", [key]).one()
             if row is None:
                 return None
-            with self._lock:
-                cached = self._decoded.get((key, row["version"]))
-            if cached is not None:
-                return cached
-            network = self.projection.load(tx, {key}).get(key)
+        with self._lock:
+            cached = self._decoded.get((key, row["version"]))
+        if cached is not None:
+            return cached
+        network = self.projection.network(network_id, row["version"])
         if network is not None:
             with self._lock:
                 self._decoded[(key, network.version)] = network

@@ -93,7 +93,7 @@ class TimelineProjection(Projection):
         return known
 
     def apply(self, tx: Tx, batch: Batch) -> None:
-        keyed = [(str(event.originator_id), event) for _, event in network_events(batch)]
+        keyed = network_events(batch)
         if not keyed:
             return
         names = self._names(tx, {network_id for network_id, _ in keyed})
