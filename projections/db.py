@@ -15,6 +15,7 @@ from psycopg_pool import ConnectionPool
 
 Row = dict[str, Any]
 SCHEMA_LOCK_KEY = 0x4B52494E4753  # the same key the application takes while creating the event tables
+COPY_FROM = 100  # rows: from here PostgreSQL loads them in one COPY stream instead of one statement each
 
 
 class Tx:
@@ -35,6 +36,50 @@ class Tx:
             statement = statement.replace("?", "%s")
         if rows:
             self._cursor.executemany(statement, [tuple(r) for r in rows])
+
+    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert rows that are not there yet (a projection never applies an event twice)."""
+        if self._postgres and len(rows) >= COPY_FROM:
+            self._copy(table, columns, rows)
+        else:
+            marks = ", ".join("?" for _ in columns)
+            self.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def upsert(
+        self,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        key: Sequence[str],
+        keep_existing: bool = False,
+    ) -> None:
+        """Insert rows; a row whose key is there already replaces it (or, with keep_existing, is left out).
+
+        Rows apply in order: of several rows with one key, the last one counts (the first with keep_existing).
+        """
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key)
+        conflict = f"ON CONFLICT ({', '.join(key)}) " + ("DO NOTHING" if keep_existing else f"DO UPDATE SET {updates}")
+        names = ", ".join(columns)
+        if not (self._postgres and len(rows) >= COPY_FROM):
+            self.executemany(
+                f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in columns)}) {conflict}", rows
+            )
+            return
+        at = [list(columns).index(k) for k in key]
+        unique: dict[tuple[Any, ...], Sequence[Any]] = {}
+        for row in rows:  # one statement may change a row only once
+            if not (keep_existing and tuple(row[i] for i in at) in unique):
+                unique[tuple(row[i] for i in at)] = row
+        staged = f"{table}_staged"  # COPY cannot resolve conflicts: the rows go through a temporary table
+        self._cursor.execute(f"CREATE TEMPORARY TABLE {staged} (LIKE {table})")
+        self._copy(staged, columns, list(unique.values()))
+        self._cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staged} {conflict}")
+        self._cursor.execute(f"DROP TABLE {staged}")
+
+    def _copy(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        with self._cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def lock_schema(self) -> None:
         """Serialise table creation with other processes starting now (PostgreSQL; SQLite serialises anyway)."""
@@ -59,6 +104,7 @@ class ReadStore:
     postgres: bool = False
     blob = "BLOB"
     lock_suffix = ""
+    clustered = " WITHOUT ROWID"  # a table kept in the order of its primary key (SQLite; PostgreSQL has no such)
 
     @classmethod
     def for_settings(cls, settings: Mapping[str, str]) -> ReadStore:
@@ -137,6 +183,7 @@ class PostgresReadStore(ReadStore):
     postgres = True
     blob = "BYTEA"
     lock_suffix = " FOR UPDATE"
+    clustered = ""
 
     def __init__(self, settings: Mapping[str, str]) -> None:
         conninfo = " ".join(

@@ -60,15 +60,6 @@ PEOPLE_EVENTS = (Network.ContactAdded, Network.ContactDetailsChanged, Network.Co
 PEOPLE_COLUMNS = ("network_id", "contact_id", "name", "email", "person_key", "category", "active")
 
 
-def _upsert(table: str, columns: tuple[str, ...], key: str) -> str:
-    keys = {k.strip() for k in key.split(",")}
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in keys)
-    return (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
-        f"ON CONFLICT ({key}) DO UPDATE SET {updates}"
-    )
-
-
 def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
@@ -97,11 +88,11 @@ class NetworkMapProjection(Projection):
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_roles (network_id TEXT, role_id TEXT, contact_id TEXT, "
             "support_type TEXT, direction TEXT, task TEXT, rhythm TEXT, started_on TEXT, ended_on TEXT, "
-            "end_reason TEXT, PRIMARY KEY (network_id, role_id))"
+            f"end_reason TEXT, PRIMARY KEY (network_id, role_id)){store.clustered}"
         )
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_people (network_id TEXT, contact_id TEXT, name TEXT, email TEXT, "
-            "person_key TEXT, category TEXT, active INTEGER, PRIMARY KEY (network_id, contact_id))"
+            f"person_key TEXT, category TEXT, active INTEGER, PRIMARY KEY (network_id, contact_id)){store.clustered}"
         )
         tx.execute("CREATE INDEX IF NOT EXISTS kring_people_person ON kring_people (person_key)")
         tx.execute(
@@ -203,25 +194,31 @@ class NetworkMapProjection(Projection):
 
     def _store(self, tx: Tx, networks: dict[str, Network], touched: dict[str, tuple[set[str], set[str]]]) -> None:
         """Write the networks' rows, and the rows of the roles and people this batch changed."""
-        tx.executemany(
-            _upsert("kring_networks", NETWORK_COLUMNS, "network_id"),
+        tx.upsert(
+            "kring_networks",
+            NETWORK_COLUMNS,
             [_network_row(network_id, network) for network_id, network in networks.items()],
+            key=("network_id",),
         )
-        tx.executemany(
-            _upsert("kring_roles", ROLE_COLUMNS, "network_id, role_id"),
+        tx.upsert(
+            "kring_roles",
+            ROLE_COLUMNS,
             [
                 _role_row(network_id, networks[network_id].roles[role_id])
                 for network_id, (roles, _) in touched.items()
                 for role_id in sorted(roles)
             ],
+            key=("network_id", "role_id"),
         )
-        tx.executemany(
-            _upsert("kring_people", PEOPLE_COLUMNS, "network_id, contact_id"),
+        tx.upsert(
+            "kring_people",
+            PEOPLE_COLUMNS,
             [
                 _person_row(network_id, networks[network_id].contacts[contact_id])
                 for network_id, (_, people) in touched.items()
                 for contact_id in sorted(people)
             ],
+            key=("network_id", "contact_id"),
         )
 
     def _follow_review(self, reviewed: dict[str, Network], network_id: str, event: Network.Event) -> bool:
@@ -247,9 +244,11 @@ class NetworkMapProjection(Projection):
         return False
 
     def _store_review_states(self, tx: Tx, networks: dict[str, Network]) -> None:
-        tx.executemany(
-            _upsert("kring_review_states", ("network_id", "version", "topic", "state"), "network_id"),
+        tx.upsert(
+            "kring_review_states",
+            ("network_id", "version", "topic", "state"),
             [(network_id, network.version, *self.encode(network)) for network_id, network in networks.items()],
+            key=("network_id",),
         )
 
 

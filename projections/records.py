@@ -111,13 +111,7 @@ class RecordsProjection(Projection):
                         json.dumps(data, ensure_ascii=False),
                     ]
                 )
-        tx.executemany(
-            f"INSERT INTO kring_records ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
-            "ON CONFLICT (network_id, kind, record_id) DO UPDATE SET version = excluded.version, "
-            "effective_on = excluded.effective_on, recorded_at = excluded.recorded_at, "
-            "recorded_by = excluded.recorded_by, data = excluded.data",
-            rows,
-        )
+        tx.upsert("kring_records", COLUMNS, rows, key=("network_id", "kind", "record_id"))
 
 
 class Records:

@@ -150,31 +150,32 @@ class DueRemindersProjection(Projection):
             "UPDATE kring_due SET status = 'resolved', resolved_by = ? WHERE reminder_id = ?",
             [(due.resolved_by, due.reminder_id) for due in changes.resolved],
         )
-        tx.executemany(
-            "INSERT INTO kring_due (reminder_id, network_id, kind, subject, due_on, status, resolved_by, state) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, 'new') ON CONFLICT (reminder_id) DO NOTHING",
+        tx.upsert(
+            "kring_due",
+            ("reminder_id", "network_id", "kind", "subject", "due_on", "status", "resolved_by", "state"),
             [
                 (d.reminder_id, d.network_id, d.kind, d.subject, d.due_on.isoformat() if d.due_on else None)
-                + (("resolved", d.resolved_by) if d.resolved_by else ("pending", None))
+                + (("resolved", d.resolved_by, "new") if d.resolved_by else ("pending", None, "new"))
                 for d in changes.made.values()
             ],
+            key=("reminder_id",),
+            keep_existing=True,
         )
         tx.executemany("UPDATE kring_due SET state = ?, snoozed_until = ? WHERE reminder_id = ?", changes.states)
-        tx.executemany(
-            "INSERT INTO kring_due_networks (network_id, status, next_review_on, last_reviewed_on, interval_weeks, "
-            "spilmantelzorger_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (network_id) DO UPDATE SET "
-            "status = excluded.status, next_review_on = excluded.next_review_on, "
-            "last_reviewed_on = excluded.last_reviewed_on, interval_weeks = excluded.interval_weeks, "
-            "spilmantelzorger_id = excluded.spilmantelzorger_id",
+        tx.upsert(
+            "kring_due_networks",
+            ("network_id", *NETWORK_COLUMNS),
             [
                 [network_id, *(changes.networks[network_id][c] for c in NETWORK_COLUMNS)]
                 for network_id in changes.changed
             ],
+            key=("network_id",),
         )
-        tx.executemany(
-            "INSERT INTO kring_due_carers (network_id, carer_id, last_reported_on) VALUES (?, ?, ?) "
-            "ON CONFLICT (network_id, carer_id) DO UPDATE SET last_reported_on = excluded.last_reported_on",
+        tx.upsert(
+            "kring_due_carers",
+            ("network_id", "carer_id", "last_reported_on"),
             [(network_id, carer_id, on) for (network_id, carer_id), on in changes.reports.items()],
+            key=("network_id", "carer_id"),
         )
 
 

@@ -39,15 +39,16 @@ KINDS: dict[str, tuple[type[Network.Event], ...]] = {
 KIND_OF = {cls.__name__: kind for kind, classes in KINDS.items() for cls in classes}
 COLUMNS = (
     "network_id",
+    "effective_on",
     "version",
     "type",
     "contact_id",
     "other_contact_id",
-    "effective_on",
     "recorded_at",
     "recorded_by",
     "line_values",
 )
+NAME_COLUMNS = ("network_id", "kind", "entity_id", "name", "contact_id")
 encode_values = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
@@ -69,15 +70,14 @@ class TimelineProjection(Projection):
     tables = ("kring_timeline", "kring_timeline_names")
 
     def create_tables(self, tx: Tx, store: ReadStore) -> None:
-        tx.execute(
-            "CREATE TABLE IF NOT EXISTS kring_timeline (network_id TEXT, version INTEGER, type TEXT, contact_id TEXT, "
-            "other_contact_id TEXT, effective_on TEXT, recorded_at TEXT, recorded_by TEXT, line_values TEXT, "
-            "PRIMARY KEY (network_id, version))"
+        tx.execute(  # keyed in the order it is read: a network's lines by the day they happened
+            "CREATE TABLE IF NOT EXISTS kring_timeline (network_id TEXT, effective_on TEXT, version INTEGER, "
+            "type TEXT, contact_id TEXT, other_contact_id TEXT, recorded_at TEXT, recorded_by TEXT, line_values TEXT, "
+            f"PRIMARY KEY (network_id, effective_on, version)){store.clustered}"
         )
-        tx.execute("CREATE INDEX IF NOT EXISTS kring_timeline_by_day ON kring_timeline (network_id, effective_on)")
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_timeline_names (network_id TEXT, entity_id TEXT, kind TEXT, "
-            "name TEXT, contact_id TEXT, PRIMARY KEY (network_id, entity_id))"
+            f"name TEXT, contact_id TEXT, PRIMARY KEY (network_id, entity_id)){store.clustered}"
         )
 
     def _names(self, tx: Tx, network_ids: set[str]) -> dict[str, Names]:
@@ -108,26 +108,18 @@ class TimelineProjection(Projection):
             rows.append(
                 (
                     network_id,
+                    event.effective_on.isoformat(),
                     event.originator_version,
                     type(event).__name__,
                     first,
                     second,
-                    event.effective_on.isoformat(),
                     event.timestamp.isoformat(),
                     event.recorded_by,
                     encode_values(values) if values else None,
                 )
             )
-        tx.executemany(
-            f"INSERT INTO kring_timeline ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
-            "ON CONFLICT (network_id, version) DO NOTHING",
-            rows,
-        )
-        tx.executemany(
-            "INSERT INTO kring_timeline_names (network_id, kind, entity_id, name, contact_id) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (network_id, entity_id) DO UPDATE SET name = excluded.name",
-            learned,
-        )
+        tx.insert("kring_timeline", COLUMNS, rows)
+        tx.upsert("kring_timeline_names", NAME_COLUMNS, learned, key=("network_id", "entity_id"))
 
 
 @dataclass(frozen=True)
