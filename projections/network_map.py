@@ -138,12 +138,13 @@ class NetworkMapProjection(Projection):
     def prepare(self, batch: Batch) -> None:
         """Read from the event store before the read tables are locked: each network as it was before its
         first event in the batch (unless the batch opens it), and the history up to each review."""
-        first: dict[str, Network.Event] = {}
-        for network_id, event in network_events(batch):
-            first.setdefault(network_id, event)
+        first: dict[int, Network.Event] = {}
+        for _, event in batch:
+            if isinstance(event, Network.Event):
+                first.setdefault(event.originator_id.int, event)
         self._before = {
-            network_id: network
-            for network_id, event in first.items()
+            str(event.originator_id): network
+            for event in first.values()
             if not isinstance(event, Network.NetworkOpened)
             and (network := self.network(event.originator_id, event.originator_version - 1)) is not None
         }

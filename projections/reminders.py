@@ -61,7 +61,6 @@ class DueChanges:
         self.resolved: list[Due] = []  # stored rows resolved by this batch
         self.changed: set[str] = set()  # networks whose row changed
         self.reports: dict[tuple[str, str], str] = {}
-        self.states: list[tuple[str, str | None, str]] = []
 
     def due(self, network_id: str, kind: str, subject: str, due_on: date) -> None:
         rid = str(reminder_id(network_id, kind, subject, due_on))
@@ -116,16 +115,17 @@ class DueRemindersProjection(Projection):
 
     # ------------------------------------------------------------ applying
     def apply(self, tx: Tx, batch: Batch) -> None:
-        ruled = [(str(event.originator_id), event) for _, event in batch if type(event) in RULES]
+        ruled, states = [], []
+        for _, event in batch:
+            if type(event) in RULES:
+                ruled.append((str(event.originator_id), event))
+            elif type(event) in STATES:
+                until = event.until.isoformat() if isinstance(event, Reminder.ReminderSnoozed) else None
+                states.append((STATES[type(event)], until, str(event.originator_id)))
         changes = self._read(tx, {network_id for network_id, _ in ruled})
         for network_id, event in ruled:
             RULES[type(event)](changes, network_id, event)
-        for _, event in batch:
-            state = STATES.get(type(event))
-            if state is not None:
-                until = event.until.isoformat() if isinstance(event, Reminder.ReminderSnoozed) else None
-                changes.states.append((state, until, str(event.originator_id)))
-        self._write(tx, changes)
+        self._write(tx, changes, states)
 
     def _read(self, tx: Tx, network_ids: set[str]) -> DueChanges:
         """The rows the rules read for these networks: their own row, their carers, their pending reminders."""
@@ -143,7 +143,7 @@ class DueRemindersProjection(Projection):
         ).all()
         return DueChanges({r["network_id"]: r for r in networks}, reported, [Due(**r, stored=True) for r in pending])
 
-    def _write(self, tx: Tx, changes: DueChanges) -> None:
+    def _write(self, tx: Tx, changes: DueChanges, states: list[tuple[str, str | None, str]]) -> None:
         """Resolved rows, then new rows, then what became of raised reminders (always raised from a row that an
         earlier event made), then the networks' and carers' rows."""
         tx.executemany(
@@ -161,7 +161,7 @@ class DueRemindersProjection(Projection):
             key=("reminder_id",),
             keep_existing=True,
         )
-        tx.executemany("UPDATE kring_due SET state = ?, snoozed_until = ? WHERE reminder_id = ?", changes.states)
+        tx.executemany("UPDATE kring_due SET state = ?, snoozed_until = ? WHERE reminder_id = ?", states)
         tx.upsert(
             "kring_due_networks",
             ("network_id", *NETWORK_COLUMNS),

@@ -202,7 +202,7 @@ class Runner:
                 self.projections[name].reset(tx)
                 tx.execute(f"UPDATE {TRACKING} SET position = 0 WHERE name = ?", [name])
         total = 0
-        with collector_paused():
+        with collector_paused(), self.store.bulk():
             while applied := self.step(names, self.rebuild_batch_size):  # larger batches: fewer commits
                 total += applied
                 if progress:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from string import Formatter
 from typing import Any
@@ -150,16 +150,15 @@ LANGUAGES = tuple(TEMPLATES)
 Named = tuple[str, str, str, str | None]  # (kind: contact, role or goal; its id; its name; the role's contact)
 
 
-def _named(event: Network.Event) -> Named | None:
-    if isinstance(event, Network.ContactAdded):
-        return ("contact", event.contact_id, event.name, event.contact_id)
-    if isinstance(event, Network.ContactDetailsChanged) and "name" in event.changes:
-        return ("contact", event.contact_id, event.changes["name"], event.contact_id)
-    if isinstance(event, Network.SupportRoleAssigned):
-        return ("role", event.role_id, event.task, event.contact_id)
-    if isinstance(event, Network.GoalSet):
-        return ("goal", event.goal_id, event.title, None)
-    return None
+# The events that name something, each with the name it gives (a change of details may leave the name alone).
+NAMING: dict[type, Callable[[Any], Named | None]] = {
+    Network.ContactAdded: lambda e: ("contact", e.contact_id, e.name, e.contact_id),
+    Network.ContactDetailsChanged: lambda e: (
+        ("contact", e.contact_id, e.changes["name"], e.contact_id) if "name" in e.changes else None
+    ),
+    Network.SupportRoleAssigned: lambda e: ("role", e.role_id, e.task, e.contact_id),
+    Network.GoalSet: lambda e: ("goal", e.goal_id, e.title, None),
+}
 
 
 class Names:
@@ -181,7 +180,8 @@ class Names:
 
     def learn(self, event: Network.Event) -> Named | None:
         """Remember the name this event gives, if any, and return it."""
-        named = _named(event)
+        naming = NAMING.get(type(event))
+        named = naming(event) if naming else None
         if named is not None:
             self.remember(*named)
         return named
