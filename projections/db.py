@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -75,6 +75,27 @@ class Tx:
         self._copy(staged, columns, list(unique.values()))
         self._cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staged} {conflict}")
         self._cursor.execute(f"DROP TABLE {staged}")
+
+    def write(
+        self,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        key: Sequence[str],
+        new: Callable[[Sequence[Any]], bool],
+    ) -> None:
+        """Upsert rows, inserting those for which `new` says that nothing with their key can be stored yet (of
+        several with one key, the last counts)."""
+        at = [list(columns).index(k) for k in key]
+        fresh: dict[tuple[Any, ...], Sequence[Any]] = {}
+        known = []
+        for row in rows:
+            if new(row):
+                fresh[tuple(row[i] for i in at)] = row
+            else:
+                known.append(row)
+        self.insert(table, columns, list(fresh.values()))
+        self.upsert(table, columns, known, key)
 
     def _copy(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         with self._cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:

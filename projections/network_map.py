@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 from uuid import UUID
@@ -162,6 +163,7 @@ class NetworkMapProjection(Projection):
         reviews_changed: set[str] = set()
         networks: dict[str, Network] = {}
         touched: dict[str, tuple[set[str], set[str]]] = {}  # network -> (changed roles, changed people)
+        opened: set[str] = set()
         for network_id, event in keyed:
             if (network_id in reviewed or isinstance(event, Network.NetworkReviewed)) and self._follow_review(
                 reviewed, network_id, event
@@ -170,6 +172,7 @@ class NetworkMapProjection(Projection):
             network = networks.get(network_id)
             if isinstance(event, Network.NetworkOpened):
                 network = event.mutate(None)
+                opened.add(network_id)
             elif network is None and (network := self._network_before(event)) is None:
                 log.error("event %s for an unknown network skipped", type(event).__name__)
                 continue
@@ -182,7 +185,7 @@ class NetworkMapProjection(Projection):
             if isinstance(event, PEOPLE_EVENTS):
                 people.add(event.__dict__["contact_id"])
         self._before = {}
-        self._store(tx, networks, touched)
+        self._store(tx, networks, touched, opened)
         self._store_review_states(tx, {network_id: reviewed[network_id] for network_id in reviews_changed})
 
     def _network_before(self, event: Network.Event) -> Network | None:
@@ -193,15 +196,23 @@ class NetworkMapProjection(Projection):
             return network
         return self.network(event.originator_id, event.originator_version - 1)
 
-    def _store(self, tx: Tx, networks: dict[str, Network], touched: dict[str, tuple[set[str], set[str]]]) -> None:
-        """Write the networks' rows, and the rows of the roles and people this batch changed."""
-        tx.upsert(
+    def _store(
+        self, tx: Tx, networks: dict[str, Network], touched: dict[str, tuple[set[str], set[str]]], opened: set[str]
+    ) -> None:
+        """Write the networks' rows, and the rows of the roles and people this batch changed (a network it opened
+        has none yet)."""
+
+        def new(row: Sequence[Any]) -> bool:
+            return row[0] in opened
+
+        tx.write(
             "kring_networks",
             NETWORK_COLUMNS,
             [_network_row(network_id, network) for network_id, network in networks.items()],
-            key=("network_id",),
+            ("network_id",),
+            new,
         )
-        tx.upsert(
+        tx.write(
             "kring_roles",
             ROLE_COLUMNS,
             [
@@ -209,9 +220,10 @@ class NetworkMapProjection(Projection):
                 for network_id, (roles, _) in touched.items()
                 for role_id in sorted(roles)
             ],
-            key=("network_id", "role_id"),
+            ("network_id", "role_id"),
+            new,
         )
-        tx.upsert(
+        tx.write(
             "kring_people",
             PEOPLE_COLUMNS,
             [
@@ -219,7 +231,8 @@ class NetworkMapProjection(Projection):
                 for network_id, (_, people) in touched.items()
                 for contact_id in sorted(people)
             ],
-            key=("network_id", "contact_id"),
+            ("network_id", "contact_id"),
+            new,
         )
 
     def _follow_review(self, reviewed: dict[str, Network], network_id: str, event: Network.Event) -> bool:

@@ -97,8 +97,10 @@ class TimelineProjection(Projection):
         if not keyed:
             return
         names = self._names(tx, {network_id for network_id, _ in keyed})
-        rows, learned = [], []
+        rows, learned, opened = [], [], set()
         for network_id, event in keyed:
+            if isinstance(event, Network.NetworkOpened):
+                opened.add(network_id)
             known = names[network_id]
             named = known.learn(event)
             if named is not None:
@@ -119,7 +121,8 @@ class TimelineProjection(Projection):
                 )
             )
         tx.insert("kring_timeline", COLUMNS, rows)
-        tx.upsert("kring_timeline_names", NAME_COLUMNS, learned, key=("network_id", "entity_id"))
+        key = ("network_id", "entity_id")
+        tx.write("kring_timeline_names", NAME_COLUMNS, learned, key, lambda row: row[0] in opened)  # none yet
 
 
 @dataclass(frozen=True)
