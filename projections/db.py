@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -37,13 +37,17 @@ class Tx:
         if rows:
             self._cursor.executemany(statement, [tuple(r) for r in rows])
 
-    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        """Insert rows that are not there yet (a projection never applies an event twice)."""
-        if self._postgres and len(rows) >= COPY_FROM:
+    def insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], count: int) -> None:
+        """Insert `count` rows that are not there yet (a projection never applies an event twice).
+
+        The rows may be made as they are written: PostgreSQL then stores the first ones while the next are made.
+        """
+        if self._postgres and count >= COPY_FROM:
             self._copy(table, columns, rows)
-        else:
+        elif count:
             marks = ", ".join("?" for _ in columns)
-            self.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+            statement = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+            self._cursor.executemany(statement.replace("?", "%s") if self._postgres else statement, rows)
 
     def upsert(
         self,
@@ -94,10 +98,10 @@ class Tx:
                 fresh[tuple(row[i] for i in at)] = row
             else:
                 known.append(row)
-        self.insert(table, columns, list(fresh.values()))
+        self.insert(table, columns, fresh.values(), len(fresh))
         self.upsert(table, columns, known, key)
 
-    def _copy(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    def _copy(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         with self._cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
@@ -245,6 +249,7 @@ class PostgresReadStore(ReadStore):
             if schema:
                 conn.execute(pgsql.SQL("SET search_path TO {}").format(pgsql.Identifier(schema)))
 
+        self._bulk = threading.local()
         self._pool = ConnectionPool(
             conninfo,
             min_size=1,
@@ -260,10 +265,23 @@ class PostgresReadStore(ReadStore):
         with self._pool.connection() as conn:
             if write:
                 with conn.transaction(), conn.cursor() as cursor:
+                    if getattr(self._bulk, "on", False):
+                        cursor.execute("SET LOCAL synchronous_commit TO OFF")
                     yield Tx(cursor, postgres=True)
             else:
                 with conn.cursor() as cursor:
                     yield Tx(cursor, postgres=True)
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """While a rebuild writes, commit without waiting for the write-ahead log to reach the disk. A crash may
+        then lose the last moments of the rebuild, but never part of a batch: its rows and its tracking position
+        go together, and the runner applies the lost batches again."""
+        self._bulk.on = True
+        try:
+            yield
+        finally:
+            self._bulk.on = False
 
     def close(self) -> None:
         self._pool.close()

@@ -7,6 +7,7 @@ is rendered in the reader's language when it is read, so wording and translation
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -97,32 +98,35 @@ class TimelineProjection(Projection):
         if not keyed:
             return
         names = self._names(tx, {network_id for network_id, _ in keyed})
-        rows, learned, opened = [], [], set()
-        for network_id, event in keyed:
-            if isinstance(event, Network.NetworkOpened):
-                opened.add(network_id)
-            known = names[network_id]
-            named = known.learn(event)
-            if named is not None:
-                learned.append((network_id, *named))
-            first, second = _contacts_of(event, known)
-            values = line_values(event, known)
-            rows.append(
-                (
-                    network_id,
-                    event.effective_on.isoformat(),
-                    event.originator_version,
-                    type(event).__name__,
-                    first,
-                    second,
-                    event.timestamp.isoformat(),
-                    event.recorded_by,
-                    encode_values(values) if values else None,
-                )
-            )
-        tx.insert("kring_timeline", COLUMNS, rows)
+        learned: list[tuple[Any, ...]] = []
+        tx.insert("kring_timeline", COLUMNS, _rows(keyed, names, learned), len(keyed))  # made as they are written
+        opened = {network_id for network_id, event in keyed if isinstance(event, Network.NetworkOpened)}
         key = ("network_id", "entity_id")
         tx.write("kring_timeline_names", NAME_COLUMNS, learned, key, lambda row: row[0] in opened)  # none yet
+
+
+def _rows(
+    keyed: list[tuple[str, Network.Event]], names: dict[str, Names], learned: list[tuple[Any, ...]]
+) -> Iterator[tuple[Any, ...]]:
+    """The timeline's rows of these events; the names they give are learned, and added to `learned`."""
+    for network_id, event in keyed:
+        known = names[network_id]
+        named = known.learn(event)
+        if named is not None:
+            learned.append((network_id, *named))
+        first, second = _contacts_of(event, known)
+        values = line_values(event, known)
+        yield (
+            network_id,
+            event.effective_on.isoformat(),
+            event.originator_version,
+            type(event).__name__,
+            first,
+            second,
+            event.timestamp.isoformat(),
+            event.recorded_by,
+            encode_values(values) if values else None,
+        )
 
 
 @dataclass(frozen=True)
