@@ -71,6 +71,11 @@ class NetworkMapProjection(Projection):
     name = "network_map"
     version = 2  # 2: the network itself is no longer stored (read from the event store)
     tables = ("kring_networks", "kring_roles", "kring_people", "kring_review_states")
+    indexes = (
+        ("kring_networks_coordinator", "kring_networks (coordinator)"),
+        ("kring_networks_next_review", "kring_networks (next_review_on)"),
+        ("kring_people_person", "kring_people (person_key)"),
+    )
 
     def __init__(self, app: Any) -> None:
         super().__init__(app)
@@ -84,8 +89,6 @@ class NetworkMapProjection(Projection):
             "last_reviewed_on TEXT, spilmantelzorger_id TEXT, contacts INTEGER, informal INTEGER, tied INTEGER, "
             "stressful INTEGER)"
         )
-        tx.execute("CREATE INDEX IF NOT EXISTS kring_networks_coordinator ON kring_networks (coordinator)")
-        tx.execute("CREATE INDEX IF NOT EXISTS kring_networks_next_review ON kring_networks (next_review_on)")
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_roles (network_id TEXT, role_id TEXT, contact_id TEXT, "
             "support_type TEXT, direction TEXT, task TEXT, rhythm TEXT, started_on TEXT, ended_on TEXT, "
@@ -95,7 +98,6 @@ class NetworkMapProjection(Projection):
             "CREATE TABLE IF NOT EXISTS kring_people (network_id TEXT, contact_id TEXT, name TEXT, email TEXT, "
             f"person_key TEXT, category TEXT, active INTEGER, PRIMARY KEY (network_id, contact_id)){store.clustered}"
         )
-        tx.execute("CREATE INDEX IF NOT EXISTS kring_people_person ON kring_people (person_key)")
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_review_states (network_id TEXT PRIMARY KEY, version INTEGER, "
             f"topic TEXT, state {store.blob})"

@@ -96,13 +96,13 @@ class DueRemindersProjection(Projection):
 
     name = "reminders"
     tables = ("kring_due", "kring_due_networks", "kring_due_carers")
+    indexes = (("kring_due_scan", "kring_due (status, state, due_on)"),)  # the scheduler's scan
 
     def create_tables(self, tx: Tx, store: ReadStore) -> None:
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_due (reminder_id TEXT PRIMARY KEY, network_id TEXT, kind TEXT, "
             "subject TEXT, due_on TEXT, status TEXT, resolved_by TEXT, state TEXT, snoozed_until TEXT)"
         )
-        tx.execute("CREATE INDEX IF NOT EXISTS kring_due_scan ON kring_due (status, state, due_on)")
         tx.execute("CREATE INDEX IF NOT EXISTS kring_due_network ON kring_due (network_id, status)")
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_due_networks (network_id TEXT PRIMARY KEY, status TEXT, "

@@ -27,7 +27,6 @@ from projections.db import ReadStore
 log = logging.getLogger(__name__)
 TRACKING = "kring_tracking"
 VERSIONS = "kring_projection_versions"
-REBUILD_BATCH_SIZE = 5000
 
 
 @contextmanager
@@ -69,13 +68,13 @@ class Runner:
         store: ReadStore,
         projections: Sequence[Projection],
         batch_size: int = 1000,
-        rebuild_batch_size: int = REBUILD_BATCH_SIZE,
+        rebuild_batch_size: int | None = None,
     ) -> None:
         self.app = app
         self.store = store
         self.projections = {p.name: p for p in projections}
         self.batch_size = batch_size
-        self.rebuild_batch_size = rebuild_batch_size
+        self.rebuild_batch_size = rebuild_batch_size or store.rebuild_batch_size
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -94,6 +93,7 @@ class Runner:
             for projection in self.projections.values():
                 self._upgrade(tx, projection)
                 projection.create_tables(tx, self.store)
+                projection.create_indexes(tx)
                 tx.execute(
                     f"INSERT INTO {TRACKING} (name, position) VALUES (?, 0) ON CONFLICT (name) DO NOTHING",
                     [projection.name],
@@ -200,13 +200,19 @@ class Runner:
             for name in names:
                 self._locked_position(tx, name)
                 self.projections[name].reset(tx)
+                self.projections[name].drop_indexes(tx)
                 tx.execute(f"UPDATE {TRACKING} SET position = 0 WHERE name = ?", [name])
         total = 0
-        with collector_paused(), self.store.bulk():
-            while applied := self.step(names, self.rebuild_batch_size):  # larger batches: fewer commits
-                total += applied
-                if progress:
-                    progress(applied)
+        try:
+            with collector_paused(), self.store.bulk():
+                while applied := self.step(names, self.rebuild_batch_size):
+                    total += applied
+                    if progress:
+                        progress(applied)
+        finally:
+            with self.store.transaction(write=True) as tx:
+                for name in names:
+                    self.projections[name].create_indexes(tx)
         return total
 
     # ------------------------------------------------------ in the background

@@ -249,6 +249,20 @@ def test_the_map_is_the_network_as_far_as_the_projection_has_read(kring: Kring, 
     assert after is not None and (after.version, after.client_name) == (projected.version + 1, "Mevr. de Wit")
 
 
+def test_a_rebuild_leaves_the_indexes_the_questions_are_read_by(kring: Kring, side: ReadSide) -> None:
+    populate(kring, networks=1)
+    side.runner.rebuild()  # drops them first: rows load faster without them
+    catalog = (
+        "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()"
+        if side.store.postgres
+        else "SELECT name FROM sqlite_master WHERE type = 'index'"
+    )
+    with side.store.transaction() as tx:
+        found = {row["name"] for row in tx.execute(catalog).all()}
+    wanted = {name for p in side.runner.projections.values() for name, _ in p.indexes}
+    assert wanted >= {"kring_people_person", "kring_due_scan"} and wanted <= found
+
+
 def test_two_workers_running_at_once_never_apply_an_event_twice(
     kring: Kring, store: dict[str, str], make_kring: Callable[[dict[str, str]], Kring]
 ) -> None:
