@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 from uuid import UUID
@@ -203,39 +202,17 @@ class NetworkMapProjection(Projection):
     ) -> None:
         """Write the networks' rows, and the rows of the roles and people this batch changed (a network it opened
         has none yet)."""
-
-        def new(row: Sequence[Any]) -> bool:
-            return row[0] in opened
-
-        tx.write(
-            "kring_networks",
-            NETWORK_COLUMNS,
-            [_network_row(network_id, network) for network_id, network in networks.items()],
-            ("network_id",),
-            new,
-        )
-        tx.write(
-            "kring_roles",
-            ROLE_COLUMNS,
-            [
-                _role_row(network_id, networks[network_id].roles[role_id])
-                for network_id, (roles, _) in touched.items()
-                for role_id in sorted(roles)
-            ],
-            ("network_id", "role_id"),
-            new,
-        )
-        tx.write(
-            "kring_people",
-            PEOPLE_COLUMNS,
-            [
-                _person_row(network_id, networks[network_id].contacts[contact_id])
-                for network_id, (_, people) in touched.items()
-                for contact_id in sorted(people)
-            ],
-            ("network_id", "contact_id"),
-            new,
-        )
+        rows = [_network_row(network_id, network) for network_id, network in networks.items()]
+        roles = [_role_row(n, networks[n].roles[r]) for n, (changed, _) in touched.items() for r in sorted(changed)]
+        people = [
+            _person_row(n, networks[n].contacts[c]) for n, (_, changed) in touched.items() for c in sorted(changed)
+        ]
+        for table, columns, key, changed_rows in (
+            ("kring_networks", NETWORK_COLUMNS, ("network_id",), rows),
+            ("kring_roles", ROLE_COLUMNS, ("network_id", "role_id"), roles),
+            ("kring_people", PEOPLE_COLUMNS, ("network_id", "contact_id"), people),
+        ):
+            tx.write(table, columns, changed_rows, key, lambda row: row[0] in opened)
 
     def _follow_review(self, reviewed: dict[str, Network], network_id: str, event: Network.Event) -> bool:
         """Keep the network as it was on its last review day: exactly what `network_as_of` would replay.
