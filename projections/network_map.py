@@ -65,7 +65,7 @@ def _iso(value: Any) -> Any:
 
 
 class NetworkMapProjection(Projection):
-    """Current state per network, with its roles, people and review-time state."""
+    """A row per network, with its roles, its people and the network as on its last review day."""
 
     name = "network_map"
     version = 2  # 2: the network itself is no longer stored (read from the event store)
