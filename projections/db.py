@@ -191,19 +191,33 @@ class SQLiteReadStore(ReadStore):
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
-        """Checkpoint the write-ahead log every 40 MB instead of every 4 MB while a rebuild writes (a page
-        written by many batches is copied into the database once), and once when it is done, so that no
-        request pays for it."""
+        """While a rebuild writes, a thread of its own copies the write-ahead log into the database every half
+        second, so the rebuild does not wait for those writes and their fsync. The rebuild itself checkpoints
+        only when the log passes 100 MB (it starts again from its beginning after a complete checkpoint), and
+        once when it is done, so that no request pays for it."""
         if self._shared is not None:  # in memory: no write-ahead log
             yield
             return
         conn = self._connection()
-        conn.execute("PRAGMA wal_autocheckpoint=10000")
+        conn.execute("PRAGMA wal_autocheckpoint=25000")
+        done = threading.Event()
+        checkpoints = threading.Thread(target=self._checkpoint_until, args=(done,), name="kring-checkpoints")
+        checkpoints.start()
         try:
             yield
         finally:
+            done.set()
+            checkpoints.join()
             conn.execute("PRAGMA wal_autocheckpoint=1000")
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def _checkpoint_until(self, done: threading.Event) -> None:
+        conn = sqlite3.connect(self._path, isolation_level=None, timeout=30, check_same_thread=False)
+        try:
+            while not done.wait(0.5):
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")  # never waits for readers or writers
+        finally:
+            conn.close()
 
     def _transaction(self, conn: sqlite3.Connection, write: bool) -> Iterator[Tx]:
         cursor = conn.cursor()
