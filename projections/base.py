@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from functools import cached_property
 from typing import Any
 
 from domain.network import Network
@@ -12,8 +13,20 @@ from projections.db import ReadStore, Tx
 Batch = Sequence[tuple[int, Any]]  # (log position, event of any aggregate), oldest first
 
 
+class LogBatch(list[tuple[int, Any]]):
+    """A batch as the runner reads it, which works out its networks' events once for all projections."""
+
+    @cached_property
+    def network_events(self) -> list[tuple[str, Network.Event]]:
+        return _network_events(self)
+
+
 def network_events(batch: Batch) -> list[tuple[str, Network.Event]]:
     """The events of networks in a batch (the log also holds reminders' events), each with its network's id."""
+    return batch.network_events if isinstance(batch, LogBatch) else _network_events(batch)
+
+
+def _network_events(batch: Batch) -> list[tuple[str, Network.Event]]:
     ids: dict[int, str] = {}  # a network's id as text, made once per batch
     found = []
     for _, event in batch:

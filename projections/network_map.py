@@ -140,13 +140,12 @@ class NetworkMapProjection(Projection):
     def prepare(self, batch: Batch) -> None:
         """Read from the event store before the read tables are locked: each network as it was before its
         first event in the batch (unless the batch opens it), and the history up to each review."""
-        first: dict[int, Network.Event] = {}
-        for _, event in batch:
-            if isinstance(event, Network.Event):
-                first.setdefault(event.originator_id.int, event)
+        first: dict[str, Network.Event] = {}
+        for network_id, event in network_events(batch):
+            first.setdefault(network_id, event)
         self._before = {
-            str(event.originator_id): network
-            for event in first.values()
+            network_id: network
+            for network_id, event in first.items()
             if not isinstance(event, Network.NetworkOpened)
             and (network := self.network(event.originator_id, event.originator_version - 1)) is not None
         }
@@ -180,7 +179,9 @@ class NetworkMapProjection(Projection):
             else:
                 advance(network, event)
             networks[network_id] = network
-            roles, people = touched.setdefault(network_id, (set(), set()))
+            if network_id not in touched:
+                touched[network_id] = (set(), set())
+            roles, people = touched[network_id]
             if "role_id" in event.__dict__:
                 roles.add(event.__dict__["role_id"])
             if isinstance(event, PEOPLE_EVENTS):

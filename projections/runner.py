@@ -21,7 +21,7 @@ from typing import Any
 
 from eventsourcing.persistence import Notification
 
-from projections.base import Projection
+from projections.base import LogBatch, Projection
 from projections.db import ReadStore
 
 log = logging.getLogger(__name__)
@@ -132,7 +132,7 @@ class Runner:
         notifications = self.app.recorder.select_notifications(start=start + 1, limit=batch_size or self.batch_size)
         if not notifications:
             return 0
-        batch = [(n.id, self._decode(n)) for n in notifications]
+        batch = LogBatch((n.id, self._decode(n)) for n in notifications)
         for name in names:
             self.projections[name].prepare(batch)
         applied = 0
