@@ -6,11 +6,12 @@ granted and revoked; consent from consent given and withdrawn. One row per (netw
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from domain.network import Network
-from projections.base import Batch, Projection, network_events
+from projections.base import Batch, Projection
 from projections.db import ReadStore, Tx
 
 TABLE = "kring_access"
@@ -41,7 +42,7 @@ class AccessProjection(Projection):
         tx.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_by_user ON {TABLE} (user_id, opened_position)")
 
     def apply(self, tx: Tx, batch: Batch) -> None:
-        for position, event in network_events(batch):
+        for position, event in batch:  # few events concern access: only those are looked at twice
             handler = HANDLERS.get(type(event))
             if handler is not None:
                 handler(tx, str(event.originator_id), event, position)
@@ -111,7 +112,7 @@ def _put(  # noqa: PLR0913 - one row's columns
     )
 
 
-HANDLERS = {
+HANDLERS: dict[type, Callable[[Tx, str, Any, int], None]] = {
     Network.NetworkOpened: _opened,
     Network.CoordinatorChanged: _coordinator_changed,
     Network.AccessGranted: _granted,

@@ -7,7 +7,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -24,6 +24,7 @@ OLDER_TRANSACTIONS = (  # other sessions of this database whose transaction may 
     "AND backend_type = 'client backend' AND (backend_xmin IS NOT NULL OR backend_xid IS NOT NULL) AND xact_start < %s"
 )
 SCHEMA_LOCK_KEY = 0x4B52494E4753  # the same key the application takes while creating the event tables
+COPY_FROM = 100  # rows: from here PostgreSQL loads them in one COPY stream instead of one statement each
 
 
 class Tx:
@@ -44,6 +45,75 @@ class Tx:
             statement = statement.replace("?", "%s")
         if rows:
             self._cursor.executemany(statement, [tuple(r) for r in rows])
+
+    def insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], count: int) -> None:
+        """Insert `count` rows that are not there yet (a projection never applies an event twice).
+
+        The rows may be made as they are written: PostgreSQL then stores the first ones while the next are made.
+        """
+        if self._postgres and count >= COPY_FROM:
+            self._copy(table, columns, rows)
+        elif count:
+            marks = ", ".join("?" for _ in columns)
+            statement = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+            self._cursor.executemany(statement.replace("?", "%s") if self._postgres else statement, rows)
+
+    def upsert(
+        self,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        key: Sequence[str],
+        keep_existing: bool = False,
+    ) -> None:
+        """Insert rows; a row whose key is there already replaces it (or, with keep_existing, is left out).
+
+        Rows apply in order: of several rows with one key, the last one counts (the first with keep_existing).
+        """
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key)
+        conflict = f"ON CONFLICT ({', '.join(key)}) " + ("DO NOTHING" if keep_existing else f"DO UPDATE SET {updates}")
+        names = ", ".join(columns)
+        if not (self._postgres and len(rows) >= COPY_FROM):
+            self.executemany(
+                f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in columns)}) {conflict}", rows
+            )
+            return
+        at = [list(columns).index(k) for k in key]
+        unique: dict[tuple[Any, ...], Sequence[Any]] = {}
+        for row in rows:  # one statement may change a row only once
+            if not (keep_existing and tuple(row[i] for i in at) in unique):
+                unique[tuple(row[i] for i in at)] = row
+        staged = f"{table}_staged"  # COPY cannot resolve conflicts: the rows go through a temporary table
+        self._cursor.execute(f"CREATE TEMPORARY TABLE {staged} (LIKE {table})")
+        self._copy(staged, columns, list(unique.values()))
+        self._cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staged} {conflict}")
+        self._cursor.execute(f"DROP TABLE {staged}")
+
+    def write(
+        self,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        key: Sequence[str],
+        new: Callable[[Sequence[Any]], bool],
+    ) -> None:
+        """Upsert rows, inserting those for which `new` says that nothing with their key can be stored yet (of
+        several with one key, the last counts)."""
+        at = [list(columns).index(k) for k in key]
+        fresh: dict[tuple[Any, ...], Sequence[Any]] = {}
+        known = []
+        for row in rows:
+            if new(row):
+                fresh[tuple(row[i] for i in at)] = row
+            else:
+                known.append(row)
+        self.insert(table, columns, fresh.values(), len(fresh))
+        self.upsert(table, columns, known, key)
+
+    def _copy(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        with self._cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def lock_schema(self) -> None:
         """Serialise table creation with other processes starting now (PostgreSQL; SQLite serialises anyway)."""
@@ -68,6 +138,8 @@ class ReadStore:
     postgres: bool = False
     blob = "BLOB"
     lock_suffix = ""
+    rebuild_batch_size = 2000  # events per transaction in a rebuild: larger ones were slower on SQLite
+    clustered = " WITHOUT ROWID"  # a table kept in the order of its primary key (SQLite; PostgreSQL has no such)
 
     @classmethod
     def for_settings(cls, settings: Mapping[str, str]) -> ReadStore:
@@ -90,6 +162,11 @@ class ReadStore:
         access log); SQLite in WAL mode with synchronous=NORMAL commits this way anyway."""
         with self.transaction(write=True) as tx:
             tx.executemany(statement, rows)
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """While a rebuild writes many batches in this thread (SQLite tunes its log for it)."""
+        yield
 
     def close(self) -> None:
         """Close all connections."""
@@ -135,6 +212,36 @@ class SQLiteReadStore(ReadStore):
         else:
             yield from self._transaction(self._connection(), write)
 
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """While a rebuild writes, a thread of its own copies the write-ahead log into the database every half
+        second, so the rebuild does not wait for those writes and their fsync. The rebuild itself checkpoints
+        only when the log passes 100 MB (it starts again from its beginning after a complete checkpoint), and
+        once when it is done, so that no request pays for it."""
+        if self._shared is not None:  # in memory: no write-ahead log
+            yield
+            return
+        conn = self._connection()
+        conn.execute("PRAGMA wal_autocheckpoint=25000")
+        done = threading.Event()
+        checkpoints = threading.Thread(target=self._checkpoint_until, args=(done,), name="kring-checkpoints")
+        checkpoints.start()
+        try:
+            yield
+        finally:
+            done.set()
+            checkpoints.join()
+            conn.execute("PRAGMA wal_autocheckpoint=1000")
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def _checkpoint_until(self, done: threading.Event) -> None:
+        conn = sqlite3.connect(self._path, isolation_level=None, timeout=30, check_same_thread=False)
+        try:
+            while not done.wait(0.5):
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")  # never waits for readers or writers
+        finally:
+            conn.close()
+
     def _transaction(self, conn: sqlite3.Connection, write: bool) -> Iterator[Tx]:
         cursor = conn.cursor()
         cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
@@ -177,6 +284,8 @@ class PostgresReadStore(ReadStore):
     postgres = True
     blob = "BYTEA"
     lock_suffix = " FOR UPDATE"
+    rebuild_batch_size = 5000  # fewer round trips, longer COPY streams
+    clustered = ""
 
     def __init__(self, settings: Mapping[str, str]) -> None:
         conninfo = " ".join(
@@ -196,6 +305,7 @@ class PostgresReadStore(ReadStore):
             if schema:
                 conn.execute(pgsql.SQL("SET search_path TO {}").format(pgsql.Identifier(schema)))
 
+        self._bulk = threading.local()
         self._pool = ConnectionPool(
             conninfo,
             min_size=1,
@@ -211,6 +321,8 @@ class PostgresReadStore(ReadStore):
         with self._pool.connection() as conn:
             if write:
                 with conn.transaction(), conn.cursor() as cursor:
+                    if getattr(self._bulk, "on", False):
+                        cursor.execute("SET LOCAL synchronous_commit TO OFF")
                     yield Tx(cursor, postgres=True)
             else:
                 with conn.cursor() as cursor:
@@ -221,6 +333,17 @@ class PostgresReadStore(ReadStore):
         with self._pool.connection() as conn, conn.pipeline(), conn.transaction(), conn.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit = off")
             cursor.executemany(statement.replace("?", "%s"), [tuple(r) for r in rows])
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """While a rebuild writes, commit without waiting for the write-ahead log to reach the disk. A crash may
+        then lose the last moments of the rebuild, but never part of a batch: its rows and its tracking position
+        go together, and the runner applies the lost batches again."""
+        self._bulk.on = True
+        try:
+            yield
+        finally:
+            self._bulk.on = False
 
     def close(self) -> None:
         self._pool.close()

@@ -1,9 +1,11 @@
-"""The current map of every network: its state, its roles and its people, one row set per network.
+"""The current map of every network: a row per network, its roles and its people.
 
-The state is the network itself, rebuilt by the aggregate's own event handlers and stored the way
-the library stores snapshots (the application's mapper), so the map can never disagree with the
-aggregate. Roles and people are written out as rows for the cross-network questions (who does
-what, who occurs in several networks, what needs attention).
+The projection follows each network with the aggregate's own event handlers, from the network as the
+event store has it before the batch (its latest snapshot and the events after it), and writes out what
+the cross-network questions need (who does what, who occurs in several networks, what needs attention).
+It does not store the network itself: the map is read from the event store at the version the
+projection reached (`NetworkMaps`), so it can never disagree with the aggregate, and a rebuild does not
+write a copy of every network. The network as it was on its last review day is stored, for stability.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import StoredEvent
 
-from domain.history import advance, network_as_of
+from domain.history import advance, network_as_of, project_network
 from domain.network import Network
+from domain.state import Contact, SupportRole
 from domain.vocabulary import PROFESSIONAL_CATEGORIES
-from projections.base import Batch, Projection, network_events
+from projections.base import Batch, Projection, Unreadable, network_events
 from projections.db import ReadStore, Tx
 
 log = logging.getLogger(__name__)
@@ -39,8 +43,6 @@ NETWORK_COLUMNS = (
     "informal",
     "tied",
     "stressful",
-    "topic",
-    "state",
 )
 ROLE_COLUMNS = (
     "network_id",
@@ -58,27 +60,25 @@ PEOPLE_EVENTS = (Network.ContactAdded, Network.ContactDetailsChanged, Network.Co
 PEOPLE_COLUMNS = ("network_id", "contact_id", "name", "email", "person_key", "category", "active")
 
 
-def _upsert(table: str, columns: tuple[str, ...], key: str) -> str:
-    keys = {k.strip() for k in key.split(",")}
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in keys)
-    return (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
-        f"ON CONFLICT ({key}) DO UPDATE SET {updates}"
-    )
-
-
 def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 class NetworkMapProjection(Projection):
-    """Current state per network, with its roles, people and review-time state."""
+    """A row per network, with its roles, its people and the network as on its last review day."""
 
     name = "network_map"
+    version = 2  # 2: the network itself is no longer stored (read from the event store)
     tables = ("kring_networks", "kring_roles", "kring_people", "kring_review_states")
+    indexes = (
+        ("kring_networks_coordinator", "kring_networks (coordinator)"),
+        ("kring_networks_next_review", "kring_networks (next_review_on)"),
+        ("kring_people_person", "kring_people (person_key)"),
+    )
 
     def __init__(self, app: Any) -> None:
         super().__init__(app)
+        self._before: dict[str, Network] = {}
         self._histories: dict[tuple[str, int], list[Network.Event]] = {}
 
     def create_tables(self, tx: Tx, store: ReadStore) -> None:
@@ -86,20 +86,17 @@ class NetworkMapProjection(Projection):
             "CREATE TABLE IF NOT EXISTS kring_networks (network_id TEXT PRIMARY KEY, version INTEGER NOT NULL, "
             "client_name TEXT, coordinator TEXT, status TEXT, opened_on TEXT, next_review_on TEXT, "
             "last_reviewed_on TEXT, spilmantelzorger_id TEXT, contacts INTEGER, informal INTEGER, tied INTEGER, "
-            f"stressful INTEGER, topic TEXT NOT NULL, state {store.blob} NOT NULL)"
+            "stressful INTEGER)"
         )
-        tx.execute("CREATE INDEX IF NOT EXISTS kring_networks_coordinator ON kring_networks (coordinator)")
-        tx.execute("CREATE INDEX IF NOT EXISTS kring_networks_next_review ON kring_networks (next_review_on)")
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_roles (network_id TEXT, role_id TEXT, contact_id TEXT, "
             "support_type TEXT, direction TEXT, task TEXT, rhythm TEXT, started_on TEXT, ended_on TEXT, "
-            "end_reason TEXT, PRIMARY KEY (network_id, role_id))"
+            f"end_reason TEXT, PRIMARY KEY (network_id, role_id)){store.clustered}"
         )
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_people (network_id TEXT, contact_id TEXT, name TEXT, email TEXT, "
-            "person_key TEXT, category TEXT, active INTEGER, PRIMARY KEY (network_id, contact_id))"
+            f"person_key TEXT, category TEXT, active INTEGER, PRIMARY KEY (network_id, contact_id)){store.clustered}"
         )
-        tx.execute("CREATE INDEX IF NOT EXISTS kring_people_person ON kring_people (person_key)")
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_review_states (network_id TEXT PRIMARY KEY, version INTEGER, "
             f"topic TEXT, state {store.blob})"
@@ -120,118 +117,112 @@ class NetworkMapProjection(Projection):
         assert isinstance(network, Network)
         return network
 
-    def load(self, tx: Tx, network_ids: set[str], table: str = "kring_networks") -> dict[str, Network]:
-        """The stored networks among these ids (current, or as on their last review)."""
+    def network(self, network_id: UUID, version: int) -> Network | None:
+        """The network at this version, from the event store (its latest snapshot and the events after it)."""
+        try:
+            network = self.app.repository.get(network_id, version=version, projector_func=project_network)
+        except (AggregateNotFoundError, Unreadable):  # Unreadable: erased meanwhile (Projection.process forgets it)
+            return None
+        return network if isinstance(network, Network) else None
+
+    def review_states(self, tx: Tx, network_ids: set[str]) -> dict[str, Network]:
+        """The stored networks as on their last review, among these ids."""
         if not network_ids:
             return {}
         marks = ", ".join("?" for _ in network_ids)
         rows = tx.execute(
-            f"SELECT network_id, version, topic, state FROM {table} WHERE network_id IN ({marks})",
+            f"SELECT network_id, version, topic, state FROM kring_review_states WHERE network_id IN ({marks})",
             sorted(network_ids),
         ).all()
         return {r["network_id"]: self.decode(r["network_id"], r["version"], r["topic"], r["state"]) for r in rows}
 
     # -------------------------------------------------------- applying
     def prepare(self, batch: Batch) -> None:
-        """The history up to each review in the batch, to replay the network as on the review day."""
+        """Read from the event store before the read tables are locked: each network as it was before its
+        first event in the batch (unless the batch opens it), and the history up to each review."""
+        first: dict[str, Network.Event] = {}
+        erased = set()
+        for network_id, event in network_events(batch):
+            first.setdefault(network_id, event)
+            if isinstance(event, Network.NetworkErased):
+                erased.add(network_id)
+        self._before = {
+            network_id: network
+            for network_id, event in first.items()
+            if not isinstance(event, Network.NetworkOpened)
+            and network_id not in erased
+            and (network := self.network(event.originator_id, event.originator_version - 1)) is not None
+        }
         self._histories = {
             (str(event.originator_id), event.originator_version): list(
                 self.app.events.get(event.originator_id, lte=event.originator_version)
             )
-            for _, event in network_events(batch)
-            if isinstance(event, Network.NetworkReviewed)
+            for _, event in batch
+            if isinstance(event, Network.NetworkReviewed) and str(event.originator_id) not in erased
         }
 
     def apply(self, tx: Tx, batch: Batch) -> None:
-        keyed = [(str(event.originator_id), event) for _, event in network_events(batch)]
-        ids = {network_id for network_id, _ in keyed}
-        networks = self.load(tx, ids)
-        reviewed = self.load(tx, ids, "kring_review_states")
+        keyed = network_events(batch)
+        reviewed = self.review_states(tx, {network_id for network_id, _ in keyed})
+        reviews_changed: set[str] = set()
+        networks: dict[str, Network] = {}
         touched: dict[str, tuple[set[str], set[str]]] = {}  # network -> (changed roles, changed people)
+        opened: set[str] = set()
         for network_id, event in keyed:
-            self._follow_review(reviewed, network_id, event)
+            if (network_id in reviewed or isinstance(event, Network.NetworkReviewed)) and self._follow_review(
+                reviewed, network_id, event
+            ):
+                reviews_changed.add(network_id)
             network = networks.get(network_id)
-            if network is not None and event.originator_version <= network.version:
-                continue  # already applied: never twice
             if isinstance(event, Network.NetworkOpened):
                 network = event.mutate(None)
-            elif network is None:
+                opened.add(network_id)
+            elif network is None and (network := self._network_before(event)) is None:
                 log.error("event %s for an unknown network skipped", type(event).__name__)
                 continue
             else:
                 advance(network, event)
             networks[network_id] = network
-            roles, people = touched.setdefault(network_id, (set(), set()))
+            if network_id not in touched:
+                touched[network_id] = (set(), set())
+            roles, people = touched[network_id]
             if "role_id" in event.__dict__:
                 roles.add(event.__dict__["role_id"])
             if isinstance(event, PEOPLE_EVENTS):
                 people.add(event.__dict__["contact_id"])
-        for network_id, (roles, people) in touched.items():
-            self._store(tx, network_id, networks[network_id], roles, people)
-        for network_id, at_review in reviewed.items():
-            self._store_review_state(tx, network_id, at_review)
+        self._before = {}
+        self._store(tx, networks, touched, opened)
+        self._store_review_states(tx, {network_id: reviewed[network_id] for network_id in reviews_changed})
 
-    def _store(self, tx: Tx, network_id: str, network: Network, roles: set[str], people: set[str]) -> None:
-        """Write the network's row, and the rows of the roles and people this batch changed."""
-        topic, state = self.encode(network)
-        contacts = network.active_contacts
-        tied = [c for c in contacts if c.tie]
-        tx.execute(
-            _upsert("kring_networks", NETWORK_COLUMNS, "network_id"),
-            [
-                network_id,
-                network.version,
-                network.client_name,
-                network.coordinator,
-                network.status,
-                _iso(network.opened_on),
-                _iso(network.next_review_on),
-                _iso(network.last_reviewed_on),
-                network.spilmantelzorger_id,
-                len(contacts),
-                sum(c.category not in PROFESSIONAL_CATEGORIES for c in contacts),
-                len(tied),
-                sum(1 for c in tied if c.tie and c.tie.stressful),
-                topic,
-                state,
-            ],
-        )
-        tx.executemany(
-            _upsert("kring_roles", ROLE_COLUMNS, "network_id, role_id"),
-            [
-                [
-                    network_id,
-                    r.id,
-                    r.contact_id,
-                    r.support_type,
-                    r.direction,
-                    r.task,
-                    r.rhythm,
-                    _iso(r.started_on),
-                    _iso(r.ended_on),
-                    r.end_reason,
-                ]
-                for r in (network.roles[role_id] for role_id in sorted(roles))
-            ],
-        )
-        tx.executemany(
-            _upsert("kring_people", PEOPLE_COLUMNS, "network_id, contact_id"),
-            [
-                [
-                    network_id,
-                    c.id,
-                    c.name,
-                    c.email,
-                    c.person_ref or (c.email.lower() if c.email else None),
-                    c.category,
-                    int(c.is_active),
-                ]
-                for c in (network.contacts[contact_id] for contact_id in sorted(people))
-            ],
-        )
+    def _network_before(self, event: Network.Event) -> Network | None:
+        """The network just before this event: read in `prepare`, or (another worker got further meanwhile)
+        now."""
+        network = self._before.pop(str(event.originator_id), None)
+        if network is not None and network.version == event.originator_version - 1:
+            return network
+        return self.network(event.originator_id, event.originator_version - 1)
 
-    def _follow_review(self, reviewed: dict[str, Network], network_id: str, event: Network.Event) -> None:
-        """Keep the network as it was on its last review day: exactly what `network_as_of` would replay."""
+    def _store(
+        self, tx: Tx, networks: dict[str, Network], touched: dict[str, tuple[set[str], set[str]]], opened: set[str]
+    ) -> None:
+        """Write the networks' rows, and the rows of the roles and people this batch changed (a network it opened
+        has none yet)."""
+        rows = [_network_row(network_id, network) for network_id, network in networks.items()]
+        roles = [_role_row(n, networks[n].roles[r]) for n, (changed, _) in touched.items() for r in sorted(changed)]
+        people = [
+            _person_row(n, networks[n].contacts[c]) for n, (_, changed) in touched.items() for c in sorted(changed)
+        ]
+        for table, columns, key, changed_rows in (
+            ("kring_networks", NETWORK_COLUMNS, ("network_id",), rows),
+            ("kring_roles", ROLE_COLUMNS, ("network_id", "role_id"), roles),
+            ("kring_people", PEOPLE_COLUMNS, ("network_id", "contact_id"), people),
+        ):
+            tx.write(table, columns, changed_rows, key, lambda row: row[0] in opened)
+
+    def _follow_review(self, reviewed: dict[str, Network], network_id: str, event: Network.Event) -> bool:
+        """Keep the network as it was on its last review day: exactly what `network_as_of` would replay.
+
+        Returns whether the network as on its review day changed."""
         at_review = reviewed.get(network_id)
         if isinstance(event, Network.NetworkReviewed):
             key = (network_id, event.originator_version)
@@ -239,6 +230,7 @@ class NetworkMapProjection(Projection):
             replayed = network_as_of(history, event.effective_on)
             if replayed is not None:
                 reviewed[network_id] = replayed
+                return True
         elif (
             at_review is not None
             and at_review.as_of
@@ -246,17 +238,60 @@ class NetworkMapProjection(Projection):
             and event.originator_version > at_review.version
         ):
             advance(at_review, event)  # recorded late, but it had happened by the review
+            return True
+        return False
 
-    def _store_review_state(self, tx: Tx, network_id: str, network: Network) -> None:
-        topic, state = self.encode(network)
-        tx.execute(
-            _upsert("kring_review_states", ("network_id", "version", "topic", "state"), "network_id"),
-            [network_id, network.version, topic, state],
+    def _store_review_states(self, tx: Tx, networks: dict[str, Network]) -> None:
+        tx.upsert(
+            "kring_review_states",
+            ("network_id", "version", "topic", "state"),
+            [(network_id, network.version, *self.encode(network)) for network_id, network in networks.items()],
+            key=("network_id",),
         )
 
 
+def _network_row(network_id: str, network: Network) -> tuple[Any, ...]:
+    contacts = network.active_contacts
+    tied = [c for c in contacts if c.tie]
+    return (
+        network_id,
+        network.version,
+        network.client_name,
+        network.coordinator,
+        network.status,
+        _iso(network.opened_on),
+        _iso(network.next_review_on),
+        _iso(network.last_reviewed_on),
+        network.spilmantelzorger_id,
+        len(contacts),
+        sum(c.category not in PROFESSIONAL_CATEGORIES for c in contacts),
+        len(tied),
+        sum(1 for c in tied if c.tie and c.tie.stressful),
+    )
+
+
+def _role_row(network_id: str, r: SupportRole) -> tuple[Any, ...]:
+    return (
+        network_id,
+        r.id,
+        r.contact_id,
+        r.support_type,
+        r.direction,
+        r.task,
+        r.rhythm,
+        _iso(r.started_on),
+        _iso(r.ended_on),
+        r.end_reason,
+    )
+
+
+def _person_row(network_id: str, c: Contact) -> tuple[Any, ...]:
+    person_key = c.person_ref or (c.email.lower() if c.email else None)
+    return (network_id, c.id, c.name, c.email, person_key, c.category, int(c.is_active))
+
+
 class NetworkMaps:
-    """Reading the current maps; decoded maps are kept by (network, version), which never changes."""
+    """Reading the current maps; maps are kept by (network, version), which never changes."""
 
     CACHED = 64
 
@@ -267,17 +302,19 @@ class NetworkMaps:
         self._lock = threading.Lock()
 
     def current(self, network_id: UUID) -> Network | None:
-        """The network as the projection has it now, or None. Callers must not change it (it may be shared)."""
+        """The network at the version the projection reached (from the event store), or None.
+
+        Callers must not change it (it may be shared)."""
         key = str(network_id)
         with self.store.transaction() as tx:
             row = tx.execute("SELECT version FROM kring_networks WHERE network_id = ?", [key]).one()
             if row is None:
                 return None
-            with self._lock:
-                cached = self._decoded.get((key, row["version"]))
-            if cached is not None:
-                return cached
-            network = self.projection.load(tx, {key}).get(key)
+        with self._lock:
+            cached = self._decoded.get((key, row["version"]))
+        if cached is not None:
+            return cached
+        network = self.projection.network(network_id, row["version"])
         if network is not None:
             with self._lock:
                 self._decoded[(key, network.version)] = network

@@ -7,6 +7,7 @@ They are kept here, not in the network's state, so a command costs the same afte
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -28,55 +29,64 @@ COLUMNS = (
 )
 
 
-def _record(event: Network.Event) -> tuple[str, str, str | None, dict[str, Any]] | None:
-    """(kind, id, carer, data) of an event that is a record, else None."""
-    if isinstance(event, Network.NoteAdded):
-        return (
-            "note",
-            event.note_id,
-            None,
-            {"id": event.note_id, "text": event.text, "written_on": event.effective_on.isoformat()},
-        )
-    if isinstance(event, Network.CarerBurdenReported):
-        return (
-            "burden_report",
-            event.report_id,
-            event.carer_id,
-            {
-                "id": event.report_id,
-                "carer_id": event.carer_id,
-                "instrument": event.instrument,
-                "answers": event.answers,
-                "reported_on": event.effective_on.isoformat(),
-            },
-        )
-    if isinstance(event, Network.CarerRiskFactorsReported):  # the latest report per carer counts
-        return (
-            "risk_factors",
-            event.carer_id,
-            event.carer_id,
-            {"carer_id": event.carer_id, "factors": event.factors, "reported_on": event.effective_on.isoformat()},
-        )
-    if isinstance(event, Network.NetworkReviewed):
-        return (
-            "review",
-            str(event.originator_version),
-            None,
-            {
-                "held_on": event.effective_on.isoformat(),
-                "participants": event.participants,
-                "summary": event.summary,
-                "next_review_on": event.next_review_on.isoformat(),
-            },
-        )
-    if isinstance(event, Network.SupportGroupMeetingHeld):
-        return (
-            "meeting",
-            str(event.originator_version),
-            None,
-            {"held_on": event.effective_on.isoformat(), "attendees": event.attendees, "agreements": event.agreements},
-        )
-    return None
+Record = tuple[str, str, str | None, dict[str, Any]]  # (kind, id, carer, data)
+
+
+def _note(event: Any) -> Record:
+    return "note", event.note_id, None, {"id": event.note_id, "text": event.text, "written_on": _day(event)}
+
+
+def _burden_report(event: Any) -> Record:
+    return (
+        "burden_report",
+        event.report_id,
+        event.carer_id,
+        {
+            "id": event.report_id,
+            "carer_id": event.carer_id,
+            "instrument": event.instrument,
+            "answers": event.answers,
+            "reported_on": _day(event),
+        },
+    )
+
+
+def _risk_factors(event: Any) -> Record:  # the latest report per carer counts
+    data = {"carer_id": event.carer_id, "factors": event.factors, "reported_on": _day(event)}
+    return "risk_factors", event.carer_id, event.carer_id, data
+
+
+def _review(event: Any) -> Record:
+    return (
+        "review",
+        str(event.originator_version),
+        None,
+        {
+            "held_on": _day(event),
+            "participants": event.participants,
+            "summary": event.summary,
+            "next_review_on": event.next_review_on.isoformat(),
+        },
+    )
+
+
+def _meeting(event: Any) -> Record:
+    data = {"held_on": _day(event), "attendees": event.attendees, "agreements": event.agreements}
+    return "meeting", str(event.originator_version), None, data
+
+
+def _day(event: Any) -> str:
+    return event.effective_on.isoformat()
+
+
+# The events that are records, each with how it is kept; the others are passed over by their type.
+RECORDS: dict[type, Callable[[Any], Record]] = {
+    Network.NoteAdded: _note,
+    Network.CarerBurdenReported: _burden_report,
+    Network.CarerRiskFactorsReported: _risk_factors,
+    Network.NetworkReviewed: _review,
+    Network.SupportGroupMeetingHeld: _meeting,
+}
 
 
 class RecordsProjection(Projection):
@@ -95,9 +105,9 @@ class RecordsProjection(Projection):
     def apply(self, tx: Tx, batch: Batch) -> None:
         rows = []
         for _, event in batch:
-            found = _record(event)
-            if found is not None:
-                kind, record_id, carer_id, data = found
+            record = RECORDS.get(type(event))
+            if record is not None:
+                kind, record_id, carer_id, data = record(event)
                 rows.append(
                     [
                         str(event.originator_id),
@@ -111,13 +121,7 @@ class RecordsProjection(Projection):
                         json.dumps(data, ensure_ascii=False),
                     ]
                 )
-        tx.executemany(
-            f"INSERT INTO kring_records ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
-            "ON CONFLICT (network_id, kind, record_id) DO UPDATE SET version = excluded.version, "
-            "effective_on = excluded.effective_on, recorded_at = excluded.recorded_at, "
-            "recorded_by = excluded.recorded_by, data = excluded.data",
-            rows,
-        )
+        tx.upsert("kring_records", COLUMNS, rows, key=("network_id", "kind", "record_id"))
 
 
 class Records:

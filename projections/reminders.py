@@ -2,10 +2,13 @@
 are doing, which weakened tie to follow up, which goal is overdue; and what became of each reminder.
 
 The scheduler scans `kring_due` by its index (status, state, due_on): a scan reads only what is due.
+A batch is worked out in memory (the rows its networks need, read once) and written with a few statements.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -18,7 +21,7 @@ from projections.db import ReadStore, Tx
 
 TIE_FOLLOW_UP_AFTER = timedelta(weeks=2)
 SPILMANTELZORGER_CHECK_IN_EVERY = timedelta(weeks=26)
-STATES = {
+STATES: dict[type, str] = {
     Reminder.ReminderRaised: "sent",
     Reminder.ReminderAcknowledged: "acknowledged",
     Reminder.ReminderSnoozed: "snoozed",
@@ -32,18 +35,74 @@ def check_in_after(instrument: str, answers: list[Any]) -> timedelta | None:
     return {"heavy": timedelta(days=7), "moderate": timedelta(weeks=4)}.get(severity(instrument, answers) or "")
 
 
+@dataclass
+class Due:
+    """A reminder's row: one read as pending at the start of the batch (stored), or one the batch made."""
+
+    reminder_id: str
+    network_id: str
+    kind: str
+    subject: str
+    due_on: date | None = None
+    stored: bool = False
+    resolved_by: str | None = None
+
+
+class DueChanges:
+    """What a batch does to the reminders of its networks, in memory, in the order of the events."""
+
+    def __init__(self, networks: dict[str, dict[str, Any]], reported: set[tuple[str, str]], pending: list[Due]):
+        self.networks = networks  # the rows of kring_due_networks the rules read
+        self.reported = reported  # (network, carer) pairs with a burden report
+        self.pending: dict[str, dict[str, Due]] = {}
+        for due in pending:
+            self.pending.setdefault(due.network_id, {})[due.reminder_id] = due
+        self.made: dict[str, Due] = {}
+        self.resolved: list[Due] = []  # stored rows resolved by this batch
+        self.changed: set[str] = set()  # networks whose row changed
+        self.reports: dict[tuple[str, str], str] = {}
+
+    def due(self, network_id: str, kind: str, subject: str, due_on: date) -> None:
+        rid = str(reminder_id(network_id, kind, subject, due_on))
+        pending = self.pending.setdefault(network_id, {})
+        if rid not in pending and rid not in self.made:  # the first row with an id stays (ON CONFLICT DO NOTHING)
+            pending[rid] = self.made[rid] = Due(rid, network_id, kind, subject, due_on)
+
+    def resolve(self, network_id: str, by: str, kind: str | None = None, subject: str | None = None) -> None:
+        pending = self.pending.get(network_id, {})
+        for rid, due in list(pending.items()):
+            if (kind is None or due.kind == kind) and (subject is None or due.subject == subject):
+                due.resolved_by = by
+                del pending[rid]
+                if due.stored:
+                    self.resolved.append(due)
+
+    def network(self, network_id: str) -> dict[str, Any]:
+        return self.networks.get(network_id, {})
+
+    def set(self, network_id: str, **values: Any) -> None:
+        if network_id in self.networks:  # an UPDATE of a row that is not there changes nothing
+            self.networks[network_id].update(values)
+            self.changed.add(network_id)
+
+    def review_due(self, network_id: str, due_on: date, resolved_by: str) -> None:
+        self.resolve(network_id, resolved_by, "review_due")
+        self.set(network_id, next_review_on=due_on.isoformat())
+        self.due(network_id, "review_due", "review", due_on)
+
+
 class DueRemindersProjection(Projection):
     """One row per reminder that is, was or will be due; a row per network for what the rules need."""
 
     name = "reminders"
     tables = ("kring_due", "kring_due_networks", "kring_due_carers")
+    indexes = (("kring_due_scan", "kring_due (status, state, due_on)"),)  # the scheduler's scan
 
     def create_tables(self, tx: Tx, store: ReadStore) -> None:
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_due (reminder_id TEXT PRIMARY KEY, network_id TEXT, kind TEXT, "
             "subject TEXT, due_on TEXT, status TEXT, resolved_by TEXT, state TEXT, snoozed_until TEXT)"
         )
-        tx.execute("CREATE INDEX IF NOT EXISTS kring_due_scan ON kring_due (status, state, due_on)")
         tx.execute("CREATE INDEX IF NOT EXISTS kring_due_network ON kring_due (network_id, status)")
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_due_networks (network_id TEXT PRIMARY KEY, status TEXT, "
@@ -54,118 +113,166 @@ class DueRemindersProjection(Projection):
             "PRIMARY KEY (network_id, carer_id))"
         )
 
-    # ------------------------------------------------------------ helpers
-    def _due(self, tx: Tx, network_id: str, kind: str, subject: str, due_on: date) -> None:
-        tx.execute(
-            "INSERT INTO kring_due (reminder_id, network_id, kind, subject, due_on, status, state) "
-            "VALUES (?, ?, ?, ?, ?, 'pending', 'new') ON CONFLICT (reminder_id) DO NOTHING",
-            [str(reminder_id(network_id, kind, subject, due_on)), network_id, kind, subject, due_on.isoformat()],
-        )
-
-    def _resolve(
-        self, tx: Tx, network_id: str, resolved_by: str, kind: str | None = None, subject: str | None = None
-    ) -> None:
-        where, params = "network_id = ? AND status = 'pending'", [resolved_by, network_id]
-        if kind:
-            where += " AND kind = ?"
-            params.append(kind)
-        if subject:
-            where += " AND subject = ?"
-            params.append(subject)
-        tx.execute(f"UPDATE kring_due SET status = 'resolved', resolved_by = ? WHERE {where}", params)
-
-    def _network(self, tx: Tx, network_id: str) -> dict[str, Any]:
-        row = tx.execute("SELECT * FROM kring_due_networks WHERE network_id = ?", [network_id]).one()
-        return row or {}
-
-    def _set(self, tx: Tx, network_id: str, **values: Any) -> None:
-        sets = ", ".join(f"{k} = ?" for k in values)
-        tx.execute(f"UPDATE kring_due_networks SET {sets} WHERE network_id = ?", [*values.values(), network_id])
-
-    def _review_due(self, tx: Tx, network_id: str, due_on: date, resolved_by: str) -> None:
-        self._resolve(tx, network_id, resolved_by, "review_due")
-        self._set(tx, network_id, next_review_on=due_on.isoformat())
-        self._due(tx, network_id, "review_due", "review", due_on)
-
     # ------------------------------------------------------------ applying
     def apply(self, tx: Tx, batch: Batch) -> None:
+        ruled, states = [], []
         for _, event in batch:
-            if isinstance(event, Reminder.Event):
-                self._follow_reminder(tx, event)
-            elif isinstance(event, Network.Event):
-                self._follow_network(tx, str(event.originator_id), event)
+            if type(event) in RULES:
+                ruled.append((str(event.originator_id), event))
+            elif type(event) in STATES:
+                until = event.until.isoformat() if isinstance(event, Reminder.ReminderSnoozed) else None
+                states.append((STATES[type(event)], until, str(event.originator_id)))
+        changes = self._read(tx, {network_id for network_id, _ in ruled})
+        for network_id, event in ruled:
+            RULES[type(event)](changes, network_id, event)
+        self._write(tx, changes, states)
 
-    def _follow_reminder(self, tx: Tx, event: Reminder.Event) -> None:
-        state = STATES.get(type(event))
-        if state is None:
-            return
-        until = event.until.isoformat() if isinstance(event, Reminder.ReminderSnoozed) else None
-        tx.execute(
-            "UPDATE kring_due SET state = ?, snoozed_until = ? WHERE reminder_id = ?",
-            [state, until, str(event.originator_id)],
+    def _read(self, tx: Tx, network_ids: set[str]) -> DueChanges:
+        """The rows the rules read for these networks: their own row, their carers, their pending reminders."""
+        if not network_ids:
+            return DueChanges({}, set(), [])
+        ids = sorted(network_ids)
+        marks = ", ".join("?" for _ in ids)
+        networks = tx.execute(f"SELECT * FROM kring_due_networks WHERE network_id IN ({marks})", ids).all()
+        carers = tx.execute(f"SELECT network_id, carer_id FROM kring_due_carers WHERE network_id IN ({marks})", ids)
+        reported = {(r["network_id"], r["carer_id"]) for r in carers.all()}
+        pending = tx.execute(
+            "SELECT reminder_id, network_id, kind, subject FROM kring_due "
+            f"WHERE status = 'pending' AND network_id IN ({marks})",
+            ids,
+        ).all()
+        return DueChanges({r["network_id"]: r for r in networks}, reported, [Due(**r, stored=True) for r in pending])
+
+    def _write(self, tx: Tx, changes: DueChanges, states: list[tuple[str, str | None, str]]) -> None:
+        """Resolved rows, then new rows, then what became of raised reminders (always raised from a row that an
+        earlier event made), then the networks' and carers' rows."""
+        tx.executemany(
+            "UPDATE kring_due SET status = 'resolved', resolved_by = ? WHERE reminder_id = ?",
+            [(due.resolved_by, due.reminder_id) for due in changes.resolved],
+        )
+        tx.upsert(
+            "kring_due",
+            ("reminder_id", "network_id", "kind", "subject", "due_on", "status", "resolved_by", "state"),
+            [
+                (d.reminder_id, d.network_id, d.kind, d.subject, d.due_on.isoformat() if d.due_on else None)
+                + (("resolved", d.resolved_by, "new") if d.resolved_by else ("pending", None, "new"))
+                for d in changes.made.values()
+            ],
+            key=("reminder_id",),
+            keep_existing=True,
+        )
+        tx.executemany("UPDATE kring_due SET state = ?, snoozed_until = ? WHERE reminder_id = ?", states)
+        tx.upsert(
+            "kring_due_networks",
+            ("network_id", *NETWORK_COLUMNS),
+            [
+                [network_id, *(changes.networks[network_id][c] for c in NETWORK_COLUMNS)]
+                for network_id in changes.changed
+            ],
+            key=("network_id",),
+        )
+        tx.upsert(
+            "kring_due_carers",
+            ("network_id", "carer_id", "last_reported_on"),
+            [(network_id, carer_id, on) for (network_id, carer_id), on in changes.reports.items()],
+            key=("network_id", "carer_id"),
         )
 
-    def _follow_network(self, tx: Tx, network_id: str, event: Network.Event) -> None:  # noqa: PLR0912
-        name = type(event).__name__
-        on = event.effective_on
-        if isinstance(event, Network.NetworkOpened):
-            tx.execute(
-                "INSERT INTO kring_due_networks (network_id, status, interval_weeks) VALUES (?, 'open', ?) "
-                "ON CONFLICT (network_id) DO NOTHING",
-                [network_id, event.review_interval_weeks],
-            )
-            self._review_due(tx, network_id, on + timedelta(weeks=FIRST_REVIEW_AFTER_WEEKS), name)
-        elif isinstance(event, Network.NetworkReviewed):
-            self._set(tx, network_id, last_reviewed_on=on.isoformat())
-            self._review_due(tx, network_id, event.next_review_on, name)
-        elif isinstance(event, Network.ReviewIntervalChanged):
-            self._set(tx, network_id, interval_weeks=event.review_interval_weeks)
-            last = self._network(tx, network_id).get("last_reviewed_on")
-            if last:
-                due = date.fromisoformat(last) + timedelta(weeks=event.review_interval_weeks)
-                self._review_due(tx, network_id, due, name)
-        elif isinstance(event, Network.NetworkClosed):
-            self._set(tx, network_id, status="closed")
-            self._resolve(tx, network_id, name)
-        elif isinstance(event, Network.NetworkReopened):
-            self._set(tx, network_id, status="open")
-            next_review = self._network(tx, network_id).get("next_review_on")
-            self._review_due(tx, network_id, max(on, date.fromisoformat(next_review)) if next_review else on, name)
-        elif isinstance(event, Network.CarerBurdenReported):
-            self._burden_reported(tx, network_id, event)
-        elif isinstance(event, Network.SpilmantelzorgerDesignated):
-            self._set(tx, network_id, spilmantelzorger_id=event.contact_id)
-            reported = tx.execute(
-                "SELECT 1 AS yes FROM kring_due_carers WHERE network_id = ? AND carer_id = ?",
-                [network_id, event.contact_id],
-            ).one()
-            if reported is None:  # never asked: ask now
-                self._due(tx, network_id, "burden_check_in", event.contact_id, on)
-        elif isinstance(event, Network.SpilmantelzorgerStoodDown):
-            self._set(tx, network_id, spilmantelzorger_id=None)
-            self._resolve(tx, network_id, name, "burden_check_in", event.contact_id)
-        elif isinstance(event, Network.ContactRemoved):
-            self._resolve(tx, network_id, name, subject=event.contact_id)
-        elif isinstance(event, TIE_EVENTS):
-            contact_id: str = event.__dict__["contact_id"]  # every tie event names its contact
-            self._resolve(tx, network_id, name, "tie_follow_up", contact_id)
-            if isinstance(event, Network.TieWeakened | Network.TieStrained):
-                self._due(tx, network_id, "tie_follow_up", contact_id, on + TIE_FOLLOW_UP_AFTER)
-        elif isinstance(event, Network.GoalSet) and event.due_on is not None:
-            self._due(tx, network_id, "goal_overdue", event.goal_id, event.due_on + timedelta(days=1))
-        elif isinstance(event, Network.GoalCompleted):
-            self._resolve(tx, network_id, name, "goal_overdue", event.goal_id)
 
-    def _burden_reported(self, tx: Tx, network_id: str, event: Network.CarerBurdenReported) -> None:
-        carer, on = event.carer_id, event.effective_on
-        self._resolve(tx, network_id, type(event).__name__, "burden_check_in", carer)
-        tx.execute(
-            "INSERT INTO kring_due_carers (network_id, carer_id, last_reported_on) VALUES (?, ?, ?) "
-            "ON CONFLICT (network_id, carer_id) DO UPDATE SET last_reported_on = excluded.last_reported_on",
-            [network_id, carer, on.isoformat()],
-        )
-        after = check_in_after(event.instrument, event.answers)
-        if after is None and self._network(tx, network_id).get("spilmantelzorger_id") == carer:
-            after = SPILMANTELZORGER_CHECK_IN_EVERY  # the lead carer is asked at least twice a year
-        if after is not None:
-            self._due(tx, network_id, "burden_check_in", carer, on + after)
+NETWORK_COLUMNS = ("status", "next_review_on", "last_reviewed_on", "interval_weeks", "spilmantelzorger_id")
+
+
+# ------------------------------------------------------------ the rules, one per event type
+def _opened(changes: DueChanges, network_id: str, event: Any) -> None:
+    if network_id not in changes.networks:
+        changes.networks[network_id] = dict.fromkeys(NETWORK_COLUMNS) | {
+            "status": "open",
+            "interval_weeks": event.review_interval_weeks,
+        }
+        changes.changed.add(network_id)
+    first = event.effective_on + timedelta(weeks=FIRST_REVIEW_AFTER_WEEKS)
+    changes.review_due(network_id, first, "NetworkOpened")
+
+
+def _reviewed(changes: DueChanges, network_id: str, event: Any) -> None:
+    changes.set(network_id, last_reviewed_on=event.effective_on.isoformat())
+    changes.review_due(network_id, event.next_review_on, "NetworkReviewed")
+
+
+def _interval_changed(changes: DueChanges, network_id: str, event: Any) -> None:
+    changes.set(network_id, interval_weeks=event.review_interval_weeks)
+    last = changes.network(network_id).get("last_reviewed_on")
+    if last:
+        due = date.fromisoformat(last) + timedelta(weeks=event.review_interval_weeks)
+        changes.review_due(network_id, due, "ReviewIntervalChanged")
+
+
+def _closed(changes: DueChanges, network_id: str, event: Any) -> None:
+    changes.set(network_id, status="closed")
+    changes.resolve(network_id, "NetworkClosed")
+
+
+def _reopened(changes: DueChanges, network_id: str, event: Any) -> None:
+    changes.set(network_id, status="open")
+    next_review = changes.network(network_id).get("next_review_on")
+    on = event.effective_on
+    changes.review_due(network_id, max(on, date.fromisoformat(next_review)) if next_review else on, "NetworkReopened")
+
+
+def _burden_reported(changes: DueChanges, network_id: str, event: Any) -> None:
+    carer, on = event.carer_id, event.effective_on
+    changes.resolve(network_id, "CarerBurdenReported", "burden_check_in", carer)
+    changes.reported.add((network_id, carer))
+    changes.reports[(network_id, carer)] = on.isoformat()
+    after = check_in_after(event.instrument, event.answers)
+    if after is None and changes.network(network_id).get("spilmantelzorger_id") == carer:
+        after = SPILMANTELZORGER_CHECK_IN_EVERY  # the lead carer is asked at least twice a year
+    if after is not None:
+        changes.due(network_id, "burden_check_in", carer, on + after)
+
+
+def _designated(changes: DueChanges, network_id: str, event: Any) -> None:
+    changes.set(network_id, spilmantelzorger_id=event.contact_id)
+    if (network_id, event.contact_id) not in changes.reported:  # never asked: ask now
+        changes.due(network_id, "burden_check_in", event.contact_id, event.effective_on)
+
+
+def _stood_down(changes: DueChanges, network_id: str, event: Any) -> None:
+    changes.set(network_id, spilmantelzorger_id=None)
+    changes.resolve(network_id, "SpilmantelzorgerStoodDown", "burden_check_in", event.contact_id)
+
+
+def _contact_removed(changes: DueChanges, network_id: str, event: Any) -> None:
+    changes.resolve(network_id, "ContactRemoved", subject=event.contact_id)
+
+
+def _tie_changed(changes: DueChanges, network_id: str, event: Any) -> None:
+    changes.resolve(network_id, type(event).__name__, "tie_follow_up", event.contact_id)
+    if isinstance(event, Network.TieWeakened | Network.TieStrained):
+        changes.due(network_id, "tie_follow_up", event.contact_id, event.effective_on + TIE_FOLLOW_UP_AFTER)
+
+
+def _goal_set(changes: DueChanges, network_id: str, event: Any) -> None:
+    if event.due_on is not None:
+        changes.due(network_id, "goal_overdue", event.goal_id, event.due_on + timedelta(days=1))
+
+
+def _goal_completed(changes: DueChanges, network_id: str, event: Any) -> None:
+    changes.resolve(network_id, "GoalCompleted", "goal_overdue", event.goal_id)
+
+
+# Only these events can change a reminder; the others are passed over by their type.
+RULES: dict[type, Callable[[DueChanges, str, Any], None]] = {
+    Network.NetworkOpened: _opened,
+    Network.NetworkReviewed: _reviewed,
+    Network.ReviewIntervalChanged: _interval_changed,
+    Network.NetworkClosed: _closed,
+    Network.NetworkReopened: _reopened,
+    Network.CarerBurdenReported: _burden_reported,
+    Network.SpilmantelzorgerDesignated: _designated,
+    Network.SpilmantelzorgerStoodDown: _stood_down,
+    Network.ContactRemoved: _contact_removed,
+    **dict.fromkeys(TIE_EVENTS, _tie_changed),
+    Network.GoalSet: _goal_set,
+    Network.GoalCompleted: _goal_completed,
+}

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from string import Formatter
 from typing import Any
 
 from domain.network import Network
@@ -178,6 +179,20 @@ def dutch_date(day: date) -> str:
     return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
 
 
+Named = tuple[str, str, str, str | None]  # (kind: contact, role or goal; its id; its name; the role's contact)
+
+
+# The events that name something, each with the name it gives (a change of details may leave the name alone).
+NAMING: dict[type, Callable[[Any], Named | None]] = {
+    Network.ContactAdded: lambda e: ("contact", e.contact_id, e.name, e.contact_id),
+    Network.ContactDetailsChanged: lambda e: (
+        ("contact", e.contact_id, e.changes["name"], e.contact_id) if "name" in e.changes else None
+    ),
+    Network.SupportRoleAssigned: lambda e: ("role", e.role_id, e.task, e.contact_id),
+    Network.GoalSet: lambda e: ("goal", e.goal_id, e.title, None),
+}
+
+
 class Names:
     """Running names of contacts, roles and goals while the history is read."""
 
@@ -186,15 +201,26 @@ class Names:
         self.roles: dict[str, dict[str, str]] = {}
         self.goals: dict[str, str] = {}
 
-    def learn(self, event: Network.Event) -> None:
-        if isinstance(event, Network.ContactAdded):
-            self.contacts[event.contact_id] = event.name
-        elif isinstance(event, Network.ContactDetailsChanged) and "name" in event.changes:
-            self.contacts[event.contact_id] = event.changes["name"]
-        elif isinstance(event, Network.SupportRoleAssigned):
-            self.roles[event.role_id] = {"contact_id": event.contact_id, "task": event.task}
-        elif isinstance(event, Network.GoalSet):
-            self.goals[event.goal_id] = event.title
+    def remember(self, kind: str, entity_id: str, name: str, contact_id: str | None) -> None:
+        """A contact's name, a role's task (and its contact) or a goal's title."""
+        if kind == "contact":
+            self.contacts[entity_id] = name
+        elif kind == "role":
+            self.roles[entity_id] = {"contact_id": contact_id or "", "task": name}
+        else:
+            self.goals[entity_id] = name
+
+    def learn(self, event: Network.Event) -> Named | None:
+        """Remember the name this event gives, if any, and return it."""
+        naming = NAMING.get(type(event))
+        named = naming(event) if naming else None
+        if named is not None:
+            self.remember(*named)
+        return named
+
+    def role(self, data: dict[str, Any]) -> dict[str, str]:
+        """The role an event's data names (its contact and task), or an empty dict."""
+        return self.roles.get(data.get("role_id", ""), {})
 
 
 def event_fields(event: Network.Event) -> dict[str, Any]:
@@ -203,46 +229,58 @@ def event_fields(event: Network.Event) -> dict[str, Any]:
     return {k: v for k, v in event.__dict__.items() if k not in skip}
 
 
-class _Values(dict[str, Any]):
-    """The placeholders of a template, each worked out only when the template asks for it."""
+# The placeholders that hold a vocabulary code, shown by its label in the reader's language; names stay as they are.
+CODES = frozenset({"category", "strength", "flow", "frequency", "support_type", "instrument", "role", "scopes"})
+PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    kind: tuple(sorted({field for _, field, _, _ in Formatter().parse(template) if field}))
+    for kind, template in TEMPLATES["nl"].items()
+}
 
-    def __init__(self, event: Network.Event, names: Names, labels: dict[str, str]) -> None:
-        super().__init__()
-        self.data, self.names, self.labels = event.__dict__, names, labels
 
-    def __missing__(self, key: str) -> Any:
-        self[key] = value = self._work_out(key)
-        return value
+def line_values(event: Network.Event, names: Names) -> dict[str, Any]:
+    """What an event's line says, in no language yet: its own values and the names known so far.
 
-    def _work_out(self, key: str) -> Any:
-        data, names = self.data, self.names
+    Stored by the timeline and rendered when read (`render`), so wording and translations change without a
+    rebuild, while a line keeps the names as they were when it happened (call names.learn(event) first).
+    """
+    data = event.__dict__
+    values: dict[str, Any] = {}
+    for key in PLACEHOLDERS.get(type(event).__name__, ()):
         if key == "contact":
-            contact_id = data.get("contact_id") or data.get("carer_id") or self._role().get("contact_id", "")
-            return names.contacts.get(contact_id, "?")
-        if key == "task" and "task" not in data:
-            return self._role().get("task", "")
-        if key == "title":
-            return names.goals.get(data.get("goal_id", ""), data.get("title", ""))
-        if key in ("first", "second"):
-            self["first"], self["second"] = sorted(names.contacts.get(i, "?") for i in data["contact_ids"])
-            return self[key]
-        if key == "count":
-            return len(data.get("agreements", []))
-        return self._label(data[key])
+            contact_id = data.get("contact_id") or data.get("carer_id") or names.role(data).get("contact_id", "")
+            values[key] = names.contacts.get(contact_id, "?")
+        elif key == "task" and "task" not in data:
+            values[key] = names.role(data).get("task", "")
+        elif key == "title":
+            values[key] = names.goals.get(data.get("goal_id", ""), data.get("title", ""))
+        elif key in ("first", "second"):
+            if key in values:
+                continue
+            values["first"], values["second"] = sorted(names.contacts.get(i, "?") for i in data["contact_ids"])
+        elif key == "count":
+            values[key] = len(data.get("agreements", []))
+        else:
+            value = data[key]
+            values[key] = value.isoformat() if isinstance(value, date) else value
+    return values
 
-    def _label(self, value: Any) -> Any:
-        if isinstance(value, list):
-            return ", ".join(str(self.labels.get(v, v)) for v in value)
-        return self.labels.get(value, value) if isinstance(value, str) else value
 
-    def _role(self) -> dict[str, str]:
-        return self.names.roles.get(self.data.get("role_id", ""), {})
+def _label(labels: dict[str, str], value: Any) -> Any:
+    if isinstance(value, list):  # consent scopes
+        return ", ".join(str(labels.get(v, v)) for v in value)
+    return labels.get(value, value)
+
+
+def render(event_type: str, values: dict[str, Any], lang: str = "nl") -> str:
+    """The line of an event of this type with these values (from `line_values`), in Dutch or English."""
+    labels = LABELS[lang]
+    shown = {key: _label(labels, value) if key in CODES else value for key, value in values.items()}
+    return TEMPLATES[lang].get(event_type, event_type).format_map(shown)
 
 
 def summary(event: Network.Event, names: Names, lang: str = "nl") -> str:
     """One line about an event, with the names known so far (call names.learn(event) first)."""
-    template = TEMPLATES[lang].get(type(event).__name__, type(event).__name__)
-    return template.format_map(_Values(event, names, LABELS[lang]))
+    return render(type(event).__name__, line_values(event, names), lang)
 
 
 def summarise(events: Iterable[Network.Event], lang: str = "nl") -> Iterator[tuple[Network.Event, str]]:

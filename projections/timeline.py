@@ -1,7 +1,13 @@
-"""Timelines: every event as a human-readable line (Dutch and English), per network and per contact."""
+"""Timelines: every event as a human-readable line, per network and per contact.
+
+A row keeps what the line says (the event's values and the names as they were then), not its words: the line
+is rendered in the reader's language when it is read, so wording and translations change without a rebuild.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -10,7 +16,7 @@ from uuid import UUID
 from domain.network import TIE_EVENTS, Network
 from projections.base import Batch, Projection, network_events
 from projections.db import ReadStore, Tx
-from projections.summaries import Names, summary
+from projections.summaries import Names, line_values, render
 
 KINDS: dict[str, tuple[type[Network.Event], ...]] = {
     "network": (
@@ -35,18 +41,17 @@ KINDS: dict[str, tuple[type[Network.Event], ...]] = {
 KIND_OF = {cls.__name__: kind for kind, classes in KINDS.items() for cls in classes}
 COLUMNS = (
     "network_id",
+    "effective_on",
     "version",
-    "position",
     "type",
-    "kind",
     "contact_id",
     "other_contact_id",
-    "effective_on",
     "recorded_at",
     "recorded_by",
-    "summary_nl",
-    "summary_en",
+    "line_values",
 )
+NAME_COLUMNS = ("network_id", "kind", "entity_id", "name", "contact_id")
+encode_values = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _contacts_of(event: Network.Event, names: Names) -> tuple[str | None, str | None]:
@@ -60,89 +65,69 @@ def _contacts_of(event: Network.Event, names: Names) -> tuple[str | None, str | 
 
 
 class TimelineProjection(Projection):
-    """One row per event, with its summary in Dutch and English at the time it happened."""
+    """One row per event with what its line says (names as they were then); the words are chosen when read."""
 
     name = "timeline"
+    version = 2  # 2: the line's values instead of its Dutch and English text
     tables = ("kring_timeline", "kring_timeline_names")
 
     def create_tables(self, tx: Tx, store: ReadStore) -> None:
-        tx.execute(
-            "CREATE TABLE IF NOT EXISTS kring_timeline (network_id TEXT, version INTEGER, position BIGINT, "
-            "type TEXT, kind TEXT, contact_id TEXT, other_contact_id TEXT, effective_on TEXT, recorded_at TEXT, "
-            "recorded_by TEXT, summary_nl TEXT, summary_en TEXT, PRIMARY KEY (network_id, version))"
+        tx.execute(  # keyed in the order it is read: a network's lines by the day they happened
+            "CREATE TABLE IF NOT EXISTS kring_timeline (network_id TEXT, effective_on TEXT, version INTEGER, "
+            "type TEXT, contact_id TEXT, other_contact_id TEXT, recorded_at TEXT, recorded_by TEXT, line_values TEXT, "
+            f"PRIMARY KEY (network_id, effective_on, version)){store.clustered}"
         )
-        tx.execute("CREATE INDEX IF NOT EXISTS kring_timeline_by_day ON kring_timeline (network_id, effective_on)")
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_timeline_names (network_id TEXT, entity_id TEXT, kind TEXT, "
-            "name TEXT, contact_id TEXT, PRIMARY KEY (network_id, entity_id))"
+            f"name TEXT, contact_id TEXT, PRIMARY KEY (network_id, entity_id)){store.clustered}"
         )
 
     def _names(self, tx: Tx, network_ids: set[str]) -> dict[str, Names]:
         known = {network_id: Names() for network_id in network_ids}
         marks = ", ".join("?" for _ in network_ids)
         rows = tx.execute(
-            f"SELECT * FROM kring_timeline_names WHERE network_id IN ({marks})",
+            f"SELECT network_id, kind, entity_id, name, contact_id FROM kring_timeline_names "
+            f"WHERE network_id IN ({marks})",
             sorted(network_ids),
         ).all()
         for row in rows:
-            names = known[row["network_id"]]
-            if row["kind"] == "contact":
-                names.contacts[row["entity_id"]] = row["name"]
-            elif row["kind"] == "role":
-                names.roles[row["entity_id"]] = {"contact_id": row["contact_id"], "task": row["name"]}
-            else:
-                names.goals[row["entity_id"]] = row["name"]
+            known[row["network_id"]].remember(row["kind"], row["entity_id"], row["name"], row["contact_id"])
         return known
 
     def apply(self, tx: Tx, batch: Batch) -> None:
-        keyed = [(position, str(event.originator_id), event) for position, event in network_events(batch)]
+        keyed = network_events(batch)
         if not keyed:
             return
-        names = self._names(tx, {network_id for _, network_id, _ in keyed})
-        rows, learned = [], []
-        for position, network_id, event in keyed:
-            known = names[network_id]
-            known.learn(event)
-            learned += _learned(network_id, event)
-            first, second = _contacts_of(event, known)
-            rows.append(
-                [
-                    network_id,
-                    event.originator_version,
-                    position,
-                    type(event).__name__,
-                    KIND_OF.get(type(event).__name__, "other"),
-                    first,
-                    second,
-                    event.effective_on.isoformat(),
-                    event.timestamp.isoformat(),
-                    event.recorded_by,
-                    summary(event, known, "nl"),
-                    summary(event, known, "en"),
-                ]
-            )
-        tx.executemany(
-            f"INSERT INTO kring_timeline ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
-            "ON CONFLICT (network_id, version) DO NOTHING",
-            rows,
-        )
-        tx.executemany(
-            "INSERT INTO kring_timeline_names (network_id, entity_id, kind, name, contact_id) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (network_id, entity_id) DO UPDATE SET name = excluded.name",
-            learned,
-        )
+        names = self._names(tx, {network_id for network_id, _ in keyed})
+        learned: list[tuple[Any, ...]] = []
+        tx.insert("kring_timeline", COLUMNS, _rows(keyed, names, learned), len(keyed))  # made as they are written
+        opened = {network_id for network_id, event in keyed if isinstance(event, Network.NetworkOpened)}
+        key = ("network_id", "entity_id")
+        tx.write("kring_timeline_names", NAME_COLUMNS, learned, key, lambda row: row[0] in opened)  # none yet
 
 
-def _learned(network_id: str, event: Network.Event) -> list[list[Any]]:
-    if isinstance(event, Network.ContactAdded):
-        return [[network_id, event.contact_id, "contact", event.name, event.contact_id]]
-    if isinstance(event, Network.ContactDetailsChanged) and "name" in event.changes:
-        return [[network_id, event.contact_id, "contact", event.changes["name"], event.contact_id]]
-    if isinstance(event, Network.SupportRoleAssigned):
-        return [[network_id, event.role_id, "role", event.task, event.contact_id]]
-    if isinstance(event, Network.GoalSet):
-        return [[network_id, event.goal_id, "goal", event.title, None]]
-    return []
+def _rows(
+    keyed: list[tuple[str, Network.Event]], names: dict[str, Names], learned: list[tuple[Any, ...]]
+) -> Iterator[tuple[Any, ...]]:
+    """The timeline's rows of these events; the names they give are learned, and added to `learned`."""
+    for network_id, event in keyed:
+        known = names[network_id]
+        named = known.learn(event)
+        if named is not None:
+            learned.append((network_id, *named))
+        first, second = _contacts_of(event, known)
+        values = line_values(event, known)
+        yield (
+            network_id,
+            event.effective_on.isoformat(),
+            event.originator_version,
+            type(event).__name__,
+            first,
+            second,
+            event.timestamp.isoformat(),
+            event.recorded_by,
+            encode_values(values) if values else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -170,19 +155,25 @@ class Timelines:
             where.append("(contact_id = ? OR other_contact_id = ?)")
             params += [query.contact_id, query.contact_id]
         if query.kinds:
-            where.append(f"kind IN ({', '.join('?' for _ in query.kinds)})")
-            params += list(query.kinds)
+            types = [cls.__name__ for kind in query.kinds for cls in KINDS[kind]]
+            where.append(f"type IN ({', '.join('?' for _ in types)})")
+            params += types
         if query.start:
             where.append("effective_on >= ?")
             params.append(query.start.isoformat())
         if query.end:
             where.append("effective_on <= ?")
             params.append(query.end.isoformat())
-        summary_column = "summary_en" if lang == "en" else "summary_nl"
         statement = (
-            f"SELECT version, type, kind, contact_id, other_contact_id, effective_on, recorded_at, recorded_by, "
-            f"{summary_column} AS summary FROM kring_timeline WHERE {' AND '.join(where)} "
-            "ORDER BY effective_on, version LIMIT ? OFFSET ?"
+            "SELECT version, type, contact_id, other_contact_id, effective_on, recorded_at, recorded_by, line_values "
+            f"FROM kring_timeline WHERE {' AND '.join(where)} ORDER BY effective_on, version LIMIT ? OFFSET ?"
         )
         with self.store.transaction() as tx:
-            return tx.execute(statement, [*params, query.limit, query.offset]).all()
+            rows = tx.execute(statement, [*params, query.limit, query.offset]).all()
+        return [_line(row, lang) for row in rows]
+
+
+def _line(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A stored row as a timeline line, its summary rendered in the reader's language."""
+    values = json.loads(row.pop("line_values") or "{}")
+    return {**row, "kind": KIND_OF.get(row["type"], "other"), "summary": render(row["type"], values, lang)}

@@ -12,6 +12,7 @@ import pytest
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from projections.summaries import TEMPLATES
 from tests.conftest import Staff
 from tests.integration.api_helpers import NO_SUCH_ID, OPENED_ON, assert_error
 
@@ -374,6 +375,19 @@ def test_the_timeline_reads_in_english_when_asked(any_desk: Desk) -> None:
     assert english[-1] == "Tie with Piet weakened (normal)"
     by_header = any_desk.json(f"/networks/{net}/timeline", headers={"Accept-Language": "en-GB,en;q=0.8"})
     assert summaries(by_header) == english
+
+
+def test_a_timeline_line_keeps_the_names_as_they_were_and_is_worded_when_read(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    net, piet, _ = timeline_network(desk)
+    desk.send("PATCH", f"/{net}/contacts/{piet}", name="Pieter", effective_on="2026-04-02")
+    dutch = summaries(desk.json(f"/networks/{net}/timeline", kind="tie"))
+    assert dutch[-1] == "Band met Piet zwakker geworden (gewoon)"  # his name when it happened
+    assert summaries(desk.json(f"/networks/{net}/timeline", kind="contact"))[-1] == "Gegevens van Pieter gewijzigd"
+    monkeypatch.setitem(TEMPLATES["en"], "TieWeakened", "{contact}'s tie is {strength} now")
+    english = summaries(desk.json(f"/networks/{net}/timeline", kind="tie", lang="en"))
+    assert english[-1] == "Piet's tie is normal now"  # new wording, without rebuilding the timeline
 
 
 def test_a_contact_timeline_shows_only_that_contacts_lines(any_desk: Desk) -> None:
