@@ -19,8 +19,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from eventsourcing.persistence import Notification
-
 from projections.base import LogBatch, Projection
 from projections.db import ReadStore
 
@@ -132,7 +130,8 @@ class Runner:
         notifications = self.app.recorder.select_notifications(start=start + 1, limit=batch_size or self.batch_size)
         if not notifications:
             return 0
-        batch = LogBatch((n.id, self._decode(n)) for n in notifications)
+        decode = self.app.mapper.to_domain_event
+        batch = LogBatch((n.id, decode(n)) for n in notifications)
         for name in names:
             self.projections[name].prepare(batch)
         applied = 0
@@ -157,9 +156,6 @@ class Runner:
     def _locked_position(self, tx: Any, name: str) -> int:
         row = tx.execute(f"SELECT position FROM {TRACKING} WHERE name = ?{self.store.lock_suffix}", [name]).one()
         return int(row["position"]) if row else 0
-
-    def _decode(self, notification: Notification) -> Any:
-        return self.app.mapper.to_domain_event(notification)
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
         """Apply everything there is now, to every projection; returns how many events were read."""

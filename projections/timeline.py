@@ -50,7 +50,7 @@ COLUMNS = (
     "line_values",
 )
 NAME_COLUMNS = ("network_id", "kind", "entity_id", "name", "contact_id")
-encode_values = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+encode_values = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode  # flat
 
 
 def _contacts_of(event: Network.Event, names: Names) -> tuple[str | None, str | None]:
