@@ -9,6 +9,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
 from psycopg import sql as pgsql
@@ -25,6 +26,11 @@ OLDER_TRANSACTIONS = (  # other sessions of this database whose transaction may 
 )
 SCHEMA_LOCK_KEY = 0x4B52494E4753  # the same key the application takes while creating the event tables
 COPY_FROM = 100  # rows: from here PostgreSQL loads them in one COPY stream instead of one statement each
+
+
+def _key(columns: Sequence[str], key: Sequence[str]) -> Callable[[Sequence[Any]], Any]:
+    """A row's key (the values of these columns)."""
+    return itemgetter(*(list(columns).index(k) for k in key))
 
 
 class Tx:
@@ -78,11 +84,11 @@ class Tx:
                 f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in columns)}) {conflict}", rows
             )
             return
-        at = [list(columns).index(k) for k in key]
-        unique: dict[tuple[Any, ...], Sequence[Any]] = {}
+        key_of = _key(columns, key)
+        unique: dict[Any, Sequence[Any]] = {}
         for row in rows:  # one statement may change a row only once
-            if not (keep_existing and tuple(row[i] for i in at) in unique):
-                unique[tuple(row[i] for i in at)] = row
+            if not (keep_existing and key_of(row) in unique):
+                unique[key_of(row)] = row
         staged = f"{table}_staged"  # COPY cannot resolve conflicts: the rows go through a temporary table
         self._cursor.execute(f"CREATE TEMPORARY TABLE {staged} (LIKE {table})")
         self._copy(staged, columns, list(unique.values()))
@@ -99,12 +105,12 @@ class Tx:
     ) -> None:
         """Upsert rows, inserting those for which `new` says that nothing with their key can be stored yet (of
         several with one key, the last counts)."""
-        at = [list(columns).index(k) for k in key]
-        fresh: dict[tuple[Any, ...], Sequence[Any]] = {}
+        key_of = _key(columns, key)
+        fresh: dict[Any, Sequence[Any]] = {}
         known = []
         for row in rows:
             if new(row):
-                fresh[tuple(row[i] for i in at)] = row
+                fresh[key_of(row)] = row
             else:
                 known.append(row)
         self.insert(table, columns, fresh.values(), len(fresh))

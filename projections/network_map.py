@@ -181,7 +181,7 @@ class NetworkMapProjection(Projection):
                 log.error("event %s for an unknown network skipped", type(event).__name__)
                 continue
             else:
-                advance(network, event)
+                event.mutate(network)  # the network's events follow each other here: the library checks it
             networks[network_id] = network
             if network_id not in touched:
                 touched[network_id] = (set(), set())

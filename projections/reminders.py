@@ -16,7 +16,7 @@ from domain.burden import severity
 from domain.network import TIE_EVENTS, Network
 from domain.reminders import Reminder, reminder_id
 from domain.vocabulary import FIRST_REVIEW_AFTER_WEEKS
-from projections.base import Batch, Projection
+from projections.base import Batch, Projection, network_events
 from projections.db import ReadStore, Tx
 
 TIE_FOLLOW_UP_AFTER = timedelta(weeks=2)
@@ -115,13 +115,8 @@ class DueRemindersProjection(Projection):
 
     # ------------------------------------------------------------ applying
     def apply(self, tx: Tx, batch: Batch) -> None:
-        ruled, states = [], []
-        for _, event in batch:
-            if type(event) in RULES:
-                ruled.append((str(event.originator_id), event))
-            elif type(event) in STATES:
-                until = event.until.isoformat() if isinstance(event, Reminder.ReminderSnoozed) else None
-                states.append((STATES[type(event)], until, str(event.originator_id)))
+        ruled = [(network_id, event) for network_id, event in network_events(batch) if type(event) in RULES]
+        states = [_state(event) for _, event in batch if type(event) in STATES]
         changes = self._read(tx, {network_id for network_id, _ in ruled})
         for network_id, event in ruled:
             RULES[type(event)](changes, network_id, event)
@@ -177,6 +172,12 @@ class DueRemindersProjection(Projection):
             [(network_id, carer_id, on) for (network_id, carer_id), on in changes.reports.items()],
             key=("network_id", "carer_id"),
         )
+
+
+def _state(event: Any) -> tuple[str, str | None, str]:
+    """What became of a raised reminder: its state, the day it is snoozed until, its id."""
+    until = event.until.isoformat() if isinstance(event, Reminder.ReminderSnoozed) else None
+    return STATES[type(event)], until, str(event.originator_id)
 
 
 NETWORK_COLUMNS = ("status", "next_review_on", "last_reviewed_on", "interval_weeks", "spilmantelzorger_id")

@@ -169,10 +169,11 @@ class Runner:
 
     def _readable(self, notifications: Sequence[Notification]) -> list[tuple[int, Any]]:
         """The events decoded, without those of erased networks (skipped, never applied)."""
+        decode = self.app.mapper.to_domain_event
         batch = []
         for notification in notifications:
             try:
-                batch.append((notification.id, self.app.mapper.to_domain_event(notification)))
+                batch.append((notification.id, decode(notification)))
             except Unreadable:
                 continue
         if len(batch) < len(notifications):
@@ -212,13 +213,17 @@ class Runner:
 
     # ----------------------------------------------------------- rebuild
     def rebuild(self, names: Sequence[str] | None = None, progress: Callable[[int], None] | None = None) -> int:
-        """Drop these projections' rows (default: all) and apply the whole log again from position 0."""
+        """Drop these projections' rows (default: all) and apply the whole log again from position 0.
+
+        The indexes only reading needs are made again after the rows; meanwhile the garbage collector is paused
+        and the store writes in bulk (`ReadStore.bulk`).
+        """
         names = list(names or self.projections)
         with self.store.transaction(write=True) as tx:
             for name in names:
                 self._locked_position(tx, name)
-                self.projections[name].reset(tx)
                 self.projections[name].drop_indexes(tx)
+                self.projections[name].reset(tx)
                 tx.execute(f"UPDATE {TRACKING} SET position = 0 WHERE name = ?", [name])
         total = 0
         try:

@@ -246,22 +246,20 @@ def line_values(event: Network.Event, names: Names) -> dict[str, Any]:
     data = event.__dict__
     values: dict[str, Any] = {}
     for key in PLACEHOLDERS.get(type(event).__name__, ()):
-        if key == "contact":
+        if key in data:  # the event's own value
+            value = data[key]
+            values[key] = value.isoformat() if isinstance(value, date) else value
+        elif key == "contact":
             contact_id = data.get("contact_id") or data.get("carer_id") or names.role(data).get("contact_id", "")
             values[key] = names.contacts.get(contact_id, "?")
-        elif key == "task" and "task" not in data:
+        elif key == "task":
             values[key] = names.role(data).get("task", "")
         elif key == "title":
-            values[key] = names.goals.get(data.get("goal_id", ""), data.get("title", ""))
-        elif key in ("first", "second"):
-            if key in values:
-                continue
+            values[key] = names.goals.get(data.get("goal_id", ""), "")
+        elif key in ("first", "second") and key not in values:
             values["first"], values["second"] = sorted(names.contacts.get(i, "?") for i in data["contact_ids"])
         elif key == "count":
             values[key] = len(data.get("agreements", []))
-        else:
-            value = data[key]
-            values[key] = value.isoformat() if isinstance(value, date) else value
     return values
 
 

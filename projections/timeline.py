@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -46,12 +46,13 @@ COLUMNS = (
     "type",
     "contact_id",
     "other_contact_id",
-    "recorded_at",
+    "recorded_at_us",
     "recorded_by",
     "line_values",
 )
+EPOCH, MICROSECOND = datetime(1970, 1, 1, tzinfo=UTC), timedelta(microseconds=1)  # when events were recorded
 NAME_COLUMNS = ("network_id", "kind", "entity_id", "name", "contact_id")
-encode_values = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+encode_values = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode  # flat
 
 
 def _contacts_of(event: Network.Event, names: Names) -> tuple[str | None, str | None]:
@@ -74,8 +75,8 @@ class TimelineProjection(Projection):
     def create_tables(self, tx: Tx, store: ReadStore) -> None:
         tx.execute(  # keyed in the order it is read: a network's lines by the day they happened
             "CREATE TABLE IF NOT EXISTS kring_timeline (network_id TEXT, effective_on TEXT, version INTEGER, "
-            "type TEXT, contact_id TEXT, other_contact_id TEXT, recorded_at TEXT, recorded_by TEXT, line_values TEXT, "
-            f"PRIMARY KEY (network_id, effective_on, version)){store.clustered}"
+            "type TEXT, contact_id TEXT, other_contact_id TEXT, recorded_at_us BIGINT, recorded_by TEXT, "
+            f"line_values TEXT, PRIMARY KEY (network_id, effective_on, version)){store.clustered}"
         )
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_timeline_names (network_id TEXT, entity_id TEXT, kind TEXT, "
@@ -124,7 +125,7 @@ def _rows(
             type(event).__name__,
             first,
             second,
-            event.timestamp.isoformat(),
+            (event.timestamp - EPOCH) // MICROSECOND,  # a tenth of the work of writing it out, a quarter of the bytes
             event.recorded_by,
             encode_values(values) if values else None,
         )
@@ -165,8 +166,9 @@ class Timelines:
             where.append("effective_on <= ?")
             params.append(query.end.isoformat())
         statement = (
-            "SELECT version, type, contact_id, other_contact_id, effective_on, recorded_at, recorded_by, line_values "
-            f"FROM kring_timeline WHERE {' AND '.join(where)} ORDER BY effective_on, version LIMIT ? OFFSET ?"
+            "SELECT version, type, contact_id, other_contact_id, effective_on, recorded_at_us, recorded_by, "
+            f"line_values FROM kring_timeline WHERE {' AND '.join(where)} "
+            "ORDER BY effective_on, version LIMIT ? OFFSET ?"
         )
         with self.store.transaction() as tx:
             rows = tx.execute(statement, [*params, query.limit, query.offset]).all()
@@ -176,4 +178,10 @@ class Timelines:
 def _line(row: dict[str, Any], lang: str) -> dict[str, Any]:
     """A stored row as a timeline line, its summary rendered in the reader's language."""
     values = json.loads(row.pop("line_values") or "{}")
-    return {**row, "kind": KIND_OF.get(row["type"], "other"), "summary": render(row["type"], values, lang)}
+    recorded_at = (EPOCH + MICROSECOND * row.pop("recorded_at_us")).isoformat()
+    return {
+        **row,
+        "recorded_at": recorded_at,
+        "kind": KIND_OF.get(row["type"], "other"),
+        "summary": render(row["type"], values, lang),
+    }

@@ -385,6 +385,9 @@ def test_a_timeline_line_keeps_the_names_as_they_were_and_is_worded_when_read(
     dutch = summaries(desk.json(f"/networks/{net}/timeline", kind="tie"))
     assert dutch[-1] == "Band met Piet zwakker geworden (gewoon)"  # his name when it happened
     assert summaries(desk.json(f"/networks/{net}/timeline", kind="contact"))[-1] == "Gegevens van Pieter gewijzigd"
+    history = desk.client.get(f"/api/networks/{net}/events").json["items"]
+    lines = desk.json(f"/networks/{net}/timeline")["items"]
+    assert {(e["version"], e["recorded_at"]) for e in history} >= {(li["version"], li["recorded_at"]) for li in lines}
     monkeypatch.setitem(TEMPLATES["en"], "TieWeakened", "{contact}'s tie is {strength} now")
     english = summaries(desk.json(f"/networks/{net}/timeline", kind="tie", lang="en"))
     assert english[-1] == "Piet's tie is normal now"  # new wording, without rebuilding the timeline
