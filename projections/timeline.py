@@ -41,7 +41,7 @@ KINDS: dict[str, tuple[type[Network.Event], ...]] = {
 KIND_OF = {cls.__name__: kind for kind, classes in KINDS.items() for cls in classes}
 COLUMNS = (
     "network_id",
-    "effective_on",
+    "effective_day",
     "version",
     "type",
     "contact_id",
@@ -74,9 +74,9 @@ class TimelineProjection(Projection):
 
     def create_tables(self, tx: Tx, store: ReadStore) -> None:
         tx.execute(  # keyed in the order it is read: a network's lines by the day they happened
-            "CREATE TABLE IF NOT EXISTS kring_timeline (network_id TEXT, effective_on TEXT, version INTEGER, "
+            "CREATE TABLE IF NOT EXISTS kring_timeline (network_id TEXT, effective_day INTEGER, version INTEGER, "
             "type TEXT, contact_id TEXT, other_contact_id TEXT, recorded_at_us BIGINT, recorded_by TEXT, "
-            f"line_values TEXT, PRIMARY KEY (network_id, effective_on, version)){store.clustered}"
+            f"line_values TEXT, PRIMARY KEY (network_id, effective_day, version)){store.clustered}"
         )
         tx.execute(
             "CREATE TABLE IF NOT EXISTS kring_timeline_names (network_id TEXT, entity_id TEXT, kind TEXT, "
@@ -120,7 +120,7 @@ def _rows(
         values = line_values(event, known)
         yield (
             network_id,
-            event.effective_on.isoformat(),
+            event.effective_on.toordinal(),  # the day it happened, as Python counts days (date.fromordinal)
             event.originator_version,
             type(event).__name__,
             first,
@@ -151,7 +151,8 @@ class Timelines:
 
     def lines(self, network_id: UUID, query: TimelineQuery, lang: str = "nl") -> list[dict[str, Any]]:
         """The lines of a network's timeline, oldest first by the day things happened."""
-        where, params = ["network_id = ?"], [str(network_id)]
+        where: list[str] = ["network_id = ?"]
+        params: list[Any] = [str(network_id)]
         if query.contact_id:
             where.append("(contact_id = ? OR other_contact_id = ?)")
             params += [query.contact_id, query.contact_id]
@@ -160,15 +161,15 @@ class Timelines:
             where.append(f"type IN ({', '.join('?' for _ in types)})")
             params += types
         if query.start:
-            where.append("effective_on >= ?")
-            params.append(query.start.isoformat())
+            where.append("effective_day >= ?")
+            params.append(query.start.toordinal())
         if query.end:
-            where.append("effective_on <= ?")
-            params.append(query.end.isoformat())
+            where.append("effective_day <= ?")
+            params.append(query.end.toordinal())
         statement = (
-            "SELECT version, type, contact_id, other_contact_id, effective_on, recorded_at_us, recorded_by, "
+            "SELECT version, type, contact_id, other_contact_id, effective_day, recorded_at_us, recorded_by, "
             f"line_values FROM kring_timeline WHERE {' AND '.join(where)} "
-            "ORDER BY effective_on, version LIMIT ? OFFSET ?"
+            "ORDER BY effective_day, version LIMIT ? OFFSET ?"
         )
         with self.store.transaction() as tx:
             rows = tx.execute(statement, [*params, query.limit, query.offset]).all()
@@ -178,9 +179,11 @@ class Timelines:
 def _line(row: dict[str, Any], lang: str) -> dict[str, Any]:
     """A stored row as a timeline line, its summary rendered in the reader's language."""
     values = json.loads(row.pop("line_values") or "{}")
+    effective_on = date.fromordinal(row.pop("effective_day")).isoformat()
     recorded_at = (EPOCH + MICROSECOND * row.pop("recorded_at_us")).isoformat()
     return {
         **row,
+        "effective_on": effective_on,
         "recorded_at": recorded_at,
         "kind": KIND_OF.get(row["type"], "other"),
         "summary": render(row["type"], values, lang),
