@@ -177,7 +177,7 @@ class NetworkMapProjection(Projection):
             if isinstance(event, Network.NetworkOpened):
                 network = event.mutate(None)
                 opened.add(network_id)
-            elif network is None and (network := self._network_before(event)) is None:
+            elif network is None and (network := self._network_before(network_id, event)) is None:
                 log.error("event %s for an unknown network skipped", type(event).__name__)
                 continue
             else:
@@ -194,10 +194,10 @@ class NetworkMapProjection(Projection):
         self._store(tx, networks, touched, opened)
         self._store_review_states(tx, {network_id: reviewed[network_id] for network_id in reviews_changed})
 
-    def _network_before(self, event: Network.Event) -> Network | None:
+    def _network_before(self, network_id: str, event: Network.Event) -> Network | None:
         """The network just before this event: read in `prepare`, or (another worker got further meanwhile)
         now."""
-        network = self._before.pop(str(event.originator_id), None)
+        network = self._before.pop(network_id, None)
         if network is not None and network.version == event.originator_version - 1:
             return network
         return self.network(event.originator_id, event.originator_version - 1)
