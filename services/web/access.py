@@ -5,18 +5,17 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import current_app, g
+from flask import g
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from domain.access import CONSENT_SCOPES, ROLES
 from services.accounts import User
 from services.application import Outcome
-from services.readside import ReadSide
 from services.web import auth
 from services.web.auth import accounts, current_user
 from services.web.errors import in_path
-from services.web.http import answer, command, context, kring, refuse
+from services.web.http import answer, command, context, kring, read_side_of_app, refuse
 from services.web.schemas import Strict
 
 blp = Blueprint("access", __name__, url_prefix="/api/networks", description="Access, consent and the access log")
@@ -82,8 +81,7 @@ DELETED_ACCOUNT = "(account verwijderd)"
 
 def settled(outcome: Outcome) -> Outcome:
     """In force for every later request when this answers."""
-    side: ReadSide = current_app.extensions["kring_read"]
-    side.settle_access(outcome.position)
+    read_side_of_app().settle_access(outcome.position)
     return outcome
 
 
@@ -95,8 +93,7 @@ def names_of(user_ids: set[str], missing: str = DELETED_ACCOUNT) -> dict[str, st
 
 def people(network_id: str, missing: str = DELETED_ACCOUNT) -> list[dict[str, Any]]:
     """Everyone with a role on the network, with their name and the consent they have."""
-    side: ReadSide = current_app.extensions["kring_read"]
-    found = side.access.people(network_id)
+    found = read_side_of_app().access.people(network_id)
     names = names_of({p["user_id"] for p in found}, missing)
     return [{**p, "name": names[p["user_id"]]} for p in found]
 

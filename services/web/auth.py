@@ -22,7 +22,7 @@ from projections.access import Access
 from services.accounts import Accounts, TooManyAttempts, User
 from services.application import NetworkNotFound
 from services.audit import MAX_REASON, AccessLog
-from services.readside import ReadSide
+from services.web.http import read_side_of_app
 from services.web.rules import RULES, Rule
 
 log = logging.getLogger(__name__)
@@ -151,7 +151,7 @@ def _network(user: User, rule: Rule) -> None:
 
 
 def _reminder(user: User, rule: Rule) -> None:
-    side: ReadSide = current_app.extensions["kring_read"]
+    side = read_side_of_app()
     reminder_id = str((request.view_args or {})["reminder_id"])
     with side.store.transaction() as tx:
         row = tx.execute("SELECT network_id FROM kring_due WHERE reminder_id = ?", [reminder_id]).one()
@@ -187,7 +187,7 @@ def _satisfies(needs: str, allowed: frozenset[str], access: Access) -> bool:
 def access_of(network_id: str, user_id: str) -> Access | None:
     """The caller's access: from the access projection, or from the network itself when the projection does
     not know the pair yet (a network opened a moment ago)."""
-    side: ReadSide = current_app.extensions["kring_read"]
+    side = read_side_of_app()
     found = side.access.of(network_id, user_id)
     if found is not None:
         return found

@@ -12,6 +12,7 @@ from flask_smorest import Blueprint, abort
 
 from services.application import Kring, Outcome
 from services.commands import Context
+from services.readside import ReadSide
 from services.web import schemas
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -22,6 +23,12 @@ def kring() -> Kring:
     """The application service of this Flask app."""
     service: Kring = current_app.extensions["kring"]
     return service
+
+
+def read_side_of_app() -> ReadSide:
+    """The read side of this Flask app (its projections and their queries)."""
+    side: ReadSide = current_app.extensions["kring_read"]
+    return side
 
 
 def caller() -> str:

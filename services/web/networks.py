@@ -5,22 +5,17 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import current_app, request
+from flask import request
 from flask_smorest import Blueprint, abort
 
 from domain.network import Network
 from projections.summaries import LANGUAGES, event_fields, summarise
-from services.readside import ReadSide
 from services.web import schemas
+from services.web.access import settled
 from services.web.auth import access_log, accounts, current_user
-from services.web.http import answer, command, context, kring
+from services.web.http import answer, command, context, kring, read_side_of_app
 
 blp = Blueprint("networks", __name__, url_prefix="/api/networks", description="Client networks")
-
-
-def read_side_of_app() -> ReadSide:
-    side: ReadSide = current_app.extensions["kring_read"]
-    return side
 
 
 def language() -> str:
@@ -54,8 +49,7 @@ def open_network(body: dict[str, Any]) -> Any:
         review_interval_weeks=body["review_interval_weeks"],
         effective_on=body.get("opened_on"),
     )
-    read_side_of_app().settle_access(outcome.position)
-    return answer(outcome, 201, "networks.get_network")
+    return answer(settled(outcome), 201, "networks.get_network")
 
 
 @blp.route("", methods=["GET"])
@@ -108,8 +102,7 @@ def update_network(body: dict[str, Any], network_id: UUID) -> Any:
     if "coordinator" in body:
         body["coordinator"] = coordinator_id(body["coordinator"])
     outcome = kring().update_network(network_id, context(body.pop("effective_on", None)), **body)
-    read_side_of_app().settle_access(outcome.position)
-    return answer(outcome)
+    return answer(settled(outcome))
 
 
 @command(blp, "/<uuid:network_id>/close", "POST", schemas.Ending)

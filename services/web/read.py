@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import Response, current_app, request
+from flask import Response, request
 from flask_smorest import Blueprint
 
 from projections.timeline import TimelineQuery
 from services.readside import ReadSide, measures_view
 from services.web import schemas
 from services.web.auth import access_log, current_user
-from services.web.http import kring, not_found
+from services.web.http import kring, not_found, read_side_of_app
 
 blp = Blueprint("read", __name__, url_prefix="/api", description="Maps, measures, timelines and overviews")
 NOT_FOUND = {"schema": schemas.Error, "description": "No such network (on that date)"}
@@ -21,7 +21,7 @@ BEHIND = {"schema": schemas.Error, "description": "The read side has not reached
 
 def read_side(query: dict[str, Any]) -> ReadSide:
     """The read side, once it includes the caller's own writes (min_position or X-Kring-Min-Position)."""
-    side: ReadSide = current_app.extensions["kring_read"]
+    side = read_side_of_app()
     position = query.get("min_position") or request.headers.get("X-Kring-Min-Position", type=int)
     side.reach(position)
     return side
@@ -75,8 +75,7 @@ def network_changes(query: dict[str, Any], network_id: UUID) -> Any:
 
 
 def _timeline(query: dict[str, Any], network_id: UUID, contact_id: str | None = None) -> dict[str, Any]:
-    side = read_side(query)
-    kring().get_network(network_id)  # 404 for an unknown network
+    side = read_side(query)  # an unknown network, or one the caller may not see, was a 404 before this ran
     wanted = TimelineQuery(
         contact_id, tuple(query["kind"]), query["from_"], query["to"], query["offset"], query["limit"] + 1
     )
@@ -144,15 +143,13 @@ def _looked_at(answer: dict[str, Any], what: str) -> dict[str, Any]:
 
 # ------------------------------------------------------------------ records
 def _records(query: dict[str, Any], network_id: UUID, kind: str, carer_id: UUID | None = None) -> dict[str, Any]:
-    side = read_side(query)
-    kring().get_network(network_id)  # 404 for an unknown network
+    side = read_side(query)  # an unknown network was a 404 before this ran (auth.authorize)
     return {"items": side.records.list(network_id, kind, str(carer_id) if carer_id else None)}
 
 
 def _record(query: dict[str, Any], network_id: UUID, kind: str, record_id: UUID) -> dict[str, Any]:
     found = read_side(query).records.get(network_id, kind, str(record_id))
     if found is None:
-        kring().get_network(network_id)  # an unknown network is a 404 of its own
         not_found(f"This network has no {kind.replace('_', ' ')} {record_id}.", RECORD_NOT_FOUND[kind])
     return found
 

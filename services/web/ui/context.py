@@ -12,8 +12,7 @@ from werkzeug.wrappers import Response
 from domain.network import Network
 from services.application import NetworkNotFound
 from services.web.auth import access_log, current_user
-from services.web.http import kring
-from services.web.networks import read_side_of_app
+from services.web.http import kring, read_side_of_app
 
 side = read_side_of_app  # the read side of this app
 service = kring  # the application service of this app

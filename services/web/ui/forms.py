@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from marshmallow import Schema, ValidationError, fields
@@ -17,8 +16,9 @@ from werkzeug.datastructures import MultiDict
 
 from domain.errors import DomainError, UnknownEntity
 from services.application import ConcurrentChanges, Outcome, VersionMismatch
-from services.readside import ReadSide, ReadSideBehind
+from services.readside import ReadSideBehind
 from services.web.errors import flatten
+from services.web.http import read_side_of_app
 
 WHOLE_NUMBER = re.compile(r"^-?\d+$")
 
@@ -165,7 +165,6 @@ def submit(form: Form, command: Callable[[], Outcome], field_names: dict[str, st
         name, message = refusal(error)
         form.errors.setdefault((field_names or {}).get(name, name), []).append(message)
         return None
-    side: ReadSide = current_app.extensions["kring_read"]
     with contextlib.suppress(ReadSideBehind):  # if it comes later, the next page shows it a moment later
-        side.reach(outcome.position)  # the next page shows the change
+        read_side_of_app().reach(outcome.position)  # the next page shows the change
     return outcome
