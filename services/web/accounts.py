@@ -123,7 +123,7 @@ def list_users() -> dict[str, Any]:
 def create_user(body: dict[str, Any]) -> User:
     """A new user in your organisation; they get an e-mail to set their password."""
     user = accounts().create_user(current_user().organisation_id, **body)
-    _send_reset_link(user, welcome=True)
+    _send_reset_link(user.email, welcome=True)
     return user
 
 
@@ -156,9 +156,7 @@ def delete_user(user_id: str) -> None:
 @blp.response(202)
 def request_password_reset(body: dict[str, Any]) -> None:
     """E-mail a link to set a new password (valid one hour). The answer is the same for unknown addresses."""
-    started = accounts().start_reset(body["email"])
-    if started is not None:
-        _send(started[0], started[1], welcome=False)
+    _send_reset_link(body["email"], welcome=False)
 
 
 @blp.route("/password-reset/<token>", methods=["POST"])
@@ -170,10 +168,11 @@ def reset_password(body: dict[str, Any], token: str) -> None:
     accounts().finish_reset(token, body["password"])
 
 
-def _send_reset_link(user: User, welcome: bool) -> None:
-    started = accounts().start_reset(user.email)
+def _send_reset_link(email: str, welcome: bool) -> None:
+    """A reset link for the active account with this address, if there is one (the caller answers the same)."""
+    started = accounts().start_reset(email)
     if started is not None:
-        _send(user, started[1], welcome)
+        _send(*started, welcome)
 
 
 def _send(user: User, secret: str, welcome: bool) -> None:
