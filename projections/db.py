@@ -162,6 +162,13 @@ class ReadStore:
         raise NotImplementedError
         yield
 
+    def create(self, *statements: str) -> None:
+        """Create tables and indexes that are missing (IF NOT EXISTS), serialised with other processes starting."""
+        with self.transaction(write=True) as tx:
+            tx.lock_schema()
+            for statement in statements:
+                tx.execute(statement)
+
     def append(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
         """Insert rows in one transaction whose commit does not wait for the disk: a power cut may lose the
         last fraction of a second of them, a crash never corrupts anything. For high-volume appends (the

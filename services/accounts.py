@@ -107,10 +107,7 @@ class Accounts:
         self.store = store
         self.hasher = PasswordHasher.from_parameters(profiles.CHEAPEST) if cheap_hashing else PasswordHasher()
         self.clock = clock
-        with store.transaction(write=True) as tx:
-            tx.lock_schema()
-            for statement in TABLES:
-                tx.execute(statement)
+        store.create(*TABLES)
 
     @cached_property
     def _dummy_hash(self) -> str:

@@ -36,13 +36,11 @@ class AccessLog:
 
     def __init__(self, store: ReadStore) -> None:
         self.store = store
-        with store.transaction(write=True) as tx:
-            tx.lock_schema()
-            tx.execute(
-                "CREATE TABLE IF NOT EXISTS kring_access_log (id TEXT PRIMARY KEY, at TEXT NOT NULL, "
-                "user_id TEXT NOT NULL, network_id TEXT NOT NULL, action TEXT NOT NULL, reason TEXT)"
-            )
-            tx.execute("CREATE INDEX IF NOT EXISTS kring_access_log_by_network ON kring_access_log (network_id, at)")
+        store.create(
+            "CREATE TABLE IF NOT EXISTS kring_access_log (id TEXT PRIMARY KEY, at TEXT NOT NULL, "
+            "user_id TEXT NOT NULL, network_id TEXT NOT NULL, action TEXT NOT NULL, reason TEXT)",
+            "CREATE INDEX IF NOT EXISTS kring_access_log_by_network ON kring_access_log (network_id, at)",
+        )
         self._queue: list[tuple[str, str, str, str, str, str | None]] = []
         self._lock = threading.Lock()
         self._flushing = threading.Lock()

@@ -22,12 +22,10 @@ class CalendarFeeds:
     def __init__(self, store: ReadStore, reminders: Reminders) -> None:
         self.store = store
         self.reminders = reminders
-        with store.transaction(write=True) as tx:
-            tx.lock_schema()
-            tx.execute(
-                "CREATE TABLE IF NOT EXISTS kring_calendar_tokens (coordinator TEXT PRIMARY KEY, digest TEXT UNIQUE, "
-                "created_at TEXT)"
-            )
+        store.create(
+            "CREATE TABLE IF NOT EXISTS kring_calendar_tokens (coordinator TEXT PRIMARY KEY, digest TEXT UNIQUE, "
+            "created_at TEXT)"
+        )
 
     def new_token(self, coordinator: str) -> str:
         """A fresh secret for this coordinator's feed; the previous link stops working."""
