@@ -94,6 +94,7 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     ("accounts.create_user", "POST"): roles({"Ada"}, 422, body=INVALID),
     ("accounts.update_user", "PATCH"): roles({"Ada"}, 422, body=INVALID),
     ("accounts.delete_user", "DELETE"): roles({"Ada"}, 204),
+    ("accounts.hand_over", "POST"): roles({"Ada"}, 422, body=INVALID),
     ("networks.open_network", "POST"): roles({"Bea", "Cor", "Wout"}, 422, body=INVALID),
     # the network's reminders
     ("inbox.acknowledge", "POST"): network("edit", 200),
@@ -367,3 +368,4 @@ def test_a_refused_network_looks_exactly_like_a_missing_one(any_store_app: Flask
     missing = cor.get("/api/networks/00000000-0000-4000-8000-000000000000/map")
     assert hidden.status_code == missing.status_code == 404
     assert hidden.json == missing.json
+
