@@ -21,7 +21,7 @@ from services.application import Kring
 from services.audit import AccessLog
 from services.calendar import CalendarFeeds
 from services.cli import projections_cli, users_cli
-from services.config import ConfigurationError, describe, persistence_env
+from services.config import ConfigurationError, describe, keep_files_private, persistence_env
 from services.departures import Departures
 from services.privacy import Privacy
 from services.readside import ReadSide
@@ -56,6 +56,7 @@ class JSONProvider(DefaultJSONProvider):
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the Kring web app; test_config may set KRING_STORE (settings) and KRING_CLOCK."""
+    keep_files_private()
     app = Flask(__name__)
     app.json = JSONProvider(app)
     app.config.update(
