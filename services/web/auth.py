@@ -212,6 +212,12 @@ def access_of(network_id: str, user_id: str) -> Access | None:
     return Access(role, grant.contact_id if grant else None, tuple(grant.consent if grant else ()))
 
 
+def may(permission: str) -> bool:
+    """Whether the caller's role on this request's network (checked by authorize) allows this."""
+    allowed: frozenset[str] = g.get("permissions", frozenset())
+    return permission in allowed
+
+
 def may_care_for(carer_id: str) -> None:
     """A spilmantelzorger (CARE without EDIT) records burden and risks only for the carer they are."""
     allowed: frozenset[str] = g.permissions
