@@ -205,6 +205,11 @@ def test_the_client_downloads_what_the_apis_export_gives_the_client(app: Flask) 
     assert zipfile.ZipFile(io.BytesIO(download.data)).read("events.json") == api.read("events.json")
     everything = zipfile.ZipFile(io.BytesIO(kitchen.bea.api.get(f"/api/networks/{kitchen.net}/export").data))
     assert everything.namelist() == ["events.json", "map.json", "network.graphml", "reminders.json", "access.json"]
+    _, page = ans.page(kitchen.page)
+    assert "Notities, besprekingen en de belasting van mantelzorgers staan er niet in" in page
+    assert "Ask the coordinator of your network" in ans.page(f"{kitchen.page}?lang=en")[1]
+    _, coordinators = kitchen.bea.page(kitchen.page)
+    assert "Alles wat Kring over dit netwerk bewaart" in coordinators and "staan er niet in" not in coordinators
     log = kitchen.bea.api.get(f"/api/networks/{kitchen.net}/access-log").json["items"]
     assert ("Ans", "alles (export)") in [(e["name"], e["looked_at"]) for e in log]
     assert kitchen.desk("Sam").web.get(f"/netwerken/{kitchen.net}/export.zip").status_code == 403
