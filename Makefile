@@ -39,7 +39,6 @@ translations: install-dev ## After changing what the pages say: extract the Dutc
 	@echo "To translate: $$(grep -c '^msgstr ""$$' $(CATALOGUE).po) empty (the header is one), $$(grep -c '^#, .*fuzzy' $(CATALOGUE).po) guessed (fuzzy)"
 
 run: install ## Start Kring on http://127.0.0.1:5000 with the embedded SQLite store under var/
-	@mkdir -p var
 	@echo "Kring runs at http://$(HOST):$(PORT)/  -  API docs: http://$(HOST):$(PORT)/api/docs  (Ctrl-C stops it)"
 	@echo "No account yet? In another terminal: make user EMAIL=you@example.nl NAME=\"Your Name\" ORG=\"Your team\""
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --threads $(THREADS) --access-logfile - \
@@ -48,7 +47,6 @@ run: install ## Start Kring on http://127.0.0.1:5000 with the embedded SQLite st
 
 user: install ## Make an account: make user EMAIL=... NAME="..." ORG="..." (asks for the password)
 	@test -n "$(EMAIL)" -a -n "$(NAME)" -a -n "$(ORG)" || { echo 'Give EMAIL, NAME and ORG: make user EMAIL=anna@wijkteam.nl NAME="Anna de Vries" ORG="Wijkteam Oost"'; exit 2; }
-	@mkdir -p var
 	$(BIN)/flask --app services.web users create --email "$(EMAIL)" --name "$(NAME)" --organisation "$(ORG)" --admin --coordinator
 
 test: install-dev services browser ## Install what the tests need and run the whole suite

@@ -49,3 +49,56 @@ def permissions(role: str | None, consent: Iterable[str] = ()) -> frozenset[str]
         for scope in consent:
             granted |= BY_SCOPE.get(scope, frozenset())
     return granted
+
+
+# What one must be allowed to read an event's contents in the history and the export: the permission of the
+# endpoint that shows the same thing (notes, reviews and meetings: NOTES; a carer's burden: BURDEN, or OWN_BURDEN
+# for the carer one is). Every event type of a network is named here; a test fails when one is missing.
+MAP_EVENTS: tuple[str, ...] = (
+    "NetworkOpened",
+    "ClientDetailsChanged",
+    "CoordinatorChanged",
+    "ReviewIntervalChanged",
+    "NetworkClosed",
+    "NetworkReopened",
+    "NetworkErased",
+    "ContactAdded",
+    "ContactDetailsChanged",
+    "ContactRemoved",
+    "TieRecorded",
+    "TieStrengthened",
+    "TieWeakened",
+    "TieStrained",
+    "TieEased",
+    "SupportFlowChanged",
+    "ContactFrequencyChanged",
+    "TieEnded",
+    "ContactsAcquainted",
+    "AcquaintanceEnded",
+    "SupportRoleAssigned",
+    "SupportRoleEnded",
+    "SpilmantelzorgerDesignated",
+    "SpilmantelzorgerStoodDown",
+    "GoalSet",
+    "GoalCompleted",
+    "AccessGranted",
+    "AccessRevoked",
+    "ConsentGiven",
+    "ConsentWithdrawn",
+)
+EVENT_CONTENTS: dict[str, str] = dict.fromkeys(MAP_EVENTS, MAP) | {
+    "NoteAdded": NOTES,
+    "NetworkReviewed": NOTES,
+    "SupportGroupMeetingHeld": NOTES,
+    "CarerBurdenReported": BURDEN,
+    "CarerRiskFactorsReported": BURDEN,
+}
+
+
+def may_read_event(event_type: str, allowed: frozenset[str], own_contact: str | None, carer: str | None) -> bool:
+    """Whether someone with these permissions, who is `own_contact` in the network, may read the contents of
+    an event of this type (about `carer`, for burden)."""
+    needs = EVENT_CONTENTS[event_type]
+    if needs == BURDEN and OWN_BURDEN in allowed and carer is not None and carer == own_contact:
+        return True
+    return needs in allowed

@@ -200,8 +200,9 @@ class Network(Aggregate):
         coordinator: str
 
     def change_coordinator(self, stamp: Stamp, coordinator: str) -> None:
-        """Hand the network over to another coordinator."""
-        self._check(stamp)
+        """Hand the network over to another coordinator (also a closed one: someone must still be able to reach,
+        export and erase it)."""
+        self._check(stamp, may_be_closed=True)
         _require_text(coordinator, "coordinator")
         if coordinator != self.coordinator:
             self._change_coordinator(coordinator, stamp.by, stamp.on)

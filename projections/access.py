@@ -150,6 +150,15 @@ class AccessQueries:
             ).all()
         return [(int(r["opened_position"]), r["network_id"]) for r in rows]
 
+    def coordinated_by(self, user_id: str) -> list[str]:
+        """The networks this user is the coordinator of (not a second coordinator by grant), oldest first."""
+        with self.store.transaction() as tx:
+            rows = tx.execute(
+                f"SELECT network_id FROM {TABLE} WHERE user_id = ? AND source = ? ORDER BY opened_position",
+                [user_id, COORDINATOR],
+            ).all()
+        return [r["network_id"] for r in rows]
+
     def people(self, network_id: str) -> list[dict[str, Any]]:
         """Everyone with access to the network, with their role and consent."""
         with self.store.transaction() as tx:

@@ -7,12 +7,13 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 
 from scheduler.service import ReminderScheduler
 from services.application import Kring
-from services.config import describe, persistence_env
+from services.config import describe, keep_files_private, persistence_env
 from services.readside import ReadSide
 
 
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    keep_files_private()
     settings = persistence_env()
     app = Kring(settings)
     side = ReadSide(app, settings)

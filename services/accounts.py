@@ -1,8 +1,9 @@
-"""Organisations, users, API tokens, password resets and the login throttle.
+"""Organisations, users, web sessions, API tokens and password resets.
 
 Accounts are working data, not history: they live in plain tables beside the read side (never dropped by a
-rebuild). Passwords are hashed with argon2; API tokens and reset links are random secrets of which only a
-SHA-256 digest is stored, so a copy of the database gives no way in.
+rebuild). Passwords are hashed with argon2; web sessions, API tokens and reset links are random secrets of which
+only a SHA-256 digest is stored, so a copy of the database gives no way in. A session is a row: signing out,
+a new password and deactivation delete it, whatever copy of the cookie is still around (docs/decisions/0011).
 """
 
 from __future__ import annotations
@@ -20,29 +21,37 @@ from typing import Any
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from projections.db import ReadStore
+from projections.db import ReadStore, Tx
+from services.throttle import LoginThrottle
 
 MIN_PASSWORD_LENGTH = 10
 RESET_VALID_SECONDS = 3600
-THROTTLE_WINDOW_SECONDS = 15 * 60
-MAX_FAILURES_PER_ACCOUNT = 5
-MAX_FAILURES_PER_ADDRESS = 20
 TOKEN_PREFIX = "kr_"  # noqa: S105 - a marker, not a secret
-USER_COLUMNS = "id, organisation_id, email, name, is_admin, can_coordinate, active, auth_epoch"
+USER_COLUMNS = "id, organisation_id, email, name, is_admin, can_coordinate, active"
+JOINED_USER = ", ".join("u." + c.strip() for c in USER_COLUMNS.split(","))
 BY_TOKEN = (
-    f"SELECT {', '.join('u.' + c.strip() for c in USER_COLUMNS.split(','))} FROM kring_api_tokens t "
+    f"SELECT {JOINED_USER} FROM kring_api_tokens t "
     "JOIN kring_users u ON u.id = t.user_id WHERE t.digest = ? AND t.revoked_at IS NULL AND u.active = 1"
+)
+BY_SESSION = (
+    f"SELECT {JOINED_USER} FROM kring_sessions s "
+    "JOIN kring_users u ON u.id = s.user_id WHERE s.digest = ? AND s.expires_at > ? AND u.active = 1"
+)
+OTHER_ADMINISTRATORS = (
+    "SELECT id FROM kring_users WHERE organisation_id = ? AND is_admin = 1 AND active = 1 AND id <> ?"
 )
 TABLES = (
     "CREATE TABLE IF NOT EXISTS kring_organisations (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT)",
+    # auth_epoch is no longer read (sessions are rows now); kept so that databases made before still take users
     "CREATE TABLE IF NOT EXISTS kring_users (id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL, "
     "email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, password_hash TEXT, is_admin INTEGER NOT NULL, "
     "can_coordinate INTEGER NOT NULL, active INTEGER NOT NULL, auth_epoch INTEGER NOT NULL, created_at TEXT)",
     "CREATE TABLE IF NOT EXISTS kring_api_tokens (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, name TEXT NOT NULL, "
     "digest TEXT NOT NULL UNIQUE, created_at TEXT, revoked_at TEXT)",
     "CREATE INDEX IF NOT EXISTS kring_api_tokens_by_user ON kring_api_tokens (user_id)",
-    "CREATE TABLE IF NOT EXISTS kring_login_failures (scope TEXT NOT NULL, key TEXT NOT NULL, at DOUBLE PRECISION)",
-    "CREATE INDEX IF NOT EXISTS kring_login_failures_by_key ON kring_login_failures (scope, key, at)",
+    "CREATE TABLE IF NOT EXISTS kring_sessions (digest TEXT PRIMARY KEY, user_id TEXT NOT NULL, "
+    "expires_at DOUBLE PRECISION NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS kring_sessions_by_user ON kring_sessions (user_id)",
     "CREATE TABLE IF NOT EXISTS kring_password_resets (digest TEXT PRIMARY KEY, user_id TEXT NOT NULL, "
     "expires_at DOUBLE PRECISION NOT NULL, used INTEGER NOT NULL)",
 )
@@ -51,17 +60,10 @@ TABLES = (
 class AccountError(Exception):
     """A request about accounts that cannot be met; `field` names the input at fault."""
 
-    def __init__(self, code: str, message: str, field: str | None = None) -> None:
+    def __init__(self, code: str, message: str, field: str | None = None, problems: list[str] | None = None) -> None:
         super().__init__(message)
         self.code, self.message, self.field = code, message, field
-
-
-class TooManyAttempts(Exception):
-    """Too many failed sign-ins for this account or from this address; try again after `retry_after` s."""
-
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(f"Too many failed sign-ins; try again in {retry_after} seconds.")
-        self.retry_after = retry_after
+        self.problems = problems if problems is not None else [message]  # what `fields` says about `field`
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,6 @@ class User:
     is_admin: bool
     can_coordinate: bool
     active: bool
-    auth_epoch: int
 
 
 def _digest(secret: str) -> str:
@@ -90,9 +91,18 @@ def _user(row: dict[str, Any] | None) -> User | None:
     if row is None:
         return None
     flags = {k: bool(row[k]) for k in ("is_admin", "can_coordinate", "active")}
-    return User(
-        row["id"], row["organisation_id"], row["email"], row["name"], auth_epoch=int(row["auth_epoch"]), **flags
-    )
+    return User(row["id"], row["organisation_id"], row["email"], row["name"], **flags)
+
+
+def _user_in(tx: Tx, user_id: str) -> User | None:
+    return _user(tx.execute(f"SELECT {USER_COLUMNS} FROM kring_users WHERE id = ?", [user_id]).one())
+
+
+def _existing_in(tx: Tx, user_id: str) -> User:
+    user = _user_in(tx, user_id)
+    if user is None:
+        raise AccountError("unknown_user", "There is no such user.", "user_id")
+    return user
 
 
 def normalise_email(email: str) -> str:
@@ -108,6 +118,7 @@ class Accounts:
         self.hasher = PasswordHasher.from_parameters(profiles.CHEAPEST) if cheap_hashing else PasswordHasher()
         self.clock = clock
         store.create(*TABLES)
+        self.throttle = LoginThrottle(store)
 
     @cached_property
     def _dummy_hash(self) -> str:
@@ -161,7 +172,7 @@ class Accounts:
                 raise AccountError("email_taken", "There is an account with this e-mail address already.", "email")
             if not tx.execute("SELECT id FROM kring_organisations WHERE id = ?", [organisation_id]).one():
                 raise AccountError("unknown_organisation", "There is no such organisation.", "organisation_id")
-            tx.execute(
+            tx.execute(  # auth_epoch: see TABLES
                 "INSERT INTO kring_users (id, organisation_id, email, name, password_hash, is_admin, can_coordinate, "
                 "active, auth_epoch, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 0, ?)",
                 [
@@ -189,7 +200,7 @@ class Accounts:
     def user(self, user_id: str) -> User | None:
         """The user with this id, if any."""
         with self.store.transaction() as tx:
-            return _user(tx.execute(f"SELECT {USER_COLUMNS} FROM kring_users WHERE id = ?", [user_id]).one())
+            return _user_in(tx, user_id)
 
     def email_of(self, user_id: str) -> str | None:
         """The e-mail address of an active user (where reminders go)."""
@@ -211,50 +222,67 @@ class Accounts:
         return [u for u in map(_user, rows) if u is not None]
 
     def update_user(self, user_id: str, **changes: Any) -> User:
-        """Change name, admin/coordinator rights or active; deactivating signs the user out everywhere."""
+        """Change name, admin/coordinator rights or active; deactivating ends the user's sessions and tokens.
+        The organisation's last active administrator can neither lose the right nor be deactivated."""
         allowed = {"name", "is_admin", "can_coordinate", "active"}
         fields = {k: (int(v) if isinstance(v, bool) else v) for k, v in changes.items() if k in allowed}
         if not fields:
             return self._existing(user_id)
         assignments = ", ".join(f"{k} = ?" for k in fields)
-        epoch = ", auth_epoch = auth_epoch + 1" if fields.get("active") == 0 else ""
         with self.store.transaction(write=True) as tx:
-            tx.execute(f"UPDATE kring_users SET {assignments}{epoch} WHERE id = ?", [*fields.values(), user_id])
+            user = _existing_in(tx, user_id)
+            if not (fields.get("is_admin", user.is_admin) and fields.get("active", user.active)):
+                self._keep_an_administrator(tx, user)
+            tx.execute(f"UPDATE kring_users SET {assignments} WHERE id = ?", [*fields.values(), user_id])
             if fields.get("active") == 0:
                 tx.execute("UPDATE kring_api_tokens SET revoked_at = ? WHERE user_id = ?", [_now_iso(), user_id])
+                tx.execute("DELETE FROM kring_sessions WHERE user_id = ?", [user_id])
         return self._existing(user_id)
 
     def delete_user(self, user_id: str) -> None:
-        """Remove the account, its tokens and reset links (what they recorded stays, under their id)."""
-        self._existing(user_id)
+        """Remove the account, its sessions, tokens and reset links (what they recorded stays, under their id);
+        never the organisation's last active administrator."""
         with self.store.transaction(write=True) as tx:
-            for table, column in (("kring_api_tokens", "user_id"), ("kring_password_resets", "user_id")):
-                tx.execute(f"DELETE FROM {table} WHERE {column} = ?", [user_id])
+            self._keep_an_administrator(tx, _existing_in(tx, user_id))
+            for table in ("kring_sessions", "kring_api_tokens", "kring_password_resets"):
+                tx.execute(f"DELETE FROM {table} WHERE user_id = ?", [user_id])
             tx.execute("DELETE FROM kring_users WHERE id = ?", [user_id])
 
+    def _keep_an_administrator(self, tx: Tx, leaving: User) -> None:
+        """Refuse to take away the last active administrator of an organisation (rows locked on PostgreSQL, so
+        two administrators demoting each other at once cannot both succeed)."""
+        if not (leaving.is_admin and leaving.active):
+            return
+        others = tx.execute(OTHER_ADMINISTRATORS + self.store.lock_suffix, [leaving.organisation_id, leaving.id])
+        if not others.all():
+            raise AccountError(
+                "last_administrator",
+                "This is the organisation's only administrator: make someone else administrator first.",
+                "user_id",
+            )
+
     def _existing(self, user_id: str) -> User:
+        with self.store.transaction() as tx:
+            return _existing_in(tx, user_id)
+
+    def is_active(self, user_id: str) -> bool:
+        """Whether this account exists and is active."""
         user = self.user(user_id)
-        if user is None:
-            raise AccountError("unknown_user", "There is no such user.", "user_id")
-        return user
+        return user is not None and user.active
 
     def set_password(self, user_id: str, password: str) -> None:
         """A new password; every session and reset link of the user ends."""
         password_hash = self._hash(password)
         with self.store.transaction(write=True) as tx:
-            tx.execute(
-                "UPDATE kring_users SET password_hash = ?, auth_epoch = auth_epoch + 1 WHERE id = ?",
-                [password_hash, user_id],
-            )
+            tx.execute("UPDATE kring_users SET password_hash = ? WHERE id = ?", [password_hash, user_id])
+            tx.execute("DELETE FROM kring_sessions WHERE user_id = ?", [user_id])
             tx.execute("UPDATE kring_password_resets SET used = 1 WHERE user_id = ?", [user_id])
 
     # ------------------------------------------------------------- sign-in
     def sign_in(self, email: str, password: str, address: str) -> User | None:
         """The user if the password is right; None if not. Raises TooManyAttempts when throttled."""
-        email = normalise_email(email)
-        now = self.clock()
-        keys = (("account", email), ("address", address))
-        self._throttle(keys, now)
+        email, now = normalise_email(email), self.clock()
+        self.throttle.check(email, address, now)
         with self.store.transaction() as tx:
             row = tx.execute(f"SELECT {USER_COLUMNS}, password_hash FROM kring_users WHERE email = ?", [email]).one()
         stored = row["password_hash"] if row and row["password_hash"] and row["active"] else self._dummy_hash
@@ -263,27 +291,31 @@ class Accounts:
             ok = stored is not self._dummy_hash
         except (VerificationError, InvalidHashError):
             ok = False
-        with self.store.transaction(write=True) as tx:
-            if ok:
-                tx.execute("DELETE FROM kring_login_failures WHERE scope = 'account' AND key = ?", [email])
-            else:
-                tx.executemany(
-                    "INSERT INTO kring_login_failures (scope, key, at) VALUES (?, ?, ?)", [(s, k, now) for s, k in keys]
-                )
-            tx.execute("DELETE FROM kring_login_failures WHERE at < ?", [now - THROTTLE_WINDOW_SECONDS])
+        self.throttle.record(email, address, now, succeeded=ok)
         return _user(row) if ok else None
 
-    def _throttle(self, keys: tuple[tuple[str, str], ...], now: float) -> None:
-        limits = {"account": MAX_FAILURES_PER_ACCOUNT, "address": MAX_FAILURES_PER_ADDRESS}
+    # ------------------------------------------------------------ sessions
+    def start_session(self, user_id: str, lifetime_seconds: float) -> str:
+        """A new web session for the user: its secret (the cookie carries it; only its digest is stored)."""
+        secret = secrets.token_urlsafe(32)
+        now = self.clock()
+        with self.store.transaction(write=True) as tx:
+            tx.execute("DELETE FROM kring_sessions WHERE expires_at <= ?", [now])
+            tx.execute(
+                "INSERT INTO kring_sessions (digest, user_id, expires_at) VALUES (?, ?, ?)",
+                [_digest(secret), user_id, now + lifetime_seconds],
+            )
+        return secret
+
+    def session_user(self, secret: str) -> User | None:
+        """The active user of a session that has neither ended nor expired."""
         with self.store.transaction() as tx:
-            for scope, key in keys:
-                rows = tx.execute(
-                    "SELECT at FROM kring_login_failures WHERE scope = ? AND key = ? AND at >= ? ORDER BY at",
-                    [scope, key, now - THROTTLE_WINDOW_SECONDS],
-                ).all()
-                if len(rows) >= limits[scope]:
-                    oldest = float(rows[-limits[scope]]["at"])
-                    raise TooManyAttempts(max(1, int(oldest + THROTTLE_WINDOW_SECONDS - now) + 1))
+            return _user(tx.execute(BY_SESSION, [_digest(secret), self.clock()]).one())
+
+    def end_session(self, secret: str) -> None:
+        """Sign out: the session ends for every copy of its cookie."""
+        with self.store.transaction(write=True) as tx:
+            tx.execute("DELETE FROM kring_sessions WHERE digest = ?", [_digest(secret)])
 
     # -------------------------------------------------------------- tokens
     def new_token(self, user_id: str, name: str) -> tuple[dict[str, Any], str]:

@@ -1,9 +1,11 @@
-"""A calendar feed per coordinator (RFC 5545), behind a secret link that can be renewed."""
+"""A calendar feed per coordinator (RFC 5545), behind a secret link that can be renewed, and that ends with
+the account: deactivating or deleting it revokes the link, and a link of an inactive account opens nothing."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import icalendar
@@ -19,9 +21,10 @@ def _digest(token: str) -> str:
 class CalendarFeeds:
     """Secret feed links (only their hashes are stored) and the feeds themselves."""
 
-    def __init__(self, store: ReadStore, reminders: Reminders) -> None:
+    def __init__(self, store: ReadStore, reminders: Reminders, is_active: Callable[[str], bool]) -> None:
         self.store = store
         self.reminders = reminders
+        self.is_active = is_active  # whether a user's account is active (services/accounts.py)
         store.create(
             "CREATE TABLE IF NOT EXISTS kring_calendar_tokens (coordinator TEXT PRIMARY KEY, digest TEXT UNIQUE, "
             "created_at TEXT)"
@@ -40,10 +43,15 @@ class CalendarFeeds:
         return token
 
     def coordinator_of(self, token: str) -> str | None:
-        """Whose feed this secret opens, if any."""
+        """Whose feed this secret opens, if any: only an active account's."""
         with self.store.transaction() as tx:
             row = tx.execute("SELECT coordinator FROM kring_calendar_tokens WHERE digest = ?", [_digest(token)]).one()
-        return row["coordinator"] if row else None
+        return row["coordinator"] if row and self.is_active(row["coordinator"]) else None
+
+    def revoke(self, coordinator: str) -> None:
+        """The coordinator's feed link stops working (their account was deactivated or deleted)."""
+        with self.store.transaction(write=True) as tx:
+            tx.execute("DELETE FROM kring_calendar_tokens WHERE coordinator = ?", [coordinator])
 
     def feed(self, coordinator: str, base_url: str) -> bytes:
         """Every open reminder of the coordinator's networks as an all-day event on its due day."""

@@ -1,8 +1,10 @@
-"""Persistence settings from the environment: SQLite by default, PostgreSQL when asked."""
+"""Persistence settings from the environment: SQLite by default, PostgreSQL when asked; files kept private."""
 
 from __future__ import annotations
 
+import logging
 import os
+import stat
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +15,9 @@ import psycopg
 from projections.db import SCHEMA_LOCK_KEY
 
 DEFAULT_SQLITE_PATH = Path("var") / "kring.sqlite3"
+PRIVATE_UMASK = 0o077  # files 0600, directories 0700
+SQLITE_FILES = ("", "-wal", "-shm", "-journal")  # the database and the files SQLite keeps beside it
+log = logging.getLogger(__name__)
 
 
 class ConfigurationError(Exception):
@@ -59,13 +64,37 @@ def _from_url(url: str, environ: Mapping[str, str]) -> dict[str, str]:
     )
 
 
+def keep_files_private() -> None:
+    """From now on every file and directory this process makes is its owner's alone (umask 077): the SQLite
+    database with its -wal and -shm, the session-signing key, the master key. Every Kring process calls this
+    first (web workers and flask commands in create_app, the projection worker, the scheduler)."""
+    os.umask(PRIVATE_UMASK)
+
+
 def _sqlite(path: Path) -> dict[str, str]:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _private_directory(path.parent)
+    for suffix in SQLITE_FILES:  # made before Kring kept its files private
+        existing = path.with_name(path.name + suffix)
+        if existing.exists() and existing.stat().st_mode & 0o077:
+            existing.chmod(0o600)
     return {
         "PERSISTENCE_MODULE": "eventsourcing.sqlite",
         "SQLITE_DBNAME": str(path),
         "SQLITE_LOCK_TIMEOUT": "10",
     }
+
+
+def _private_directory(directory: Path) -> None:
+    """The SQLite file's directory is Kring's alone (0700); a shared one (like /tmp) is left as it is, with a
+    warning, because other users' files are in it too."""
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    found = directory.stat()
+    if not found.st_mode & 0o077:
+        return
+    if found.st_mode & stat.S_ISVTX or found.st_uid != os.getuid():
+        log.warning("%s is open to other users: keep the SQLite file in a directory of its own", directory)
+        return
+    directory.chmod(0o700)
 
 
 def describe(env: Mapping[str, str]) -> str:

@@ -8,7 +8,7 @@ import threading
 from types import FrameType
 
 from services.application import Kring
-from services.config import describe, persistence_env
+from services.config import describe, keep_files_private, persistence_env
 from services.readside import ReadSide
 
 log = logging.getLogger("kring.projections")
@@ -17,6 +17,7 @@ log = logging.getLogger("kring.projections")
 def run_projection_worker(report_every: float = 10.0) -> None:
     """Keep the projections current until SIGTERM or Ctrl-C; report lag while there is any."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    keep_files_private()
     settings = persistence_env()
     app = Kring(settings)
     side = ReadSide(app, settings)

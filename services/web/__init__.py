@@ -14,13 +14,15 @@ from flask import Flask, request
 from flask.json.provider import DefaultJSONProvider
 from flask_smorest import abort
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from services.accounts import Accounts
 from services.application import Kring
 from services.audit import AccessLog
 from services.calendar import CalendarFeeds
 from services.cli import projections_cli, users_cli
-from services.config import ConfigurationError, describe, persistence_env
+from services.config import ConfigurationError, describe, keep_files_private, persistence_env
+from services.departures import Departures
 from services.privacy import Privacy
 from services.readside import ReadSide
 from services.reminders import Reminders
@@ -54,6 +56,7 @@ class JSONProvider(DefaultJSONProvider):
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the Kring web app; test_config may set KRING_STORE (settings) and KRING_CLOCK."""
+    keep_files_private()
     app = Flask(__name__)
     app.json = JSONProvider(app)
     app.config.update(
@@ -77,6 +80,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_prefixed_env("KRING")
     if test_config:
         app.config.update(test_config)
+    _trust_proxies(app)
     store = app.config.get("KRING_STORE") or persistence_env()
     app.extensions["kring_settings"] = store
     clock = app.config.get("KRING_CLOCK")
@@ -87,7 +91,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     app.extensions["kring_access_log"] = AccessLog(read_side.store)
     app.extensions["kring_reminders"] = reminders = Reminders(service, read_side, users.email_of)
-    app.extensions["kring_calendar"] = CalendarFeeds(read_side.store, reminders)
+    app.extensions["kring_calendar"] = feeds = CalendarFeeds(read_side.store, reminders, users.is_active)
+    app.extensions["kring_departures"] = Departures(service, read_side, users, feeds)
     app.extensions["kring_privacy"] = Privacy(service, read_side)
     app.extensions["kring_store"] = describe(store)
     logging.getLogger(__name__).info("Kring keeps its events in %s", describe(store))
@@ -110,6 +115,18 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.cli.add_command(projections_cli)
     app.cli.add_command(users_cli)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind KRING_TRUSTED_PROXIES reverse proxies, the caller's address is the one they forward in
+    X-Forwarded-For (the sign-in throttle counts by it); without the setting that header is ignored."""
+    count = app.config.get("TRUSTED_PROXIES", 0)
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        raise ConfigurationError(
+            f"KRING_TRUSTED_PROXIES is {count!r}: give the number of reverse proxies in front of Kring (0: none)."
+        )
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count)  # type: ignore[method-assign]
 
 
 def _local_secret(store: dict[str, str]) -> str:

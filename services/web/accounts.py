@@ -1,4 +1,4 @@
-"""Accounts over the API: who am I, personal API tokens, users (administrators), password reset."""
+"""Accounts over the API: who am I, personal API tokens, users (administrators), hand-overs, password reset."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from email.message import EmailMessage
 from typing import Any
 
 from flask import current_app
-from flask_smorest import Blueprint
+from flask_smorest import Blueprint, abort
 from marshmallow import Schema, fields, validate
 
 from services.accounts import MIN_PASSWORD_LENGTH, User
+from services.departures import Departures
 from services.mail import SmtpSettings, send
+from services.web.access import colleague
 from services.web.auth import accounts, current_user
 from services.web.http import not_found
 from services.web.schemas import NAME, Error, Strict
@@ -49,6 +51,24 @@ class UserPatch(Strict):
     is_admin = fields.Boolean()
     can_coordinate = fields.Boolean()
     active = fields.Boolean()
+
+
+class Handover(Strict):
+    to = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=254),
+        metadata={"description": "The coordinator who takes over: a user id or e-mail address of your organisation."},
+    )
+
+
+class HandedOver(Schema):
+    network_id = fields.UUID()
+    version = fields.Integer()
+    position = fields.Integer(allow_none=True)
+
+
+class HandoverOut(Schema):
+    items = fields.List(fields.Nested(HandedOver), metadata={"description": "Each network handed over."})
 
 
 class TokenCreate(Strict):
@@ -127,6 +147,11 @@ def create_user(body: dict[str, Any]) -> User:
     return user
 
 
+def departures() -> Departures:
+    found: Departures = current_app.extensions["kring_departures"]
+    return found
+
+
 def _colleague(user_id: str) -> User:
     user = accounts().user(user_id)
     if user is None or user.organisation_id != current_user().organisation_id:
@@ -138,17 +163,42 @@ def _colleague(user_id: str) -> User:
 @blp.arguments(UserPatch)
 @blp.response(200, UserOut)
 @blp.alt_response(404, schema=Error, description="No such user in your organisation")
+@blp.alt_response(409, schema=Error, description="The organisation's last administrator (last_administrator)")
 def update_user(body: dict[str, Any], user_id: str) -> User:
-    """Change a user's name or rights, or (de)activate them; deactivation ends their sessions and tokens."""
-    return accounts().update_user(_colleague(user_id).id, **body)
+    """Change a user's name or rights, or (de)activate them; deactivation ends their sessions, tokens and
+    calendar feed. The organisation keeps at least one active administrator."""
+    return departures().update(_colleague(user_id).id, **body)
 
 
 @blp.route("/users/<user_id>", methods=["DELETE"])
 @blp.response(204)
 @blp.alt_response(404, schema=Error, description="No such user in your organisation")
+@blp.alt_response(
+    409,
+    schema=Error,
+    description="The user still coordinates networks (coordinates_networks; fields.networks lists their ids), "
+    "or is the organisation's last administrator (last_administrator)",
+)
 def delete_user(user_id: str) -> None:
-    """Remove a user's account (what they recorded stays, under their id)."""
-    accounts().delete_user(_colleague(user_id).id)
+    """Remove a user's account (what they recorded stays, under their id); hand over their networks first."""
+    departures().delete(_colleague(user_id).id)
+
+
+@blp.route("/users/<user_id>/handover", methods=["POST"])
+@blp.arguments(Handover)
+@blp.response(200, HandoverOut)
+@blp.alt_response(404, schema=Error, description="No such user in your organisation")
+@blp.alt_response(409, schema=Error, description="The user is still active (user_active)")
+@blp.alt_response(422, schema=Error, description="'to' is not another active coordinator of your organisation")
+def hand_over(body: dict[str, Any], user_id: str) -> dict[str, Any]:
+    """Hand every network of a deactivated coordinator over to another coordinator (CoordinatorChanged on each);
+    in force for every later request when this answers."""
+    leaving = _colleague(user_id)
+    successor = colleague(body["to"])
+    if successor is None:
+        abort(422, messages={"json": {"to": ["There is no such user in your organisation."]}})
+    assert successor is not None
+    return {"items": departures().hand_over(leaving, successor, current_user().id)}
 
 
 @blp.route("/password-reset", methods=["POST"])

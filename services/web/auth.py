@@ -1,8 +1,9 @@
 """Who is calling, and may they: checked before every request against the policy table (rules.py).
 
 The JSON API takes personal API tokens (`Authorization: Bearer kr_...`); creating a token also takes the
-e-mail address and password (HTTP Basic). The web pages use a session cookie. Every look at a network's
-personal data is written to the access log.
+e-mail address and password (HTTP Basic). The web pages use a session cookie that carries the secret of a
+session row (services/accounts.py), so a session ends on the server. Every look at a network's personal data is
+written to the access log.
 """
 
 from __future__ import annotations
@@ -19,14 +20,16 @@ from flask_smorest import abort
 
 from domain.access import BURDEN, CARE, EDIT, OWN_BURDEN, SEE, permissions
 from projections.access import Access
-from services.accounts import Accounts, TooManyAttempts, User
+from services.accounts import Accounts, User
 from services.application import NetworkNotFound
 from services.audit import MAX_REASON, AccessLog
+from services.throttle import TooManyAttempts
 from services.web.http import read_side_of_app
 from services.web.rules import RULES, Rule
 
 log = logging.getLogger(__name__)
 REASON_HEADER = "X-Kring-Reason"
+SESSION_KEY = "sid"  # the session cookie's key of the session row's secret
 LANGUAGE_KEY = "lang"  # the session key of the pages' chosen language (ui/i18n.py): kept across a fresh session
 NO_NETWORK = "There is no network with this id (or you may not see it)."
 
@@ -80,13 +83,12 @@ def _password_user(credentials: str) -> User | None:
 
 
 def _session_user() -> User | None:
-    user_id = session.get("uid")
-    if not user_id:
+    secret = session.get(SESSION_KEY)
+    if not secret:
         return None
-    user = accounts().user(user_id)
-    if user is None or not user.active or session.get("epoch") != user.auth_epoch:
-        fresh_session()
-        return None
+    user = accounts().session_user(secret)
+    if user is None:
+        fresh_session()  # ended (signed out, new password, deactivated) or expired
     return user
 
 
@@ -102,8 +104,16 @@ def sign_in_session(user: User) -> None:
     """Start a web session for this user (a fresh session: no fixation; the chosen language stays)."""
     fresh_session()
     session.permanent = True
-    session["uid"] = user.id
-    session["epoch"] = user.auth_epoch
+    lifetime = current_app.permanent_session_lifetime.total_seconds()
+    session[SESSION_KEY] = accounts().start_session(user.id, lifetime)
+
+
+def sign_out_session() -> None:
+    """End this web session on the server (every copy of its cookie stops working) and in the browser."""
+    secret = session.get(SESSION_KEY)
+    if secret:
+        accounts().end_session(secret)
+    fresh_session()
 
 
 def authorize() -> None:
@@ -200,6 +210,12 @@ def access_of(network_id: str, user_id: str) -> Access | None:
         return None
     grant = network.access.get(user_id)
     return Access(role, grant.contact_id if grant else None, tuple(grant.consent if grant else ()))
+
+
+def may(permission: str) -> bool:
+    """Whether the caller's role on this request's network (checked by authorize) allows this."""
+    allowed: frozenset[str] = g.get("permissions", frozenset())
+    return permission in allowed
 
 
 def may_care_for(carer_id: str) -> None:

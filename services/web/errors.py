@@ -126,8 +126,9 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(AccountError)
     def account_error(error: AccountError) -> tuple[Response, int]:
-        status = {"email_taken": 409, "unknown_user": 404}.get(error.code, 422)
-        return error_response(status, error.message, error.code, {error.field: [error.message]} if error.field else {})
+        conflicts = ("email_taken", "last_administrator", "coordinates_networks", "user_active")
+        status = 409 if error.code in conflicts else {"unknown_user": 404}.get(error.code, 422)
+        return error_response(status, error.message, error.code, {error.field: error.problems} if error.field else {})
 
     @app.errorhandler(ConcurrentChanges)
     def concurrent_changes(error: ConcurrentChanges) -> tuple[Response, int]:

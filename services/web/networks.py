@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import request
+from flask import g, request
 from flask_smorest import Blueprint, abort
 
+from domain.access import may_read_event
 from domain.network import Network
+from projections.access import Access
 from projections.summaries import LANGUAGES, event_fields, summarise
 from services.web import schemas
 from services.web.access import settled
@@ -80,11 +82,22 @@ def get_network(query: dict[str, Any], network_id: UUID) -> Any:
 @blp.response(200, schemas.EventPage)
 @blp.alt_response(404, schema=schemas.Error, description="No such network")
 def list_events(network_id: UUID) -> dict[str, Any]:
-    """The network's full history, oldest first, each event with a one-line summary."""
+    """The network's full history, oldest first, each event with a one-line summary; the contents of events
+    your role may not read (notes, reviews, meetings, carers' burden) are withheld."""
     return {"items": [event_view(e, line) for e, line in summarise(kring().network_events(network_id), language())]}
 
 
+def readable(event: Network.Event) -> bool:
+    """Whether the caller may read this event's contents: the rights auth.authorize found on its network."""
+    access: Access = g.access
+    carer = getattr(event, "carer_id", None)
+    return may_read_event(type(event).__name__, g.permissions, access.contact_id, carer)
+
+
 def event_view(event: Network.Event, summary: str) -> dict[str, Any]:
+    """An event of the history as the caller may see it: the contents withheld where their role may not read
+    them (notes, reviews, meetings, another carer's burden), the line that it happened kept (as on the timeline)."""
+    shown = readable(event)
     return {
         "version": event.originator_version,
         "type": type(event).__name__,
@@ -92,7 +105,8 @@ def event_view(event: Network.Event, summary: str) -> dict[str, Any]:
         "effective_on": event.effective_on,
         "recorded_by": event.recorded_by,
         "summary": summary,
-        "data": event_fields(event),
+        "data": event_fields(event) if shown else {},
+        "withheld": not shown,
     }
 
 

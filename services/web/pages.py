@@ -9,8 +9,9 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from services.accounts import AccountError, TooManyAttempts
-from services.web.auth import _session_user, accounts, fresh_session, sign_in_session
+from services.accounts import AccountError
+from services.throttle import TooManyAttempts
+from services.web.auth import _session_user, accounts, sign_in_session, sign_out_session
 
 blp = Blueprint("pages", __name__, template_folder="templates")
 
@@ -54,8 +55,8 @@ def login() -> Any:
 
 @blp.route("/uitloggen", methods=["POST"])
 def logout() -> Response:
-    """Sign out (the chosen language stays)."""
-    fresh_session()
+    """Sign out: the session ends on the server too (the chosen language stays)."""
+    sign_out_session()
     return redirect(url_for("pages.login"), 303)
 
 

@@ -14,13 +14,14 @@ from flask import Response, current_app
 from flask_smorest import Blueprint, abort
 from marshmallow import fields, validate
 
+from domain.access import AUDIT, CONSENT, EDIT, MAP
 from domain.reminders import Reminder
 from projections.summaries import LANGUAGES, summarise
 from services.application import NotEncrypted
 from services.privacy import Privacy
 from services.readside import ReadSide
 from services.web import schemas
-from services.web.auth import access_log
+from services.web.auth import access_log, may
 from services.web.http import caller, kring, refuse
 from services.web.networks import event_view, language
 from services.web.read import read_side
@@ -65,34 +66,44 @@ def privacy() -> Privacy:
     200,
     {"type": "string", "format": "binary"},
     content_type="application/zip",
-    description="events.json, map.json, network.graphml, reminders.json and access.json (who has access, who looked)",
+    description="events.json, map.json, network.graphml, reminders.json and access.json (who has access, who "
+    "looked); a part your role may not read elsewhere is left out, and so are the contents of such events",
 )
 @blp.alt_response(404, **NOT_FOUND)
 def export_network(query: dict[str, Any], network_id: UUID) -> Response:
-    """Everything Kring holds about a network, in one ZIP: every event, the current map, GraphML, reminders."""
+    """Everything Kring holds about a network that your role may read, in one ZIP: every event, the current map,
+    GraphML, reminders, who has access and who looked."""
     return export_download(network_id, read_side(query), language())
 
 
 def export_download(network_id: UUID, side: ReadSide, lang: str) -> Response:
-    """The export as a ZIP download (the API's export and the pages' "Exporteer alles"); summaries in `lang`."""
-    network, events = privacy().network(network_id)
-    files = {
-        "events.json": schemas.EventPage().dump(
-            {"items": [event_view(e, line) for e, line in summarise(events, lang)]}
-        ),
-        "map.json": schemas.MapOut().dump(side.network(network_id)),
-        "network.graphml": side.graphml(network_id),
-        "reminders.json": {"items": [_reminder_view(r, e) for r, e in privacy().reminders(network_id)]},
-        "access.json": {
-            "people": side.access.people(str(network_id)),
-            "access_log": access_log().entries(str(network_id), limit=1_000_000),
-        },
-    }
+    """The export as a ZIP download (the API's export and the pages' "Exporteer alles"); summaries in `lang`.
+    It holds what the caller's role may read elsewhere, no more (docs/decisions/0012)."""
     return Response(
-        _zipped(files),
+        _zipped(_parts(network_id, side, lang)),
         mimetype="application/zip",
-        headers={"Content-Disposition": f'attachment; filename="kring-network-{network.id}.zip"'},
+        headers={"Content-Disposition": f'attachment; filename="kring-network-{network_id}.zip"'},
     )
+
+
+def _parts(network_id: UUID, side: ReadSide, lang: str) -> dict[str, Any]:
+    """The files of the export, each only for a role that may read its contents on its own endpoint."""
+    _, events = privacy().network(network_id)
+    lines = [event_view(e, line) for e, line in summarise(events, lang)]
+    files: dict[str, Any] = {"events.json": schemas.EventPage().dump({"items": lines})}
+    if may(MAP):
+        files["map.json"] = schemas.MapOut().dump(side.network(network_id))
+        files["network.graphml"] = side.graphml(network_id)
+    if may(EDIT):  # the coordinator's work list (the inbox): burden check-ins, reasons for dismissing
+        files["reminders.json"] = {"items": [_reminder_view(r, e) for r, e in privacy().reminders(network_id)]}
+    access: dict[str, Any] = {}
+    if may(CONSENT):
+        access["people"] = side.access.people(str(network_id))
+    if may(AUDIT):
+        access["access_log"] = access_log().entries(str(network_id), limit=1_000_000)
+    if access:
+        files["access.json"] = access
+    return files
 
 
 def _zipped(files: dict[str, Any]) -> bytes:

@@ -64,6 +64,7 @@ RULES: dict[str, Rule] = {
     "accounts.create_user": ADMIN,
     "accounts.update_user": ADMIN,
     "accounts.delete_user": ADMIN,
+    "accounts.hand_over": ADMIN,  # a deactivated coordinator's networks; the administrator reads none of them
     # a coordinator's own overviews
     "networks.open_network": Rule("coordinating"),
     "read.who_does_what": SELF,

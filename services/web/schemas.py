@@ -321,6 +321,9 @@ class EventOut(Schema):
     recorded_by = fields.String()
     summary = fields.String(metadata={"description": "One line in plain Dutch (or English with Accept-Language)."})
     data = fields.Dict()
+    withheld = fields.Boolean(
+        metadata={"description": "True when your role may not read this event's contents: `data` is then empty."}
+    )
 
 
 class EventPage(Schema):

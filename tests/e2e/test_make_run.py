@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import stat
 import subprocess
 import time
 from collections.abc import Iterator
@@ -92,3 +93,14 @@ def test_what_make_run_stores_is_in_the_sqlite_file_under_var(
     read = requests.get(f"{url}{created.headers['Location']}", headers=auth, timeout=5)
     assert read.json()["client_name"] == "Mevr. Jansen"
     assert (clean_clone / "var" / "kring.sqlite3").stat().st_size > 0
+
+
+@pytest.mark.slow
+def test_what_make_run_keeps_under_var_is_readable_by_its_owner_only(
+    running: tuple[str, subprocess.Popen[str], Path], clean_clone: Path
+) -> None:
+    var = clean_clone / "var"
+    assert stat.S_IMODE(var.stat().st_mode) == 0o700
+    files = {p.name: stat.S_IMODE(p.stat().st_mode) for p in var.iterdir()}
+    assert {"kring.sqlite3", "secret_key", "master.key"} <= set(files)
+    assert files == dict.fromkeys(files, 0o600)

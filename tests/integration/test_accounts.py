@@ -12,11 +12,14 @@ import pytest
 from click.testing import Result
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
-from services.accounts import MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS
 from services.cli import users_cli
-from tests.conftest import PASSWORD, Staff
-from tests.integration.api_helpers import assert_error
+from services.config import ConfigurationError
+from services.throttle import MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_PAIR, WINDOW_SECONDS
+from services.web import create_app, shutdown
+from tests.conftest import PASSWORD, TEST_CONFIG, Staff
+from tests.integration.api_helpers import assert_error, open_network
 from tests.integration.test_reminders import Inbox, smtp  # noqa: F401 - the SMTP server fixture
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -76,47 +79,160 @@ def test_a_wrong_password_keeps_the_typed_address_and_says_what_to_do(app: Flask
     assert answer.status_code == 401 and 'value="bea@oost.nl"' in text and "probeer het opnieuw" in text
 
 
-def test_a_new_password_ends_every_session_of_the_account(app: Flask, staff: Staff) -> None:
+def csrf_of(client: FlaskClient, path: str = "/netwerken") -> str:
+    """The CSRF token of a page's forms (the sign-out button is on every page)."""
+    return CSRF.search(client.get(path).get_data(as_text=True)).group(1)  # type: ignore[union-attr]
+
+
+def copy_of_cookie(app: Flask, client: FlaskClient) -> FlaskClient:
+    """Another browser holding a copy of this one's session cookie (as a thief would)."""
+    cookie = client.get_cookie("kring_session", domain="kring.example.nl")
+    assert cookie is not None
+    thief = browser(app)
+    thief.set_cookie("kring_session", cookie.value, domain="kring.example.nl")
+    return thief
+
+
+def bea_s_network(staff: Staff) -> str:
+    """A network of Bea's for Mevrouw Jansen, on the read side (its map page can be shown)."""
+    network_id = open_network(staff.client("Bea"), client_name="Mevrouw Jansen")
+    staff.app.extensions["kring_read"].runner.catch_up()
+    return network_id
+
+
+def signed_out(client: FlaskClient, network_id: str) -> bool:
+    """Whether this browser is sent to the sign-in page for the network's map (False: it is shown)."""
+    answer = client.get(f"/netwerken/{network_id}")
+    assert answer.status_code in (200, 303), answer.status_code
+    return answer.status_code == 303 and "/inloggen" in answer.headers["Location"]
+
+
+def test_signing_out_ends_the_session_for_every_copy_of_its_cookie(any_store_app: Flask) -> None:
+    staff = Staff(any_store_app)
+    network_id = bea_s_network(staff)
+    laptop, phone = browser(any_store_app), browser(any_store_app)
+    assert sign_in(laptop, staff.user("Bea").email, PASSWORD) == 303
+    assert sign_in(phone, staff.user("Bea").email, PASSWORD) == 303
+    thief = copy_of_cookie(any_store_app, laptop)
+    assert "Mevrouw Jansen" in thief.get(f"/netwerken/{network_id}").get_data(as_text=True)
+    assert laptop.post("/uitloggen", data={"csrf_token": csrf_of(laptop)}).status_code == 303
+    assert signed_out(thief, network_id) and signed_out(laptop, network_id)
+    assert not signed_out(phone, network_id)  # another sign-in of hers goes on
+
+
+def test_a_new_password_and_deactivation_end_every_session_and_only_digests_are_kept(app: Flask, staff: Staff) -> None:
+    network_id = bea_s_network(staff)
     client = browser(app)
     assert sign_in(client, staff.user("Bea").email, PASSWORD) == 303
+    secret = app.session_interface.get_signing_serializer(app).loads(  # type: ignore[attr-defined]
+        client.get_cookie("kring_session", domain="kring.example.nl").value  # type: ignore[union-attr]
+    )["sid"]
+    with staff.accounts.store.transaction() as tx:
+        assert secret not in repr(tx.execute("SELECT * FROM kring_sessions").all())
     staff.accounts.set_password(staff.id("Bea"), "een-ander-wachtwoord")
-    assert client.get("/").headers["Location"].endswith("/inloggen")
+    assert signed_out(client, network_id)
+    assert sign_in(client, staff.user("Bea").email, "een-ander-wachtwoord") == 303
+    ada = staff.client("Ada", is_admin=True, can_coordinate=False)
+    assert ada.patch(f"/api/users/{staff.id('Bea')}", json={"active": False}).status_code == 200
+    assert signed_out(client, network_id)
+
+
+def test_a_session_ends_eight_hours_after_signing_in(app: Flask, staff: Staff) -> None:
+    network_id = bea_s_network(staff)
+    client = browser(app)
+    assert sign_in(client, staff.user("Bea").email, PASSWORD) == 303
+    assert not signed_out(client, network_id)
+    later = time.time() + 8 * 3600 + 1
+    staff.accounts.clock = lambda: later
+    assert signed_out(client, network_id)
 
 
 # ------------------------------------------------------------------ throttling
-def test_too_many_wrong_passwords_for_one_account_are_answered_429_even_with_the_right_one(
-    any_store_app: Flask,
-) -> None:
+ATTACKER, BEA_AT_HOME, PROXY = "203.0.113.9", "198.51.100.7", "10.0.0.1"
+
+
+def token_request(client: FlaskClient, email: str, password: str, address: str, **headers: str) -> TestResponse:
+    """Ask for an API token with e-mail address and password, from this network address."""
+    return client.post(
+        "/api/tokens",
+        json={"name": "x"},
+        headers={**basic(email, password), **headers},
+        environ_base={"REMOTE_ADDR": address},
+    )
+
+
+def test_a_stranger_guessing_a_password_is_stopped_but_the_rightful_user_still_signs_in(any_store_app: Flask) -> None:
     bea = Staff(any_store_app).user("Bea")
     client = any_store_app.test_client()
-    for _ in range(MAX_FAILURES_PER_ACCOUNT):
-        assert_error(client.post("/api/tokens", json={"name": "x"}, headers=basic(bea.email, "fout")), 401)
-    throttled = client.post("/api/tokens", json={"name": "x"}, headers=basic(bea.email, PASSWORD))
+    for _ in range(MAX_FAILURES_PER_PAIR):
+        assert_error(token_request(client, bea.email, "geraden", ATTACKER), 401)
+    throttled = token_request(client, bea.email, PASSWORD, ATTACKER)  # even the right password, from there
     assert_error(throttled, 429, "too_many_attempts")
-    assert 0 < int(throttled.headers["Retry-After"]) <= 15 * 60
-    other = Staff(any_store_app, "Buurtzorg West").user("Wout")
-    assert client.post("/api/tokens", json={"name": "x"}, headers=basic(other.email, PASSWORD)).status_code == 201
+    assert 0 < int(throttled.headers["Retry-After"]) <= WINDOW_SECONDS
+    assert token_request(client, bea.email, PASSWORD, BEA_AT_HOME).status_code == 201
+    page = browser(any_store_app)
+    page.environ_base["REMOTE_ADDR"] = BEA_AT_HOME
+    assert sign_in(page, bea.email, PASSWORD) == 303  # and on the web
 
 
-def test_too_many_wrong_passwords_from_one_address_are_throttled_across_accounts(app: Flask, staff: Staff) -> None:
+def test_made_up_addresses_from_one_address_stop_that_address_only(app: Flask, staff: Staff) -> None:
     client = app.test_client()
     for number in range(MAX_FAILURES_PER_ADDRESS):
-        headers = basic(f"gok{number}@oost.nl", "fout")
-        assert client.post("/api/tokens", json={"name": "x"}, headers=headers).status_code == 401
-    answer = client.post("/api/tokens", json={"name": "x"}, headers=basic(staff.user("Bea").email, PASSWORD))
-    assert answer.status_code == 429
+        assert token_request(client, f"gok{number}@oost.nl", "fout", ATTACKER).status_code == 401
+    assert_error(token_request(client, staff.user("Bea").email, PASSWORD, ATTACKER), 429, "too_many_attempts")
     page = browser(app)
-    assert sign_in(page, staff.user("Bea").email, PASSWORD) == 429  # the web form too
+    page.environ_base["REMOTE_ADDR"] = ATTACKER
+    assert sign_in(page, staff.user("Bea").email, PASSWORD) == 429  # the web form too, from there
+    assert token_request(client, staff.user("Bea").email, PASSWORD, BEA_AT_HOME).status_code == 201
+    assert token_request(client, staff.user("Cor").email, PASSWORD, "192.0.2.44").status_code == 201
 
 
-def test_the_throttle_lets_go_after_the_window(app: Flask, staff: Staff) -> None:
+def test_x_forwarded_for_is_ignored_unless_kring_is_told_it_runs_behind_a_proxy(app: Flask, staff: Staff) -> None:
+    client, bea = app.test_client(), staff.user("Bea")
+    for number in range(MAX_FAILURES_PER_PAIR):  # a different made-up forwarded address each time
+        forged = {"X-Forwarded-For": f"192.0.2.{number}"}
+        assert token_request(client, bea.email, "geraden", PROXY, **forged).status_code == 401
+    home = {"X-Forwarded-For": BEA_AT_HOME}
+    assert token_request(client, bea.email, PASSWORD, PROXY, **home).status_code == 429  # all from 10.0.0.1
+
+
+@pytest.fixture
+def proxied_app(sqlite_store: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator[Flask]:
+    """Kring behind one reverse proxy, as the README says to configure it."""
+    monkeypatch.setenv("KRING_TRUSTED_PROXIES", "1")
+    app = create_app({**TEST_CONFIG, "KRING_STORE": sqlite_store})
+    yield app
+    shutdown(app)
+
+
+def test_behind_a_trusted_proxy_each_caller_is_counted_by_the_address_it_forwards(proxied_app: Flask) -> None:
+    client, bea = proxied_app.test_client(), Staff(proxied_app).user("Bea")
+    from_attacker, from_home = {"X-Forwarded-For": ATTACKER}, {"X-Forwarded-For": BEA_AT_HOME}
+    for _ in range(MAX_FAILURES_PER_PAIR):
+        assert token_request(client, bea.email, "geraden", PROXY, **from_attacker).status_code == 401
+    assert token_request(client, bea.email, PASSWORD, PROXY, **from_attacker).status_code == 429
+    assert token_request(client, bea.email, PASSWORD, PROXY, **from_home).status_code == 201
+
+
+def test_a_trusted_proxies_setting_that_is_not_a_count_stops_kring_with_a_message(
+    sqlite_store: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KRING_TRUSTED_PROXIES", "ja")
+    with pytest.raises(ConfigurationError, match="KRING_TRUSTED_PROXIES"):
+        create_app({**TEST_CONFIG, "KRING_STORE": sqlite_store})
+
+
+def test_the_throttle_lets_go_after_the_window_and_keeps_no_address_in_clear(app: Flask, staff: Staff) -> None:
     accounts = staff.accounts
     email = staff.user("Bea").email
-    for _ in range(MAX_FAILURES_PER_ACCOUNT):
-        assert accounts.sign_in(email, "fout", "10.0.0.1") is None
-    later = time.time() + 15 * 60 + 1
+    for _ in range(MAX_FAILURES_PER_PAIR):
+        assert accounts.sign_in(email, "fout", ATTACKER) is None
+    with accounts.store.transaction() as tx:
+        stored = repr(tx.execute("SELECT * FROM kring_login_failures").all())
+    assert email not in stored and ATTACKER not in stored
+    later = time.time() + WINDOW_SECONDS + 1
     accounts.clock = lambda: later
-    assert accounts.sign_in(email, PASSWORD, "10.0.0.1") is not None
+    assert accounts.sign_in(email, PASSWORD, ATTACKER) is not None
 
 
 # ------------------------------------------------------------------ API tokens

@@ -7,7 +7,10 @@ Allowed callers send a body the schema refuses (422), so nothing is changed and 
 
 from __future__ import annotations
 
+import io
+import json
 import uuid
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -94,6 +97,7 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     ("accounts.create_user", "POST"): roles({"Ada"}, 422, body=INVALID),
     ("accounts.update_user", "PATCH"): roles({"Ada"}, 422, body=INVALID),
     ("accounts.delete_user", "DELETE"): roles({"Ada"}, 204),
+    ("accounts.hand_over", "POST"): roles({"Ada"}, 422, body=INVALID),
     ("networks.open_network", "POST"): roles({"Bea", "Cor", "Wout"}, 422, body=INVALID),
     # the network's reminders
     ("inbox.acknowledge", "POST"): network("edit", 200),
@@ -367,3 +371,70 @@ def test_a_refused_network_looks_exactly_like_a_missing_one(any_store_app: Flask
     missing = cor.get("/api/networks/00000000-0000-4000-8000-000000000000/map")
     assert hidden.status_code == missing.status_code == 404
     assert hidden.json == missing.json
+
+
+# ------------------------------------------------------------------ what the answers show, not only their status
+NOTES_SHOWN = ("Gesprek aan de keukentafel", "Verhuizing naar de benedenwoning", "Sam kookt op dinsdag")
+BURDEN_SHOWN = ("personality_change", "in persoonlijkheid veranderd")  # Sam's MantelScan risk factor
+
+
+def _record_notes_and_burden(world: World) -> None:
+    """A review and a meeting (NOTES) and Sam's risk factors (BURDEN) beside the World's note and burden report."""
+    bea, n1 = world.oost.client("Bea"), world.n1
+    for path, body, method in (
+        ("/reviews", {"summary": NOTES_SHOWN[1], "next_review_on": "2026-12-07"}, "POST"),
+        ("/meetings", {"agreements": [NOTES_SHOWN[2]]}, "POST"),
+        (f"/carers/{n1['carer_id']}/risk-factors", {"factors": [BURDEN_SHOWN[0]]}, "PUT"),
+    ):
+        response = bea.open(f"/api/networks/{n1['network_id']}{path}", method=method, json=body)
+        assert response.status_code in (200, 201), response.json
+    world.app.extensions["kring_read"].runner.catch_up()
+
+
+def _text(response: Any) -> str:
+    """What the answer shows: its text, or every file of a ZIP download (the PDF is the ecogram of the print
+    page, which is checked as HTML)."""
+    if response.mimetype == "application/pdf":
+        return ""
+    if response.mimetype == "application/zip":
+        with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
+            return "\n".join(archive.read(name).decode() for name in archive.namelist())
+    return str(response.get_data(as_text=True))
+
+
+def test_no_answer_shows_notes_or_a_carers_burden_to_a_role_that_may_not_read_them(any_store_app: Flask) -> None:
+    world = World(any_store_app)
+    _record_notes_and_burden(world)
+    readers = {"notes": MAY["notes"], "burden": MAY["burden"] | {"Sam"}}  # Sam: his own burden
+    shown = []
+    for rule in any_store_app.url_map.iter_rules():
+        if "GET" not in rule.methods or EXPECTED[(rule.endpoint, "GET")].who == frozenset(ALL):
+            continue
+        query = EXPECTED[(rule.endpoint, "GET")].query
+        for role in ON_N1:
+            text = _text(world.client(role).get(world.path(rule.rule, role, True) + (f"?{query}" if query else "")))
+            for scope, markers in (("notes", NOTES_SHOWN), ("burden", BURDEN_SHOWN)):
+                if role not in readers[scope] and any(marker in text for marker in markers):
+                    shown.append(f"GET {rule.rule} shows {role} the {scope}")
+    assert not shown, "\n".join(shown)
+
+
+def test_the_clients_history_and_export_withhold_notes_and_burden_and_the_coordinators_do_not(
+    any_store_app: Flask,
+) -> None:
+    world = World(any_store_app)
+    _record_notes_and_burden(world)
+    n1 = world.n1["network_id"]
+    private = {"NoteAdded", "NetworkReviewed", "SupportGroupMeetingHeld", "CarerBurdenReported"}
+    private |= {"CarerRiskFactorsReported"}
+    for role, withheld in (("Karin", private), ("Bea", set())):
+        history = world.client(role).get(f"/api/networks/{n1}/events").json["items"]
+        assert {e["type"] for e in history} >= private  # that they happened shows, as on the timeline
+        assert {e["type"] for e in history if e["withheld"]} == withheld
+        assert all(e["data"] == {} for e in history if e["withheld"])
+        with zipfile.ZipFile(io.BytesIO(world.client(role).get(f"/api/networks/{n1}/export").data)) as archive:
+            exported = json.loads(archive.read("events.json"))["items"]
+            files = set(archive.namelist())
+        assert exported == json.loads(json.dumps(history))
+        everything = {"events.json", "map.json", "network.graphml", "reminders.json", "access.json"}
+        assert files == (everything - {"reminders.json"} if role == "Karin" else everything)

@@ -193,16 +193,23 @@ def test_wie_keek_er_is_newest_first_in_dutch_time_and_pages_back(any_store_app:
     assert "November 26, 2025 at 10:59" in english and "Who looked?" in english
 
 
-def test_the_client_downloads_everything_as_the_apis_export(app: Flask) -> None:
+def test_the_client_downloads_what_the_apis_export_gives_the_client(app: Flask) -> None:
     kitchen = Kitchen(app)
     ans = kitchen.desk("Ans")
     download = ans.web.get(f"/netwerken/{kitchen.net}/export.zip")
     assert download.status_code == 200 and download.mimetype == "application/zip"
     assert download.headers["Content-Disposition"] == f'attachment; filename="kring-network-{kitchen.net}.zip"'
     files = zipfile.ZipFile(io.BytesIO(download.data)).namelist()
-    assert files == ["events.json", "map.json", "network.graphml", "reminders.json", "access.json"]
-    api = zipfile.ZipFile(io.BytesIO(kitchen.bea.api.get(f"/api/networks/{kitchen.net}/export").data))
+    assert files == ["events.json", "map.json", "network.graphml", "access.json"]  # no coordinator's work list
+    api = zipfile.ZipFile(io.BytesIO(ans.api.get(f"/api/networks/{kitchen.net}/export").data))
     assert zipfile.ZipFile(io.BytesIO(download.data)).read("events.json") == api.read("events.json")
+    everything = zipfile.ZipFile(io.BytesIO(kitchen.bea.api.get(f"/api/networks/{kitchen.net}/export").data))
+    assert everything.namelist() == ["events.json", "map.json", "network.graphml", "reminders.json", "access.json"]
+    _, page = ans.page(kitchen.page)
+    assert "Notities, besprekingen en de belasting van mantelzorgers staan er niet in" in page
+    assert "Ask the coordinator of your network" in ans.page(f"{kitchen.page}?lang=en")[1]
+    _, coordinators = kitchen.bea.page(kitchen.page)
+    assert "Alles wat Kring over dit netwerk bewaart" in coordinators and "staan er niet in" not in coordinators
     log = kitchen.bea.api.get(f"/api/networks/{kitchen.net}/access-log").json["items"]
     assert ("Ans", "alles (export)") in [(e["name"], e["looked_at"]) for e in log]
     assert kitchen.desk("Sam").web.get(f"/netwerken/{kitchen.net}/export.zip").status_code == 403

@@ -294,6 +294,15 @@ def test_a_closed_network_refuses_changes_until_it_is_reopened() -> None:
     assert new_events(network) == ["NetworkClosed", "NetworkReopened", "NoteAdded"]
 
 
+def test_a_closed_network_can_still_be_handed_over_to_another_coordinator() -> None:
+    network = opened()
+    network.close(on("2026-03-01"), "client moved")
+    network.collect_events()
+    network.change_coordinator(on("2026-03-02"), "successor")
+    assert new_events(network) == ["CoordinatorChanged"]
+    assert network.role_of("successor") == "coordinator" and network.role_of("coord") is None
+
+
 def test_nothing_can_be_dated_in_the_future() -> None:
     network = opened()
     with pytest.raises(DomainError) as refused:

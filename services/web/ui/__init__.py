@@ -10,8 +10,9 @@ from typing import Any
 
 from flask import Flask
 
+from services.web.auth import may
 from services.web.ui import carers, errors, forms_pages, home, i18n, network, ownership, printing, reminders
-from services.web.ui.context import may, today
+from services.web.ui.context import today
 
 __all__ = ["init_app", "printing"]  # printing adds the print page and the PDF to the network's blueprint
 

@@ -17,10 +17,10 @@ from domain.state import Contact
 from domain.vocabulary import INSTRUMENTS, PROFESSIONAL_CATEGORIES
 from services.burden import CarerBurden
 from services.web import schemas
-from services.web.auth import may_care_for
+from services.web.auth import may, may_care_for
 from services.web.drawing import burden_trend_svg
 from services.web.http import context
-from services.web.ui.context import done, may, network_or_404, own_contact, service, side, today
+from services.web.ui.context import done, network_or_404, own_contact, service, side, today
 from services.web.ui.forms import Form, check, submit
 from services.web.ui.i18n import language
 from services.web.ui.network import drawing

@@ -22,12 +22,6 @@ def today() -> date:
     return service().today()
 
 
-def may(permission: str) -> bool:
-    """Whether the caller's role on this page's network (checked by auth.authorize) allows this."""
-    allowed: frozenset[str] = g.get("permissions", frozenset())
-    return permission in allowed
-
-
 def own_contact() -> str | None:
     """The contact the caller is in this page's network (a carer's own contact), if any."""
     access = g.get("access")

@@ -16,10 +16,10 @@ from domain.network import Network
 from domain.vocabulary import PROFESSIONAL_CATEGORIES
 from projections.attention import reasons
 from projections.timeline import TimelineQuery
-from services.web.auth import accounts, current_user
+from services.web.auth import accounts, current_user, may
 from services.web.drawing import ecogram_legend_svg, ecogram_svg, lensink_svg, map_data
 from services.web.inbox import reminders
-from services.web.ui.context import look, may, network_or_404, parse_day, side, today
+from services.web.ui.context import look, network_or_404, parse_day, side, today
 from services.web.ui.home import overload_signals
 from services.web.ui.i18n import MEASURE_TEXTS, TIMELINE_KINDS, language, long_date
 

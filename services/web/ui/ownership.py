@@ -18,8 +18,9 @@ from werkzeug.wrappers import Response
 from domain.access import AUDIT, CONSENT_SCOPES, NEEDS_CONSENT
 from services.application import Outcome
 from services.web import access
+from services.web.auth import may
 from services.web.privacy import export_download
-from services.web.ui.context import done, look, may, network_or_404, side
+from services.web.ui.context import done, look, network_or_404, side
 from services.web.ui.forms import Form, check, load, submit
 from services.web.ui.i18n import label, language
 
