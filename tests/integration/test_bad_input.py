@@ -237,3 +237,18 @@ def test_a_page_refuses_control_characters_in_a_name_in_dutch(app: Flask, staff:
     assert "Gebruik geen stuurtekens of regeleinden in deze tekst." in FIELD_ERROR.findall(sent.get_data(as_text=True))
     blank = desk.post(f"/netwerken/{network}/contacten/nieuw", {"name": "\u200b", "category": "friend"})
     assert "Vul dit in." in FIELD_ERROR.findall(blank.get_data(as_text=True))
+
+
+def test_the_timeline_page_reads_a_strange_kind_as_all_and_a_huge_offset_as_past_the_end(app: Flask) -> None:
+    desk = Desk(app)
+    network = open_network(desk.api)
+    piet = add_contact(desk.api, network)
+    tie = {"strength": "strong", "flow": "both", "effective_on": OPENED_ON}
+    assert desk.api.put(f"/api/networks/{network}/contacts/{piet}/tie", json=tie).status_code == 200
+    desk.settled()
+    _, ties = desk.page(f"/netwerken/{network}/tijdlijn?soort=tie")
+    assert "Band met Piet: sterk" in ties and "Piet toegevoegd" not in ties
+    _, strange = desk.page(f"/netwerken/{network}/tijdlijn?soort=%00")
+    assert "Band met Piet: sterk" in strange and "Piet toegevoegd" in strange
+    status, far = desk.page(f"/netwerken/{network}/tijdlijn?vanaf={'9' * 30}")
+    assert status == 200 and "Piet" not in far.split("<main", 1)[1]
