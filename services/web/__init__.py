@@ -28,7 +28,9 @@ from services.web import (
     accounts,
     auth,
     burden,
+    docs,
     errors,
+    headers,
     health,
     inbox,
     intake,
@@ -74,8 +76,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         OPENAPI_VERSION="3.1.0",
         OPENAPI_URL_PREFIX="/api",
         OPENAPI_JSON_PATH="openapi.json",
-        OPENAPI_SWAGGER_UI_PATH="docs",
-        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
         API_SPEC_OPTIONS={"security": [{"bearer": []}]},
         SESSION_COOKIE_SECURE=True,
         SESSION_COOKIE_HTTPONLY=True,
@@ -111,11 +111,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     errors.register(app)
     auth.init_app(app)
     intake.init_app(app)
+    headers.init_app(app)
     csrf = CSRFProtect(app)
     app.before_request(lambda: _protect_forms(csrf))
     blueprints = (networks.blp, parts.blp, read.blp, burden.blp, inbox.blp, inbox.calendar_blp, health.blp)
     for blueprint in (*blueprints, accounts.blp, access.blp, privacy.blp):
         api.register_blueprint(blueprint)
+    docs.init_app(app)
     app.register_blueprint(pages.blp)
     init_pages(app)
     app.cli.add_command(projections_cli)

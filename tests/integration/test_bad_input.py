@@ -252,3 +252,11 @@ def test_the_timeline_page_reads_a_strange_kind_as_all_and_a_huge_offset_as_past
     assert "Band met Piet: sterk" in strange and "Piet toegevoegd" in strange
     status, far = desk.page(f"/netwerken/{network}/tijdlijn?vanaf={'9' * 30}")
     assert status == 200 and "Piet" not in far.split("<main", 1)[1]
+
+
+def test_a_form_too_large_to_take_is_a_dutch_413_page(app: Flask) -> None:
+    desk = Desk(app)
+    network = open_network(desk.api)
+    desk.settled()
+    sent = desk.post(f"/netwerken/{network}/notities/nieuw", {"text": "x" * 100_000})
+    assert sent.status_code == 413 and "Dit is te veel tekst" in sent.get_data(as_text=True)
