@@ -27,7 +27,7 @@ from schemathesis.specs.openapi.checks import (
 from tests.conftest import TODAY, Staff
 from tests.integration.api_helpers import OPENED_ON, add_contact, open_network
 
-EXAMPLES = {GenerationMode.POSITIVE: 30, GenerationMode.NEGATIVE: 15}  # per operation: 68 operations, ~3,000 cases
+EXAMPLES = {GenerationMode.POSITIVE: 50, GenerationMode.NEGATIVE: 25}  # per operation: 68 operations, ~3,400 cases
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
