@@ -7,7 +7,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
-from domain import burden
+from domain import burden, days
 from domain.access import CONSENT_SCOPES, NEEDS_CONSENT, ROLES
 from domain.errors import DomainError, UnknownEntity
 from domain.state import (
@@ -19,6 +19,7 @@ from domain.state import (
     SupportRole,
     Tie,
 )
+from domain.text import require_text
 from domain.vocabulary import (
     CATEGORIES,
     DIRECTIONS,
@@ -49,11 +50,6 @@ CONTACT_DETAIL_FIELDS = (
 def _require_choice(value: Any, choices: tuple[str, ...], field: str) -> None:
     if value not in choices:
         raise DomainError("invalid_choice", f"{value!r} is not one of {', '.join(choices)}.", field)
-
-
-def _require_text(value: str, field: str) -> None:
-    if not value or not value.strip():
-        raise DomainError("required", "This must not be empty.", field)
 
 
 def _not_before(on: date, floor: date, field: str, what: str) -> None:
@@ -93,11 +89,10 @@ class Network(Aggregate):
     @classmethod
     def open(cls, client_name: str, coordinator: str, review_interval_weeks: int, stamp: Stamp) -> Network:
         """Open a network for a client."""
-        _require_text(client_name, "client_name")
-        _require_text(coordinator, "coordinator")
+        require_text(client_name, "client_name")
+        require_text(coordinator, "coordinator")
         _require_interval(review_interval_weeks)
-        if stamp.on > stamp.today:
-            raise DomainError("date_in_future", "This date lies in the future.", "effective_on")
+        days.require_past(stamp.on, stamp.today, "effective_on")
         return cls(client_name, coordinator, review_interval_weeks, stamp.by, stamp.on)
 
     @event(NetworkOpened)
@@ -132,8 +127,7 @@ class Network(Aggregate):
         self._require_not_erased()
         if self.status == "closed" and not may_be_closed:
             raise DomainError("network_closed", "This network is closed; reopen it first.")
-        if stamp.on > stamp.today:
-            raise DomainError("date_in_future", "This date lies in the future.", field)
+        days.require_past(stamp.on, stamp.today, field)
         _not_before(stamp.on, self.status_changed_on, field, "the network was opened or reopened")
 
     def _require_not_erased(self) -> None:
@@ -188,7 +182,7 @@ class Network(Aggregate):
     def change_client_details(self, stamp: Stamp, client_name: str) -> None:
         """Change how the client is called."""
         self._check(stamp)
-        _require_text(client_name, "client_name")
+        require_text(client_name, "client_name")
         if client_name != self.client_name:
             self._change_client_details(client_name, stamp.by, stamp.on)
 
@@ -203,7 +197,7 @@ class Network(Aggregate):
         """Hand the network over to another coordinator (also a closed one: someone must still be able to reach,
         export and erase it)."""
         self._check(stamp, may_be_closed=True)
-        _require_text(coordinator, "coordinator")
+        require_text(coordinator, "coordinator")
         if coordinator != self.coordinator:
             self._change_coordinator(coordinator, stamp.by, stamp.on)
 
@@ -601,7 +595,7 @@ class Network(Aggregate):
         _not_before(stamp.on, contact.added_on, "effective_on", "the day the contact was added")
         _require_choice(support_type, SUPPORT_TYPES, "support_type")
         _require_choice(direction, DIRECTIONS, "direction")
-        _require_text(task, "task")
+        require_text(task, "task")
         if role_id in self.roles:
             raise DomainError("duplicate_role", "This role id is taken.", "role_id")
         self._assign_role(role_id, contact_id, support_type, direction, task, rhythm, stamp.by, stamp.on)
@@ -729,6 +723,8 @@ class Network(Aggregate):
         self._check(stamp, "held_on")
         if self.last_reviewed_on is not None:
             _not_before(stamp.on, self.last_reviewed_on, "held_on", "the previous review")
+        if next_review_on is not None:
+            days.require_planned(next_review_on, stamp.today, "next_review_on")
         next_on = next_review_on or stamp.on + timedelta(weeks=self.review_interval_weeks)
         if next_on <= stamp.on:
             raise DomainError("next_review_not_after", "The next review must come after this one.", "next_review_on")
@@ -766,9 +762,11 @@ class Network(Aggregate):
     def set_goal(self, stamp: Stamp, goal_id: str, title: str, due_on: date | None) -> None:
         """Add a goal to the action plan."""
         self._check(stamp)
-        _require_text(title, "title")
+        require_text(title, "title")
         if goal_id in self.goals:
             raise DomainError("duplicate_goal", "This goal id is taken.", "goal_id")
+        if due_on is not None:
+            days.require_planned(due_on, stamp.today, "due_on")
         if due_on is not None and due_on < stamp.on:
             raise DomainError("due_before_set", "A goal cannot be due before it is set.", "due_on")
         self._set_goal(goal_id, title, due_on, stamp.by, stamp.on)
@@ -797,7 +795,7 @@ class Network(Aggregate):
     def add_note(self, stamp: Stamp, note_id: str, text: str) -> None:
         """Write a note on the network."""
         self._check(stamp)
-        _require_text(text, "text")
+        require_text(text, "text", multiline=True)
         self._add_note(note_id, text, stamp.by, stamp.on)
 
     @event(NoteAdded)
@@ -833,7 +831,7 @@ class Network(Aggregate):
     def grant_access(self, stamp: Stamp, user_id: str, role: str, contact_id: str | None = None) -> None:
         """Give a user a role on the network (a new role replaces the old one)."""
         self._check(stamp)
-        _require_text(user_id, "user_id")
+        require_text(user_id, "user_id")
         _require_choice(role, ROLES, "role")
         if user_id == self.coordinator:
             raise DomainError("is_coordinator", "This user coordinates the network already.", "user_id")
@@ -919,12 +917,12 @@ def _require_interval(weeks: int) -> None:
 
 
 def _check_contact_details(details: dict[str, Any], stamp: Stamp) -> None:
-    _require_text(details["name"], "name")
+    require_text(details["name"], "name")
     _require_choice(details["category"], CATEGORIES, "category")
     _require_choice(details["ring"], RINGS, "ring")
     known_since = details["known_since"]
-    if known_since is not None and known_since > stamp.today:
-        raise DomainError("date_in_future", "This date lies in the future.", "known_since")
+    if known_since is not None:
+        days.require_past(known_since, stamp.today, "known_since")
     minutes = details["travel_minutes"]
     if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 0):
         raise DomainError(

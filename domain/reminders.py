@@ -11,6 +11,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from domain import days
 from domain.errors import DomainError
 
 REMINDER_KINDS: tuple[str, ...] = ("review_due", "burden_check_in", "tie_follow_up", "goal_overdue")
@@ -77,6 +78,7 @@ class Reminder(Aggregate):
         self._require_open()
         if until <= today:
             raise DomainError("snooze_not_later", "Snooze until a day after today.", "until")
+        days.require_planned(until, today, "until")
         self._snooze(until, by)
 
     @event(ReminderSnoozed)

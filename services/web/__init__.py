@@ -12,7 +12,6 @@ from uuid import UUID
 
 from flask import Flask, request
 from flask.json.provider import DefaultJSONProvider
-from flask_smorest import abort
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -26,10 +25,24 @@ from services.departures import Departures
 from services.privacy import Privacy
 from services.readside import ReadSide
 from services.reminders import Reminders
-from services.web import access, accounts, auth, burden, errors, health, inbox, networks, pages, parts, privacy, read
+from services.web import (
+    access,
+    accounts,
+    auth,
+    burden,
+    docs,
+    errors,
+    headers,
+    health,
+    inbox,
+    intake,
+    networks,
+    pages,
+    parts,
+    privacy,
+    read,
+)
 from services.web.ui import init_app as init_pages
-
-MAX_BODY_BYTES = 64 * 1024
 
 
 def kring_version() -> str:
@@ -60,14 +73,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.json = JSONProvider(app)
     app.config.update(
-        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        MAX_CONTENT_LENGTH=intake.MAX_BODY_BYTES,
         API_TITLE="Kring",
         API_VERSION=kring_version(),
         OPENAPI_VERSION="3.1.0",
         OPENAPI_URL_PREFIX="/api",
         OPENAPI_JSON_PATH="openapi.json",
-        OPENAPI_SWAGGER_UI_PATH="docs",
-        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
         API_SPEC_OPTIONS={"security": [{"bearer": []}]},
         SESSION_COOKIE_SECURE=True,
         SESSION_COOKIE_HTTPONLY=True,
@@ -104,12 +115,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     api.spec.components.security_scheme("basic", {"type": "http", "scheme": "basic"})
     errors.register(app)
     auth.init_app(app)
+    intake.init_app(app)
+    headers.init_app(app)
     csrf = CSRFProtect(app)
     app.before_request(lambda: _protect_forms(csrf))
-    app.before_request(_require_json_body)
     blueprints = (networks.blp, parts.blp, read.blp, burden.blp, inbox.blp, inbox.calendar_blp, health.blp)
     for blueprint in (*blueprints, accounts.blp, access.blp, privacy.blp):
         api.register_blueprint(blueprint)
+    docs.init_app(app)
     app.register_blueprint(pages.blp)
     init_pages(app)
     app.cli.add_command(projections_cli)
@@ -160,16 +173,3 @@ def shutdown(app: Flask) -> None:
     app.extensions["kring_access_log"].close()
     app.extensions["kring_read"].close()
     app.extensions["kring"].close()
-
-
-def _require_json_body() -> None:
-    """A body that is not JSON gets a 415 before anything reads it."""
-    if not request.path.startswith("/api") or request.method in ("GET", "HEAD", "OPTIONS"):
-        return
-    has_body = bool(request.content_length) or "chunked" in request.headers.get("Transfer-Encoding", "")
-    if has_body and not request.is_json:
-        abort(
-            415,
-            message="Send the request body as JSON, with Content-Type: application/json.",
-            error="unsupported_media_type",
-        )

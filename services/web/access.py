@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
 from flask import g
-from flask_smorest import Blueprint
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate
 
 from domain.access import CONSENT_SCOPES, ROLES
 from services.accounts import User
@@ -15,7 +15,7 @@ from services.application import Outcome
 from services.web import auth
 from services.web.auth import accounts, current_user
 from services.web.errors import in_path
-from services.web.http import answer, command, context, kring, read_side_of_app, refuse
+from services.web.http import Blueprint, answer, command, context, kring, read_side_of_app, refuse
 from services.web.schemas import Strict
 
 blp = Blueprint("access", __name__, url_prefix="/api/networks", description="Access, consent and the access log")
@@ -54,8 +54,29 @@ class People(Schema):
     items = fields.List(fields.Nested(Person))
 
 
+def log_cursor(text: str) -> str | None:
+    """An ISO 8601 moment as the access log writes its `at` (UTC, to the millisecond); None if it is none."""
+    try:
+        moment = datetime.fromisoformat(text)
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).isoformat("T", "milliseconds")
+    except (ValueError, OverflowError):
+        return None
+
+
+class LogCursor(fields.String):
+    """The `at` of a log entry, to page with."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        cursor = log_cursor(super()._deserialize(value, attr, data, **kwargs))
+        if cursor is None:
+            raise ValidationError("Not a moment: give the `at` of an entry, such as 2026-11-26T09:30:00.000+00:00.")
+        return cursor
+
+
 class LogQuery(Strict):
-    before = fields.String(metadata={"description": "Cursor: the `at` of the last entry of the previous page."})
+    before = LogCursor(
+        metadata={"description": "Cursor: the `at` of the last entry of the previous page.", "format": "date-time"}
+    )
     limit = fields.Integer(
         load_default=100,
         validate=validate.Range(1, 500),

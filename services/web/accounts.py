@@ -9,7 +9,7 @@ from email.message import EmailMessage
 from typing import Any
 
 from flask import current_app
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from marshmallow import Schema, fields, validate
 
 from services.accounts import MIN_PASSWORD_LENGTH, User
@@ -17,7 +17,7 @@ from services.departures import Departures
 from services.mail import SmtpSettings, send
 from services.web.access import colleague
 from services.web.auth import accounts, current_user
-from services.web.http import not_found
+from services.web.http import Blueprint, not_found
 from services.web.schemas import NAME, Error, Strict
 
 log = logging.getLogger(__name__)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask_smorest import Blueprint
-
 from domain import burden
 from domain.errors import DomainError
 from domain.vocabulary import INSTRUMENTS
@@ -14,7 +12,7 @@ from services.burden import CarerBurden
 from services.web import schemas
 from services.web.auth import may_care_for
 from services.web.errors import in_path
-from services.web.http import answer, command, context, kring, not_found
+from services.web.http import Blueprint, answer, command, context, kring, not_found
 from services.web.read import read_side
 
 blp = Blueprint("burden", __name__, url_prefix="/api", description="Carer burden and overload signals")

@@ -6,10 +6,9 @@ import logging
 from typing import Any
 
 from flask import current_app
-from flask_smorest import Blueprint
 
 from services.web import schemas
-from services.web.http import kring
+from services.web.http import Blueprint, kring
 
 blp = Blueprint("health", __name__, url_prefix="/api", description="Service health")
 log = logging.getLogger(__name__)

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, NoReturn, TypeVar
 
+import flask_smorest
 from flask import current_app, g, request, url_for
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
+from webargs.flaskparser import FlaskParser
 
 from services.application import Kring, Outcome
 from services.commands import Context
@@ -17,6 +19,21 @@ from services.web import schemas
 
 F = TypeVar("F", bound=Callable[..., Any])
 ETAG = re.compile(r'^\s*"?(\d+)"?\s*$')
+
+
+class Parser(FlaskParser):
+    """Query parameters follow their schema, as a body does: an unknown one (a typo such as ?asof=) is a 422,
+    not silently left out (webargs' default for the query)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.DEFAULT_UNKNOWN_BY_LOCATION = {**self.DEFAULT_UNKNOWN_BY_LOCATION, "query": None, "querystring": None}
+
+
+class Blueprint(flask_smorest.Blueprint):
+    """flask-smorest's Blueprint with Kring's parser."""
+
+    ARGUMENTS_PARSER = Parser()
 
 
 def kring() -> Kring:

@@ -6,14 +6,13 @@ from typing import Any
 from uuid import UUID
 
 from flask import Response, current_app, request
-from flask_smorest import Blueprint
 
 from domain.reminders import Reminder
 from services.calendar import CalendarFeeds
 from services.reminders import Reminders
 from services.web import schemas
 from services.web.errors import in_path
-from services.web.http import caller, expected_version, kring, not_found
+from services.web.http import Blueprint, caller, expected_version, kring, not_found
 from services.web.read import read_side
 
 blp = Blueprint("inbox", __name__, url_prefix="/api", description="Reminders: inbox and calendar feed")

@@ -6,7 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import g, request
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from domain.access import may_read_event
 from domain.network import Network
@@ -15,7 +15,7 @@ from projections.summaries import LANGUAGES, event_fields, summarise
 from services.web import schemas
 from services.web.access import settled
 from services.web.auth import access_log, accounts, current_user
-from services.web.http import answer, command, context, kring, read_side_of_app
+from services.web.http import Blueprint, answer, command, context, kring, read_side_of_app
 
 blp = Blueprint("networks", __name__, url_prefix="/api/networks", description="Client networks")
 

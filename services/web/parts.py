@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from services.web import schemas
 from services.web.auth import may_care_for
 from services.web.errors import in_path
-from services.web.http import answer, command, context, kring
+from services.web.http import Blueprint, answer, command, context, kring
 
 blp = Blueprint("parts", __name__, url_prefix="/api/networks/<uuid:network_id>", description="Parts of a network")
 

@@ -11,7 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Response, current_app
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from marshmallow import fields, validate
 
 from domain.access import AUDIT, CONSENT, EDIT, MAP
@@ -22,7 +22,7 @@ from services.privacy import Privacy
 from services.readside import ReadSide
 from services.web import schemas
 from services.web.auth import access_log, may
-from services.web.http import caller, kring, refuse
+from services.web.http import Blueprint, caller, kring, refuse
 from services.web.networks import event_view, language
 from services.web.read import read_side
 

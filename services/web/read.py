@@ -6,13 +6,12 @@ from typing import Any
 from uuid import UUID
 
 from flask import Response, request
-from flask_smorest import Blueprint
 
 from projections.timeline import TimelineQuery
 from services.readside import ReadSide, measures_view
 from services.web import schemas
 from services.web.auth import access_log, current_user
-from services.web.http import kring, not_found, read_side_of_app
+from services.web.http import Blueprint, kring, not_found, read_side_of_app
 
 blp = Blueprint("read", __name__, url_prefix="/api", description="Maps, measures, timelines and overviews")
 NOT_FOUND = {"schema": schemas.Error, "description": "No such network (on that date)"}

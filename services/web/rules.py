@@ -44,7 +44,8 @@ RULES: dict[str, Rule] = {
     "static": ANYONE,
     "health.health": ANYONE,
     "api-docs.openapi_json": ANYONE,
-    "api-docs.openapi_swagger_ui": ANYONE,
+    "api-docs.swagger_ui": ANYONE,
+    "api-docs.swagger_ui_asset": ANYONE,
     "calendar.calendar_feed": ANYONE,  # the secret in the link is the credential
     "accounts.request_password_reset": ANYONE,
     "accounts.reset_password": ANYONE,

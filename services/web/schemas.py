@@ -8,7 +8,7 @@ from typing import Any
 from flask import current_app
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from domain import burden
+from domain import burden, days, text
 from domain.errors import DomainError
 from domain.vocabulary import (
     CATEGORIES,
@@ -22,20 +22,64 @@ from domain.vocabulary import (
     SUPPORT_TYPES,
 )
 
-NAME = validate.Length(min=1, max=200)
-SHORT_TEXT = validate.Length(max=500)
-LONG_TEXT = validate.Length(max=10_000)
+INT64 = 2**63 - 1  # the largest whole number a store's column holds: cursors and positions stay below it
 PHONE = validate.Regexp(r"^\+?[0-9 ()\-]{6,20}$", error="Use digits, spaces, '-', '()' and an optional leading '+'.")
+PAST_RANGE = f"From {days.EARLIEST.isoformat()} to today."
+PLANNED_RANGE = f"From {days.EARLIEST.isoformat()} to {days.YEARS_AHEAD} years from today."
 
 
-def not_in_future(value: date) -> None:
-    """Something that happened cannot have happened after today."""
-    if value > current_app.extensions["kring"].today():
-        raise ValidationError("This date lies in the future.")
+class Text(validate.Validator):
+    """Text as domain.text takes it: no control characters (line breaks only in multi-line text); a name or a
+    title has something visible in it."""
+
+    def __init__(self, *, multiline: bool = False, visible: bool = False) -> None:
+        self.multiline = multiline
+        self.visible = visible
+
+    def __call__(self, value: str) -> str:
+        if self.visible and value and text.blank(value):
+            raise ValidationError(text.BLANK)
+        if text.unprintable(value, self.multiline):
+            raise ValidationError(text.UNPRINTABLE if self.multiline else text.UNPRINTABLE_LINE)
+        return value
+
+
+NAME = validate.And(validate.Length(min=1, max=200), Text(visible=True))
+SHORT_TEXT = validate.And(validate.Length(max=500), Text(multiline=True))
+LONG_TEXT = validate.And(validate.Length(max=10_000), Text(multiline=True))
+NOTE_TEXT = validate.And(validate.Length(min=1, max=10_000), Text(multiline=True, visible=True))
+POSITION = validate.Range(min=0, max=INT64)
+
+
+class Day(fields.Date):
+    """A day in Kring's range (domain.days): one that happened (1900 to today), or one planned or asked about
+    (1900 to ten years ahead); outside it a 422 naming the field."""
+
+    def __init__(self, *, planned: bool = False, **kwargs: Any) -> None:
+        metadata = dict(kwargs.pop("metadata", {}))
+        described = metadata.get("description", "")
+        metadata["description"] = f"{described} {PLANNED_RANGE if planned else PAST_RANGE}".strip()
+        super().__init__(metadata=metadata, **kwargs)
+        self.planned = planned
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> date:
+        day: date = super()._deserialize(value, attr, data, **kwargs)
+        rule = days.require_planned if self.planned else days.require_past
+        try:
+            rule(day, current_app.extensions["kring"].today(), attr or "")
+        except DomainError as error:
+            raise ValidationError(error.message) from None
+        return day
 
 
 def past_date(**kwargs: Any) -> fields.Date:
-    return fields.Date(validate=not_in_future, **kwargs)
+    """A day something happened: from 1900-01-01 to today."""
+    return Day(**kwargs)
+
+
+def planned_date(**kwargs: Any) -> fields.Date:
+    """A day planned ahead or asked about: from 1900-01-01 to ten years from today."""
+    return Day(planned=True, **kwargs)
 
 
 def text_list(max_items: int = 50, **kwargs: Any) -> fields.List:
@@ -83,7 +127,7 @@ class ContactFields(Dated):
     phone = fields.String(allow_none=True, validate=PHONE)
     person_ref = fields.String(
         allow_none=True,
-        validate=validate.Length(min=1, max=100),
+        validate=validate.And(validate.Length(min=1, max=100), Text(visible=True)),
         metadata={"description": "Links this contact to the same person in other networks (besides e-mail)."},
     )
 
@@ -156,7 +200,7 @@ class ReviewCreate(Strict):
     held_on = past_date()
     participants = text_list(load_default=list)
     summary = fields.String(load_default="", validate=LONG_TEXT)
-    next_review_on = fields.Date(load_default=None, allow_none=True)
+    next_review_on = planned_date(load_default=None, allow_none=True)
 
 
 class MeetingCreate(Strict):
@@ -167,17 +211,17 @@ class MeetingCreate(Strict):
 
 class GoalCreate(Dated):
     title = fields.String(required=True, validate=NAME)
-    due_on = fields.Date(load_default=None, allow_none=True)
+    due_on = planned_date(load_default=None, allow_none=True)
 
 
 class NoteCreate(Dated):
-    text = fields.String(required=True, validate=validate.Length(min=1, max=10_000))
+    text = fields.String(required=True, validate=NOTE_TEXT)
 
 
 class Paging(Strict):
     after = fields.Integer(
         load_default=0,
-        validate=validate.Range(min=0),
+        validate=POSITION,
         metadata={"description": "Cursor: the next_after of the previous page."},
     )
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
@@ -347,7 +391,7 @@ class Error(Schema):
 class ReadQuery(Strict):
     min_position = fields.Integer(
         load_default=None,
-        validate=validate.Range(min=0),
+        validate=POSITION,
         metadata={
             "description": "Read-your-writes: wait until the read side includes this log position "
             "(the `position` a command returned)."
@@ -360,8 +404,8 @@ class AsOfRead(ReadQuery):
 
 
 class ChangesQuery(ReadQuery):
-    from_ = fields.Date(required=True, data_key="from")
-    to = fields.Date(required=True)
+    from_ = planned_date(required=True, data_key="from")
+    to = planned_date(required=True)
 
     @validates_schema
     def _ordered(self, data: dict[str, Any], **kwargs: Any) -> None:
@@ -389,15 +433,15 @@ class TimelineQuerySchema(ReadQuery):
         load_default=list,
         metadata={"description": "Only these kinds (repeat the parameter for several)."},
     )
-    from_ = fields.Date(load_default=None, data_key="from")
-    to = fields.Date(load_default=None)
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    from_ = planned_date(load_default=None, data_key="from")
+    to = planned_date(load_default=None)
+    offset = fields.Integer(load_default=0, validate=POSITION)
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))
     lang = fields.String(load_default=None, validate=validate.OneOf(("nl", "en")))
 
 
 class AttentionQuery(ReadQuery):
-    today = fields.Date(load_default=None, metadata={"description": "The day to judge by (default: today)."})
+    today = planned_date(load_default=None, metadata={"description": "The day to judge by (default: today)."})
 
 
 class MapOut(Schema):
@@ -508,7 +552,7 @@ class InboxOut(Schema):
 
 
 class Snooze(Strict):
-    until = fields.Date(required=True)
+    until = planned_date(required=True)
 
 
 class Dismissal(Strict):

@@ -11,7 +11,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,7 +21,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 
-from tests.e2e.test_make_run import free_port
+from tests.e2e.servers import free_port, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -40,6 +39,13 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 PASSWORD = "een-lang-wachtwoord"
+# run in every page before its own scripts: note each thing the Content-Security-Policy blocks
+WATCH_CSP = """
+window.kringCspViolations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.kringCspViolations.push(event.violatedDirective + " blocked " + (event.blockedURI || "inline"));
+});
+"""
 
 
 def today() -> date:
@@ -98,25 +104,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(url, process, log)
+        wait_until_healthy(url, process, log, "gunicorn")
         yield Server(url, env, log)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
     assert "Traceback" not in log.read_text(), log.read_text()[-3000:]
-
-
-def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            if requests.get(f"{url}/api/health", timeout=2).status_code == 200:
-                return
-        except requests.ConnectionError:
-            time.sleep(0.3)
-    pytest.fail(f"gunicorn did not answer within 60 s:\n{log.read_text()[-3000:]}")
 
 
 @pytest.fixture(scope="module")
@@ -134,6 +127,7 @@ def sign_in(browser: Any, server: Server, email: str) -> Any:
     """A fresh browser window, signed in on the sign-in page; it lands on Mijn netwerken."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
     context.set_default_timeout(15_000)
+    context.add_init_script(WATCH_CSP)
     page = context.new_page()
     page.goto(f"{server.url}/")
     assert page.url.endswith("/inloggen")
@@ -144,11 +138,19 @@ def sign_in(browser: Any, server: Server, email: str) -> Any:
     return page
 
 
+def csp_violations(page: Any) -> list[str]:
+    """What the page's Content-Security-Policy blocked since it loaded (recorded by WATCH_CSP)."""
+    found: list[str] = page.evaluate("window.kringCspViolations || []")
+    return found
+
+
 def accessible(page: Any, name: str) -> None:
-    """axe-core finds no serious or critical violation on the page; a screenshot is kept as an artefact."""
+    """The page's Content-Security-Policy blocked nothing, and axe-core finds no serious or critical violation on
+    it; a screenshot is kept as an artefact."""
+    assert csp_violations(page) == [], f"CSP violations on {name} ({page.url})"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-    page.add_script_tag(path=str(AXE))
+    page.evaluate(AXE.read_text())  # as the browser's own tools run it: an inline script tag would break the CSP
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} - {[n['target'] for n in v['nodes']][:5]}"

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import stat
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,15 +13,10 @@ import pytest
 import requests
 
 from tests.e2e.accounts import first_coordinator
+from tests.e2e.servers import free_port, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 STORE_VARIABLES = ("DATABASE_URL", "PERSISTENCE_MODULE", "POSTGRES_DBNAME", "SQLITE_DBNAME")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -51,17 +44,7 @@ def running(clean_clone: Path) -> Iterator[tuple[str, subprocess.Popen[str], Pat
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline:
-            if server.poll() is not None:
-                pytest.fail(f"make run exited with {server.returncode}:\n{log.read_text()[-3000:]}")
-            try:
-                requests.get(f"{url}/api/health", timeout=2)
-                break
-            except requests.ConnectionError:
-                time.sleep(1)
-        else:
-            pytest.fail(f"make run did not answer within 300 s:\n{log.read_text()[-3000:]}")
+        wait_until_healthy(url, server, log, "make run", seconds=600)  # it installs Kring first
         yield url, server, log
     finally:
         os.killpg(server.pid, signal.SIGTERM)

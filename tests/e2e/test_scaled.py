@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,16 +17,11 @@ from aiosmtpd.controller import Controller
 
 from tests.conftest import MASTER_KEY
 from tests.e2e.accounts import first_coordinator
+from tests.e2e.servers import free_port, wait_until_healthy
 from tests.integration.test_reminders import Inbox
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
@@ -88,15 +82,7 @@ def deployment(
             )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"{url}/api/health", timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("the web workers did not start:\n" + (tmp_path / "process-0.log").read_text()[-2000:])
+        wait_until_healthy(url, processes[0], tmp_path / "process-0.log", "the web workers")
         yield url, first_coordinator(BIN / "flask", ROOT, env, url)
     finally:
         for process in processes:

@@ -12,7 +12,17 @@ from typing import Any
 import pytest
 import requests
 
-from tests.e2e.browser import SCREENSHOTS, Server, accessible, browser, server, sign_in, today  # noqa: F401 - fixtures
+from tests.e2e.browser import (  # noqa: F401 - fixtures
+    SCREENSHOTS,
+    WATCH_CSP,
+    Server,
+    accessible,
+    browser,
+    csp_violations,
+    server,
+    sign_in,
+    today,
+)
 
 BEA = "bea@wijkteam.nl"
 SAM = "sam@familie.nl"
@@ -289,3 +299,24 @@ def _network(kring: Server, auth: dict[str, str], client: str, with_carer: bool 
 def _artefact(name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / name
+
+
+@pytest.mark.slow
+def test_the_api_docs_show_every_operation_with_nothing_from_other_sites(server: Server, browser: Any) -> None:  # noqa: F811
+    context = browser.new_context()
+    context.add_init_script(WATCH_CSP)
+    page = context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"{server.url}/api/docs")
+    page.wait_for_selector(".opblock-summary", timeout=30_000)
+    spec = requests.get(f"{server.url}/api/openapi.json", timeout=10).json()
+    methods = {"get", "put", "post", "patch", "delete"}
+    operations = sum(len(methods & set(item)) for item in spec["paths"].values())
+    assert page.locator(".opblock").count() == operations
+    assert "Kring" in page.inner_text(".info")
+    assert [url for url in asked if not url.startswith(server.url) and not url.startswith("data:")] == []
+    assert csp_violations(page) == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "api-docs.png"), full_page=False)
+    context.close()

@@ -77,7 +77,8 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     ("static", "GET"): roles(ALL, 404),
     ("health.health", "GET"): roles(ALL, 200),
     ("api-docs.openapi_json", "GET"): roles(ALL, 200),
-    ("api-docs.openapi_swagger_ui", "GET"): roles(ALL, 200),
+    ("api-docs.swagger_ui", "GET"): roles(ALL, 200),
+    ("api-docs.swagger_ui_asset", "GET"): roles(ALL, 404),  # a made-up file name
     ("calendar.calendar_feed", "GET"): roles(ALL, 404),  # a made-up secret opens nothing, for anyone
     ("accounts.request_password_reset", "POST"): roles(ALL, 422, body=INVALID),
     ("accounts.reset_password", "POST"): roles(ALL, 422, body=INVALID),

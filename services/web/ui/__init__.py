@@ -6,10 +6,13 @@ permission as its API counterpart, a network one may not see is a 404, and a loo
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import Flask
+from markupsafe import Markup
 
+from domain import days
 from services.web.auth import may
 from services.web.ui import carers, errors, forms_pages, home, i18n, network, ownership, printing, reminders
 from services.web.ui.context import today
@@ -22,10 +25,21 @@ def init_app(app: Flask) -> None:
     i18n.init_app(app)
     for blueprint in (home.blp, network.blp, forms_pages.blp, carers.blp, reminders.blp, ownership.blp):
         app.register_blueprint(blueprint)
-    app.jinja_env.globals["may"] = may
+    app.jinja_env.globals.update(may=may, day_bounds=day_bounds, latest_day=latest_day)
     app.context_processor(_page_context)
     errors.init_app(app)
 
 
 def _page_context() -> dict[str, Any]:
     return {"today": today()}
+
+
+def latest_day() -> date:
+    """The last day a plan may name (domain.days)."""
+    return days.latest(today())
+
+
+def day_bounds(planned: bool = False) -> Markup:
+    """The min and max of a date field: a day that happened (1900 to today), or a planned one (to ten years on)."""
+    last = latest_day() if planned else today()
+    return Markup('min="{}" max="{}"').format(days.EARLIEST.isoformat(), last.isoformat())

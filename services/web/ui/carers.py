@@ -69,16 +69,19 @@ def carer(network_id: UUID, carer_id: UUID) -> Any:
 
 
 def _answers(code: str, sent: Any) -> tuple[list[Any], dict[str, list[str]]]:
-    """The answers as the instrument takes them (numbers, or codes on a labelled scale); unanswered items."""
-    spec = burden.instrument(code)
+    """The answers as the instrument takes them (the values of the offered choices); unanswered items, and items
+    answered with something that is not one of the choices (a form sent by hand)."""
+    offered = {str(choice.answer): choice.answer for choice in burden.questionnaire(code).options}
     answers: list[Any] = []
-    missing: dict[str, list[str]] = {}
-    for index in range(len(spec.items)):
+    problems: dict[str, list[str]] = {}
+    for index in range(len(burden.instrument(code).items)):
         value = sent.get(f"answers.{index}", "")
-        if value == "":
-            missing[f"answers.{index}"] = [_("Beantwoord deze vraag.")]
-        answers.append(int(value) if spec.kind != "labels" and value.isdigit() else value)
-    return answers, missing
+        if value not in offered:
+            problems[f"answers.{index}"] = [
+                _("Beantwoord deze vraag.") if value == "" else _("Kies een van de antwoorden.")
+            ]
+        answers.append(offered.get(value, value))
+    return answers, problems
 
 
 @blp.route("/mantelzorgers/<uuid:carer_id>/vragenlijst/<code>", methods=["GET", "POST"])

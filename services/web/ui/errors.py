@@ -35,6 +35,10 @@ PAGES: dict[int, tuple[Any, Any]] = {
         lazy_gettext("Dit kan nu niet"),
         lazy_gettext("Het netwerk staat deze verandering niet toe. Er is niets opgeslagen."),
     ),
+    413: (
+        lazy_gettext("Dit is te veel tekst"),
+        lazy_gettext("Er is niets opgeslagen. Maak de tekst korter en probeer het nog een keer."),
+    ),
     500: (
         lazy_gettext("Er ging iets mis"),
         lazy_gettext(

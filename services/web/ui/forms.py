@@ -9,11 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask_babel import format_date, lazy_gettext
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext
 from marshmallow import Schema, ValidationError, fields
 from werkzeug.datastructures import MultiDict
 
+from domain import days
+from domain import text as text_rules
 from domain.errors import DomainError, UnknownEntity
 from services.application import ConcurrentChanges, Outcome, VersionMismatch
 from services.readside import ReadSideBehind
@@ -41,8 +43,23 @@ FIELD_MESSAGES: tuple[tuple[re.Pattern[str], Any], ...] = (
     ),
     (re.compile(r"^'from' must not be after 'to'\.$"), lazy_gettext("De begindatum ligt na de einddatum.")),
 )
+TOO_EARLY = lazy_gettext("Kies een datum vanaf %(earliest)s.")
+TOO_FAR = lazy_gettext("Kies een datum die hoogstens %(years)s jaar vooruit ligt.")
+UNPRINTABLE = lazy_gettext("Gebruik geen stuurtekens (zoals NUL) in deze tekst.")
+UNPRINTABLE_LINE = lazy_gettext("Gebruik geen stuurtekens of regeleinden in deze tekst.")
+# the messages of Kring's own rules on days and text (domain.days, domain.text), by the constant they come from
+RULE_MESSAGES: dict[str, Any] = {
+    days.TOO_EARLY: TOO_EARLY,
+    days.TOO_FAR: TOO_FAR,
+    text_rules.BLANK: lazy_gettext("Vul dit in."),
+    text_rules.UNPRINTABLE: UNPRINTABLE,
+    text_rules.UNPRINTABLE_LINE: UNPRINTABLE_LINE,
+}
 # the domain's refusals, by their stable code
 DOMAIN_MESSAGES: dict[str, Any] = {
+    "date_too_early": TOO_EARLY,
+    "date_too_far": TOO_FAR,
+    "unprintable": UNPRINTABLE,
     "date_in_future": lazy_gettext("Deze datum ligt in de toekomst."),
     "date_out_of_order": lazy_gettext(
         "Deze datum ligt vóór een eerdere verandering (%(floor)s). Vul veranderingen in de volgorde in waarin ze "
@@ -95,8 +112,15 @@ class Form:
         return " ".join(message for messages in self.errors.values() for message in messages)
 
 
+def _rule_values() -> dict[str, Any]:
+    """The values the messages about Kring's range of days name."""
+    return {"earliest": format_date(days.EARLIEST, "long"), "years": days.YEARS_AHEAD}
+
+
 def dutch(message: str) -> str:
     """One validation message in the page's language."""
+    if message in RULE_MESSAGES:
+        return str(RULE_MESSAGES[message]) % _rule_values()
     for pattern, text in FIELD_MESSAGES:
         found = pattern.search(message)
         if found:
@@ -150,7 +174,7 @@ def refusal(error: Exception) -> tuple[str, str]:
         if text is None:
             return error.field or GENERAL, str(FALLBACK) % {"message": error.message}
         floor = re.search(r"\((\d{4}-\d{2}-\d{2})\)", error.message)
-        return error.field or GENERAL, str(text) % {"floor": floor.group(1) if floor else ""}
+        return error.field or GENERAL, str(text) % {"floor": floor.group(1) if floor else "", **_rule_values()}
     return GENERAL, str(BUSY)
 
 

@@ -19,6 +19,7 @@ from projections.timeline import TimelineQuery
 from services.web.auth import accounts, current_user, may
 from services.web.drawing import ecogram_legend_svg, ecogram_svg, lensink_svg, map_data
 from services.web.inbox import reminders
+from services.web.schemas import INT64
 from services.web.ui.context import look, network_or_404, parse_day, side, today
 from services.web.ui.home import overload_signals
 from services.web.ui.i18n import MEASURE_TEXTS, TIMELINE_KINDS, language, long_date
@@ -161,7 +162,8 @@ def timeline(network_id: UUID) -> Any:
     """Everything that happened, in plain Dutch, newest page last; by kind."""
     current = network_or_404(network_id)
     kind = request.args.get("soort", "")
-    offset = max(request.args.get("vanaf", 0, type=int) or 0, 0)
+    kind = kind if kind in dict(TIMELINE_KINDS) else ""  # a kind the page does not offer: all of them
+    offset = min(max(request.args.get("vanaf", 0, type=int) or 0, 0), INT64)
     query = TimelineQuery(kinds=(kind,) if kind else (), offset=offset, limit=TIMELINE_PAGE + 1)
     lines = side().timelines.lines(network_id, query, language())
     names: dict[str, str] = {}

@@ -40,7 +40,7 @@ def _page(network_id: UUID, form: Form, status: int = 200) -> Any:
         access.people(str(network_id), _missing()),
         key=lambda p: (not p["coordinates_network"], p["role"] != "client", p["name"].lower()),
     )
-    before = request.args.get("voor") or None
+    before = access.log_cursor(request.args.get("voor", ""))
     log = access.log_entries(str(network_id), before, LOG_PAGE, _missing()) if may(AUDIT) else []
     older = bool(log) and bool(access.log_entries(str(network_id), log[-1]["at"], 1))
     contacts = sorted(network.active_contacts, key=lambda c: c.name.lower())

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from flask import Response, redirect, render_template, request, url_for
+from flask import Response, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from services.web.drawing import ecogram_svg, map_data
@@ -38,10 +39,11 @@ def print_pdf(network_id: UUID) -> Any:
     """The same A4 page as a PDF file (WeasyPrint); without its system libraries, the print page instead."""
     page, day = _page(network_id, for_pdf=True)
     try:
-        from weasyprint import HTML  # noqa: PLC0415 - loads Pango and friends: only when a PDF is asked for
+        from weasyprint import CSS, HTML  # noqa: PLC0415 - loads Pango and friends: only when a PDF is asked for
     except OSError:  # the system libraries (Pango) are missing on this machine
         log.warning("WeasyPrint cannot load its system libraries; sending the print page instead")
         return redirect(url_for("network.print_page", network_id=network_id, op=request.args.get("op")), 303)
-    pdf = HTML(string=page).write_pdf()
+    style = CSS(string=(Path(current_app.static_folder or "") / "print.css").read_text())  # the page links it
+    pdf = HTML(string=page).write_pdf(stylesheets=[style])
     name = f"ecogram-{day}.pdf"
     return Response(pdf, mimetype="application/pdf", headers={"Content-Disposition": f'attachment; filename="{name}"'})
