@@ -13,6 +13,7 @@ from typing import Any
 from domain.network import Network
 from projections.base import Batch, Projection
 from projections.db import ReadStore, Tx
+from projections.parking import PARKED
 
 TABLE = "kring_access"
 COORDINATOR = "coordinator"  # the row's source: the network's own coordinator, or a grant
@@ -129,13 +130,16 @@ class AccessQueries:
         self.store = store
 
     def of(self, network_id: str, user_id: str) -> Access | None:
-        """The user's access to the network; the coordinator role wins over a grant."""
+        """The user's access to the network; the coordinator role wins over a grant. None when the projection
+        does not know, or when the network's events wait behind a parked one here (a revoke may be among them):
+        the caller then asks the network itself."""
         with self.store.transaction() as tx:
             rows = tx.execute(
-                f"SELECT source, role, contact_id, consent FROM {TABLE} WHERE network_id = ? AND user_id = ?",
-                [network_id, user_id],
+                f"SELECT source, role, contact_id, consent, EXISTS (SELECT 1 FROM {PARKED} WHERE projection = ? "
+                f"AND originator_id = ?) AS held FROM {TABLE} WHERE network_id = ? AND user_id = ?",
+                [AccessProjection.name, network_id, network_id, user_id],
             ).all()
-        if not rows:
+        if not rows or rows[0]["held"]:
             return None
         row = min(rows, key=lambda r: r["source"] != COORDINATOR)
         return Access(row["role"], row["contact_id"], tuple(filter(None, (row["consent"] or "").split(","))))

@@ -30,6 +30,22 @@ STATES: dict[type, str] = {
 }
 
 
+def later(day: date, after: timedelta) -> date:
+    """The day this long after `day`; the last day there is (9999-12-31) for a day too far off to count on."""
+    try:
+        return day + after
+    except OverflowError:
+        return date.max
+
+
+def weeks(count: int) -> timedelta:
+    """This many weeks; the longest time there is for more."""
+    try:
+        return timedelta(weeks=count)
+    except OverflowError:
+        return timedelta.max
+
+
 def check_in_after(instrument: str, answers: list[Any]) -> timedelta | None:
     """How soon to ask a carer again after this questionnaire: heavy within a week, moderate in four."""
     return {"heavy": timedelta(days=7), "moderate": timedelta(weeks=4)}.get(severity(instrument, answers) or "")
@@ -191,7 +207,7 @@ def _opened(changes: DueChanges, network_id: str, event: Any) -> None:
             "interval_weeks": event.review_interval_weeks,
         }
         changes.changed.add(network_id)
-    first = event.effective_on + timedelta(weeks=FIRST_REVIEW_AFTER_WEEKS)
+    first = later(event.effective_on, timedelta(weeks=FIRST_REVIEW_AFTER_WEEKS))
     changes.review_due(network_id, first, "NetworkOpened")
 
 
@@ -204,7 +220,7 @@ def _interval_changed(changes: DueChanges, network_id: str, event: Any) -> None:
     changes.set(network_id, interval_weeks=event.review_interval_weeks)
     last = changes.network(network_id).get("last_reviewed_on")
     if last:
-        due = date.fromisoformat(last) + timedelta(weeks=event.review_interval_weeks)
+        due = later(date.fromisoformat(last), weeks(event.review_interval_weeks))
         changes.review_due(network_id, due, "ReviewIntervalChanged")
 
 
@@ -229,7 +245,7 @@ def _burden_reported(changes: DueChanges, network_id: str, event: Any) -> None:
     if after is None and changes.network(network_id).get("spilmantelzorger_id") == carer:
         after = SPILMANTELZORGER_CHECK_IN_EVERY  # the lead carer is asked at least twice a year
     if after is not None:
-        changes.due(network_id, "burden_check_in", carer, on + after)
+        changes.due(network_id, "burden_check_in", carer, later(on, after))
 
 
 def _designated(changes: DueChanges, network_id: str, event: Any) -> None:
@@ -250,12 +266,12 @@ def _contact_removed(changes: DueChanges, network_id: str, event: Any) -> None:
 def _tie_changed(changes: DueChanges, network_id: str, event: Any) -> None:
     changes.resolve(network_id, type(event).__name__, "tie_follow_up", event.contact_id)
     if isinstance(event, Network.TieWeakened | Network.TieStrained):
-        changes.due(network_id, "tie_follow_up", event.contact_id, event.effective_on + TIE_FOLLOW_UP_AFTER)
+        changes.due(network_id, "tie_follow_up", event.contact_id, later(event.effective_on, TIE_FOLLOW_UP_AFTER))
 
 
 def _goal_set(changes: DueChanges, network_id: str, event: Any) -> None:
     if event.due_on is not None:
-        changes.due(network_id, "goal_overdue", event.goal_id, event.due_on + timedelta(days=1))
+        changes.due(network_id, "goal_overdue", event.goal_id, later(event.due_on, timedelta(days=1)))
 
 
 def _goal_completed(changes: DueChanges, network_id: str, event: Any) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 
@@ -66,7 +66,8 @@ class CalendarFeeds:
             event.add("uid", f"{item.reminder_id}@kring")
             event.add("summary", item.title)
             event.add("dtstart", due)
-            event.add("dtend", due + timedelta(days=1))
+            if due < date.max:  # without an end an all-day event lasts its one day (RFC 5545, 3.6.1)
+                event.add("dtend", due + timedelta(days=1))
             event.add("dtstamp", stamp)
             event.add("url", f"{base_url.rstrip('/')}/networks/{item.network_id}")
             event.add("description", f"{item.title}\n{base_url.rstrip('/')}/networks/{item.network_id}")

@@ -1,11 +1,16 @@
-"""Operator commands: `flask --app services.web projections rebuild [NAME]|status` and `... users create`."""
+"""Operator commands: `flask --app services.web projections status|rebuild [NAME]|retry [NAME]` and
+`... users create`."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from projections.parking import Parked
+from projections.runner import Runner
 from services.accounts import AccountError, Accounts
 from services.readside import ReadSide
 
@@ -20,9 +25,13 @@ def _read_side() -> ReadSide:
 
 @projections_cli.command("status")
 def status() -> None:
-    """Each projection's position in the event log and how far behind it is."""
-    for row in _read_side().runner.status():
-        click.echo(f"{row.name:<14} position {row.position:>10}  log {row.log_position:>10}  lag {row.lag:>8}")
+    """Each projection's position in the event log, how far behind it is, and the events it parked."""
+    runner = _read_side().runner
+    click.echo(f"Events in {current_app.extensions['kring_store']}")
+    for row in runner.status():
+        parked = f"  parked {row.parked}, held back {row.held}" if row.parked or row.held else ""
+        click.echo(f"{row.name:<14} position {row.position:>10}  log {row.log_position:>10}  lag {row.lag:>8}{parked}")
+    _report_parked(runner.parked())
 
 
 @projections_cli.command("rebuild")
@@ -30,14 +39,49 @@ def status() -> None:
 def rebuild(name: str | None) -> None:
     """Drop a projection (or all) and rebuild it from position 0 of the event log, with a progress bar."""
     runner = _read_side().runner
-    names = [name] if name else list(runner.projections)
-    unknown = [n for n in names if n not in runner.projections]
-    if unknown:
-        raise click.BadParameter(f"{unknown[0]!r}; choose from {', '.join(runner.projections)}.", param_hint="NAME")
+    names = _names(runner, name)
     total = runner.app.recorder.max_notification_id() or 0
     with click.progressbar(length=total, label=f"Rebuilding {', '.join(names)}", show_pos=True) as bar:
         applied = runner.rebuild(names, progress=bar.update)
     click.echo(f"{', '.join(names)}: {applied} events applied.")
+    if _report_parked(runner.parked(names)):
+        raise click.exceptions.Exit(1)
+
+
+@projections_cli.command("retry")
+@click.argument("name", required=False)
+def retry(name: str | None) -> None:
+    """Apply the parked events of a projection (or all) again, in log order, after the cause was fixed."""
+    runner = _read_side().runner
+    applied, still = runner.retry(_names(runner, name))
+    click.echo(f"{applied} parked events applied.")
+    if _report_parked(still):
+        raise click.exceptions.Exit(1)
+
+
+def _names(runner: Runner, name: str | None) -> list[str]:
+    """The projections a command names (default: all); an unknown name is refused."""
+    if name is not None and name not in runner.projections:
+        raise click.BadParameter(f"{name!r}; choose from {', '.join(runner.projections)}.", param_hint="NAME")
+    return [name] if name else list(runner.projections)
+
+
+def _report_parked(parked: list[Parked]) -> bool:
+    """List the events that could not be applied, each with how many events of its network wait behind it;
+    returns whether there were any."""
+    if not parked:
+        return False
+    waiting = Counter((p.projection, p.originator_id) for p in parked if not p.failed)
+    failed = [p for p in parked if p.failed]
+    click.echo(f"\n{len(failed)} events could not be applied; {waiting.total()} later events of their networks wait:")
+    for head in failed:
+        click.echo(
+            f"  {head.projection:<14} position {head.position:>10}  network {head.originator_id}  {head.error} in "
+            f"{head.raised_in}  (parked {head.parked_at}; "
+            f"{waiting[(head.projection, head.originator_id)]} later events wait)"
+        )
+    click.echo("Fix the cause, then apply them again: flask --app services.web projections retry [NAME]")
+    return True
 
 
 users_cli = AppGroup("users", help="Manage accounts from the command line (the first administrator).")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
 from collections.abc import Mapping
@@ -38,10 +39,23 @@ CHANGE_TYPES = {
     "SupportRoleAssigned": "roles_started",
     "SupportRoleEnded": "roles_ended",
 }
+MAX_WAITERS = 4  # requests of one process waiting for the projections at once; more are answered 503 at once
 
 
 class ReadSideBehind(Exception):
     """The projections did not reach the asked log position in time."""
+
+
+class PositionBeyondLog(Exception):
+    """A read asked for a log position that no write has reached: waiting would not help."""
+
+    def __init__(self, position: int, end: int) -> None:
+        super().__init__(
+            f"Position {position} is past the end of the event log (it ends at position {end}); pass the "
+            "position a command returned."
+        )
+        self.position = position
+        self.end = end
 
 
 def measures_view(result: Measures) -> dict[str, Any]:
@@ -73,6 +87,7 @@ class ReadSide:
         self.who_does_what = WhoDoesWhat(self.store)
         self.attention = Attention(self.store)
         self.access = AccessQueries(self.store)
+        self._waiters = threading.BoundedSemaphore(MAX_WAITERS)
 
     def close(self) -> None:
         """Stop the runner and close the read store."""
@@ -80,9 +95,24 @@ class ReadSide:
         self.store.close()
 
     def reach(self, position: int | None, timeout: float = 2.0) -> None:
-        """Read-your-writes: wait until the projections include this log position."""
-        if position and not self.runner.wait_for(position, timeout):
-            raise ReadSideBehind(f"The read side has not reached position {position} yet; try again shortly.")
+        """Read-your-writes: wait (a while) until the projections include this log position.
+
+        A position past the end of the log is refused at once (PositionBeyondLog); at most MAX_WAITERS requests
+        wait at a time, the others hear at once that the read side is behind: waiting cannot tie up the server.
+        """
+        if not position or self.runner.reached(position):
+            return
+        end = self.app.log_position()
+        if position > end:
+            raise PositionBeyondLog(position, end)
+        behind = ReadSideBehind(f"The read side has not reached position {position} yet; try again shortly.")
+        if not self._waiters.acquire(blocking=False):
+            raise behind
+        try:
+            if not self.runner.wait_for(position, timeout):
+                raise behind
+        finally:
+            self._waiters.release()
 
     def settle_access(self, position: int | None, timeout: float = 5.0) -> None:
         """Apply the log up to this position to the access projection now, in this process: a change of

@@ -1,4 +1,4 @@
-"""Is the service up and its event store reachable?"""
+"""Is the service up, its event store reachable, and its read side whole?"""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from typing import Any
 from flask import current_app
 
 from services.web import schemas
-from services.web.http import Blueprint, kring
+from services.web.auth import identify
+from services.web.http import Blueprint, kring, read_side_of_app
 
 blp = Blueprint("health", __name__, url_prefix="/api", description="Service health")
 log = logging.getLogger(__name__)
@@ -18,14 +19,23 @@ log = logging.getLogger(__name__)
 @blp.response(200, schemas.Health)
 @blp.alt_response(503, schema=schemas.Health, description="The event store cannot be reached")
 def health() -> Any:
-    """Whether the event store answers, and which version of Kring runs."""
-    body: dict[str, Any] = {
-        "version": current_app.config["API_VERSION"],
-        "store": current_app.extensions["kring_store"],
-    }
+    """ok; degraded when the read side parked events it could not apply (it goes on with the rest);
+    unavailable (503) when the store does not answer. Only an administrator sees more than the status."""
     try:
-        body["log_position"] = kring().log_position()
+        position = kring().log_position()
+        statuses = read_side_of_app().runner.status()
     except Exception as error:  # noqa: BLE001 - any store failure means 'unavailable'
         log.warning("event store unreachable: %s", type(error).__name__)
-        return {**body, "status": "unavailable", "log_position": None}, 503
-    return {**body, "status": "ok"}
+        return {"status": "unavailable"}, 503
+    parked, held = sum(s.parked for s in statuses), sum(s.held for s in statuses)
+    body: dict[str, Any] = {"status": "degraded" if parked or held else "ok"}
+    user = identify()
+    if user is not None and user.is_admin:
+        body |= {
+            "version": current_app.config["API_VERSION"],
+            "log_position": position,
+            "lag": max((s.lag for s in statuses), default=0),
+            "parked_events": parked,
+            "held_back_events": held,
+        }
+    return body

@@ -12,6 +12,7 @@ from domain.access import may_read_event
 from domain.network import Network
 from projections.access import Access
 from projections.summaries import LANGUAGES, event_fields, summarise
+from services.application import NetworkNotFound
 from services.web import schemas
 from services.web.access import settled
 from services.web.auth import access_log, accounts, current_user
@@ -63,8 +64,18 @@ def list_networks(paging: dict[str, Any]) -> dict[str, Any]:
     found = read_side_of_app().access.networks_of(user.id, paging["after"], paging["limit"] + 1)
     page = found[: paging["limit"]]
     next_after = page[-1][0] if len(found) > len(page) else None
-    access_log().record(user.id, [network_id for _, network_id in page], "de lijst van netwerken")
-    return {"items": [kring().get_network(UUID(network_id)) for _, network_id in page], "next_after": next_after}
+    networks = [n for _, network_id in page if (n := _listed(UUID(network_id), user.id)) is not None]
+    access_log().record(user.id, [str(n.id) for n in networks], "de lijst van netwerken")
+    return {"items": networks, "next_after": next_after}
+
+
+def _listed(network_id: UUID, user_id: str) -> Network | None:
+    """The network, unless it was erased or the user's role on it ended and the read side does not know yet."""
+    try:
+        network = kring().get_network(network_id)
+    except NetworkNotFound:
+        return None
+    return network if network.role_of(user_id) is not None else None
 
 
 @blp.route("/<uuid:network_id>", methods=["GET"])

@@ -6,9 +6,10 @@ from typing import Any
 from uuid import UUID
 
 from flask import Response, request
+from flask_smorest import abort
 
 from projections.timeline import TimelineQuery
-from services.readside import ReadSide, measures_view
+from services.readside import PositionBeyondLog, ReadSide, measures_view
 from services.web import schemas
 from services.web.auth import access_log, current_user
 from services.web.http import Blueprint, kring, not_found, read_side_of_app
@@ -16,13 +17,20 @@ from services.web.http import Blueprint, kring, not_found, read_side_of_app
 blp = Blueprint("read", __name__, url_prefix="/api", description="Maps, measures, timelines and overviews")
 NOT_FOUND = {"schema": schemas.Error, "description": "No such network (on that date)"}
 BEHIND = {"schema": schemas.Error, "description": "The read side has not reached min_position in time"}
+MIN_POSITION_HEADER = "X-Kring-Min-Position"
 
 
 def read_side(query: dict[str, Any]) -> ReadSide:
-    """The read side, once it includes the caller's own writes (min_position or X-Kring-Min-Position)."""
+    """The read side, once it includes the caller's own writes (min_position or X-Kring-Min-Position); a
+    position past the end of the log is a 422 naming it."""
     side = read_side_of_app()
-    position = query.get("min_position") or request.headers.get("X-Kring-Min-Position", type=int)
-    side.reach(position)
+    field, position = "min_position", query.get("min_position")
+    if not position:
+        field, position = MIN_POSITION_HEADER, request.headers.get(MIN_POSITION_HEADER, type=int)
+    try:
+        side.reach(position)
+    except PositionBeyondLog as error:
+        abort(422, message=str(error), error="position_beyond_log", messages={"query": {field: [str(error)]}})
     return side
 
 

@@ -375,10 +375,12 @@ class EventPage(Schema):
 
 
 class Health(Schema):
-    status = fields.String()
-    version = fields.String()
-    store = fields.String()
-    log_position = fields.Integer(allow_none=True)
+    status = fields.String(metadata={"description": "ok, degraded (events parked: see the README) or unavailable."})
+    version = fields.String(metadata={"description": "Administrators only, as the fields below."})
+    log_position = fields.Integer()
+    lag = fields.Integer(metadata={"description": "Events the furthest-behind projection has still to apply."})
+    parked_events = fields.Integer(metadata={"description": "Events a projection could not apply."})
+    held_back_events = fields.Integer(metadata={"description": "Later events of their networks, waiting."})
 
 
 class Error(Schema):

@@ -58,8 +58,8 @@ def test_make_run_on_a_clean_clone_answers_health_on_sqlite(
     url, _, log = running
     health = requests.get(f"{url}/api/health", timeout=5)
     assert health.status_code == 200
-    assert health.json()["status"] == "ok"
-    assert health.json()["store"] == "sqlite:///var/kring.sqlite3"
+    assert health.json() == {"status": "ok"}  # to anyone only that: not where the store is
+    assert (clean_clone / "var" / "kring.sqlite3").is_file()
     assert f"{url}/" in log.read_text()  # make run tells where to go
 
 

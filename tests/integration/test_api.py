@@ -262,10 +262,15 @@ def test_a_note_can_be_written_and_read(client: FlaskClient, net: str) -> None:
 
 
 # ------------------------------------------------------------------ health and documentation
-def test_health_says_ok_and_how_far_the_event_log_is(client: FlaskClient, net: str) -> None:
-    response = client.get("/api/health")
-    assert response.status_code == 200
-    assert response.json["status"] == "ok" and response.json["log_position"] == 1
+def test_health_tells_anyone_only_whether_kring_is_ok_and_an_administrator_how_far_it_is(
+    client: FlaskClient, staff: Staff, net: str
+) -> None:
+    anonymous = client.application.test_client().get("/api/health")
+    assert anonymous.status_code == 200 and anonymous.json == {"status": "ok"}  # no store, no count of events
+    assert client.get("/api/health").json == {"status": "ok"}  # a coordinator sees no more
+    admin = staff.client("Ada", is_admin=True).get("/api/health").json
+    assert admin["status"] == "ok" and admin["log_position"] == 1 and admin["parked_events"] == 0
+    assert "store" not in admin
 
 
 def test_every_api_route_is_documented_in_the_openapi_spec(client: FlaskClient) -> None:

@@ -257,6 +257,16 @@ def test_an_erased_network_answers_404_everywhere_and_is_no_longer_listed(
     assert all(item["network_id"] != erased for item in client.get("/api/inbox").json["items"])
 
 
+def test_a_network_erased_before_the_read_side_forgot_it_is_left_out_of_the_list(
+    any_store_client: FlaskClient, app: Flask
+) -> None:
+    client = any_store_client
+    erased, kept = populate(client, ERASED), populate(client, KEPT)
+    caught_up(app).runner.stop()  # the read side does not hear of the erasure yet
+    app.extensions["kring"].erase_network(UUID(erased), "coord")
+    assert [n["id"] for n in ok(client.get("/api/networks"))["items"]] == [kept]
+
+
 def test_the_export_holds_every_event_the_map_graphml_and_the_reminders(
     any_store_client: FlaskClient, app: Flask
 ) -> None:

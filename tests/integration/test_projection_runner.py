@@ -36,8 +36,8 @@ TABLES = {
 }
 
 
-class Crash(Exception):
-    """A stand-in for the process dying in the middle of a batch."""
+class Crash(BaseException):
+    """A stand-in for the process dying in the middle of a batch (not an Exception: nothing catches it)."""
 
 
 class CrashingMap(NetworkMapProjection):

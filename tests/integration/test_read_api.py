@@ -13,6 +13,7 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from projections.summaries import TEMPLATES
+from services.readside import MAX_WAITERS, ReadSide
 from tests.conftest import Staff
 from tests.integration.api_helpers import NO_SUCH_ID, OPENED_ON, assert_error
 
@@ -163,10 +164,29 @@ def test_a_read_right_after_a_write_includes_that_write(any_desk: Desk) -> None:
         assert len(any_desk.json("/coordinators/Bea/who-does-what")["contacts"]) == count
 
 
-def test_a_read_the_projections_cannot_reach_in_time_is_a_503_to_retry(desk: Desk) -> None:
+def test_a_position_past_the_end_of_the_log_is_refused_at_once_naming_it_and_the_end(desk: Desk) -> None:
     net = desk.open()
-    response = desk.client.get(f"/api/networks/{net}/map", query_string={"min_position": desk.position + 1000})
-    assert_error(response, 503, "read_side_behind")
+    end = desk.staff.app.extensions["kring"].log_position()
+    response = desk.client.get(f"/api/networks/{net}/map", query_string={"min_position": end + 1000})
+    assert_error(response, 422, "position_beyond_log", "min_position")
+    assert f"ends at position {end}" in response.json["fields"]["min_position"][0]
+    header = desk.client.get(f"/api/networks/{net}/timeline", headers={"X-Kring-Min-Position": str(end + 1)})
+    assert_error(header, 422, "position_beyond_log", "X-Kring-Min-Position")
+
+
+def test_a_read_the_projections_have_not_reached_is_a_503_to_retry_and_only_a_few_wait(desk: Desk) -> None:
+    net = desk.open()
+    side: ReadSide = desk.staff.app.extensions["kring_read"]
+    side.runner.stop()  # what is written now is in the log, not on the read side
+    desk.contact(net, "Piet")
+    waiting = [side._waiters.acquire(blocking=False) for _ in range(MAX_WAITERS)]  # as many as may wait, wait
+    assert all(waiting)
+    busy = desk.client.get(f"/api/networks/{net}/map", query_string={"min_position": desk.position})
+    assert_error(busy, 503, "read_side_behind")  # at once: no more requests are tied up
+    for _ in waiting:
+        side._waiters.release()
+    response = desk.client.get(f"/api/networks/{net}/map", query_string={"min_position": desk.position})
+    assert_error(response, 503, "read_side_behind")  # after waiting a while
     assert response.headers["Retry-After"] == "1"
 
 
