@@ -24,7 +24,21 @@ from services.config import ConfigurationError, describe, persistence_env
 from services.privacy import Privacy
 from services.readside import ReadSide
 from services.reminders import Reminders
-from services.web import access, accounts, auth, burden, errors, health, inbox, networks, pages, parts, privacy, read
+from services.web import (
+    access,
+    accounts,
+    auth,
+    burden,
+    errors,
+    exchange,
+    health,
+    inbox,
+    networks,
+    pages,
+    parts,
+    privacy,
+    read,
+)
 from services.web.ui import init_app as init_pages
 
 MAX_BODY_BYTES = 64 * 1024
@@ -103,7 +117,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.before_request(lambda: _protect_forms(csrf))
     app.before_request(_require_json_body)
     blueprints = (networks.blp, parts.blp, read.blp, burden.blp, inbox.blp, inbox.calendar_blp, health.blp)
-    for blueprint in (*blueprints, accounts.blp, access.blp, privacy.blp):
+    for blueprint in (*blueprints, accounts.blp, access.blp, privacy.blp, exchange.blp):
         api.register_blueprint(blueprint)
     app.register_blueprint(pages.blp)
     init_pages(app)
@@ -149,6 +163,8 @@ def _require_json_body() -> None:
     """A body that is not JSON gets a 415 before anything reads it."""
     if not request.path.startswith("/api") or request.method in ("GET", "HEAD", "OPTIONS"):
         return
+    if request.endpoint in exchange.UPLOADS:
+        return  # multipart files: the exchange blueprint checks those
     has_body = bool(request.content_length) or "chunked" in request.headers.get("Transfer-Encoding", "")
     if has_body and not request.is_json:
         abort(

@@ -21,6 +21,7 @@ from services.privacy import Privacy
 from services.readside import ReadSide
 from services.web import schemas
 from services.web.auth import access_log
+from services.web.exchange import fhir_document, research_files
 from services.web.http import caller, kring, refuse
 from services.web.networks import event_view, language
 from services.web.read import read_side
@@ -65,7 +66,8 @@ def privacy() -> Privacy:
     200,
     {"type": "string", "format": "binary"},
     content_type="application/zip",
-    description="events.json, map.json, network.graphml, reminders.json and access.json (who has access, who looked)",
+    description="events.json, map.json, network.graphml, reminders.json, access.json (who has access, who looked), "
+    "fhir.json (FHIR R4, Nictiz zib2020), network-canvas.graphml and egor/ (egos.csv, alters.csv, aaties.csv)",
 )
 @blp.alt_response(404, **NOT_FOUND)
 def export_network(query: dict[str, Any], network_id: UUID) -> Response:
@@ -87,6 +89,8 @@ def export_download(network_id: UUID, side: ReadSide, lang: str) -> Response:
             "people": side.access.people(str(network_id)),
             "access_log": access_log().entries(str(network_id), limit=1_000_000),
         },
+        "fhir.json": fhir_document(network_id, side),
+        **research_files(network_id, side),
     }
     return Response(
         _zipped(files),
