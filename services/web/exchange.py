@@ -10,10 +10,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
-from flask import Response, current_app, request
+from flask import Request, Response, current_app, request
 from flask_smorest import Blueprint
 from flask_smorest.fields import Upload
-from marshmallow import fields
+from marshmallow import Schema, fields
+from webargs.flaskparser import FlaskParser
+from werkzeug.datastructures import CombinedMultiDict
 
 from domain.network import Network
 from services.exchange import importing
@@ -44,7 +46,17 @@ FILE_ERRORS = (
 )
 
 
-class ImportFiles(schemas.Schema):
+class _Multipart(FlaskParser):
+    """Form fields and files of one multipart body, read and documented as one schema."""
+
+    def load_form(self, req: Request, schema: Schema) -> Any:
+        return self._makeproxy(CombinedMultiDict([req.form, req.files]), schema)
+
+
+blp.ARGUMENTS_PARSER = _Multipart()  # this blueprint's "form" location: multipart fields and files together
+
+
+class ImportUpload(schemas.Strict):
     file = fields.List(
         Upload(),
         required=True,
@@ -53,15 +65,12 @@ class ImportFiles(schemas.Schema):
             "…_attributeList_<Type>.csv, …_edgeList_<Type>.csv), or a ZIP of either."
         },
     )
-
-
-class ImportForm(schemas.Strict):
     interviewed_on = schemas.past_date(
         metadata={"description": "The interview's day (default: the session's start in the file, else today)."}
     )
 
 
-class NewNetworkForm(ImportForm):
+class NewNetworkUpload(ImportUpload):
     client_name = fields.String(
         validate=schemas.NAME, metadata={"description": "The client's name (default: the ego's `name` in the file)."}
     )
@@ -89,8 +98,8 @@ def _accept_upload() -> None:
         refuse(415, "Send the files as multipart/form-data, in the field 'file'.", "unsupported_media_type")
 
 
-def _uploaded(files: dict[str, Any]) -> Interview:
-    return read_interview([(f.filename or "upload", f.read()) for f in files["file"]])
+def _uploaded(form: dict[str, Any]) -> Interview:
+    return read_interview([(f.filename or "upload", f.read()) for f in form["file"]])
 
 
 def _imported(done: importing.Imported, status: int, endpoint: str | None = None) -> Any:
@@ -107,15 +116,18 @@ def _documented(view: Any) -> Any:
 
 
 @blp.route("/network-canvas", methods=["POST"])
-@blp.arguments(NewNetworkForm, location="form")
-@blp.arguments(ImportFiles, location="files")
+@blp.arguments(NewNetworkUpload, location="form", content_type="multipart/form-data")
 @blp.response(201, ImportOut)
 @_documented
-def import_new_network(form: dict[str, Any], files: dict[str, Any]) -> Any:
-    """Open a network from a Network Canvas interview: the ego becomes the client, each alter a contact (with their
-    tie and tasks where the file has them), each edge two people who know each other; everything dated the
-    interview's day, recorded all at once or not at all. You coordinate the new network."""
-    interview = _uploaded(files)
+def import_new_network(form: dict[str, Any]) -> Any:
+    """Open a network from a Network Canvas interview.
+
+    The ego becomes the client, each alter a contact (with their tie, tasks and designation where the file has
+    them: the attributes Kring exports, see docs/research.md), each alter-alter edge of any type two people who
+    know each other. Everything is recorded as Kring's own events dated the interview's day, all at once or not
+    at all. You coordinate the new network.
+    """
+    interview = _uploaded(form)
     ctx = context(form.get("interviewed_on"))
     done = importing.import_as_new_network(kring(), interview, ctx, current_user().id, form.get("client_name"))
     assert done.outcome is not None
@@ -124,18 +136,21 @@ def import_new_network(form: dict[str, Any], files: dict[str, Any]) -> Any:
 
 
 @blp.route("/<uuid:network_id>/network-canvas", methods=["POST"])
-@blp.arguments(ImportForm, location="form")
-@blp.arguments(ImportFiles, location="files")
+@blp.arguments(ImportUpload, location="form", content_type="multipart/form-data")
 @blp.response(200, ImportOut)
 @blp.alt_response(404, **NOT_FOUND)
 @blp.alt_response(409, schema=schemas.Error, description="The network is closed")
 @blp.alt_response(412, schema=schemas.Error, description="If-Match is not the network's version")
 @_documented
-def import_into_network(form: dict[str, Any], files: dict[str, Any], network_id: UUID) -> Any:
-    """Add the people of a Network Canvas interview to this network, as new contacts with their ties, tasks and
-    acquaintances, dated the interview's day; all at once or not at all."""
+def import_into_network(form: dict[str, Any], network_id: UUID) -> Any:
+    """Add the people of a Network Canvas interview to this network.
+
+    Each alter becomes a new contact (with their tie, tasks and designation where the file has them), each
+    alter-alter edge two people who know each other, all dated the interview's day and recorded all at once or not
+    at all. With If-Match, only if the network is still at that version.
+    """
     ctx = context(form.get("interviewed_on"))
-    return _imported(importing.import_into_network(kring(), network_id, _uploaded(files), ctx), 200)
+    return _imported(importing.import_into_network(kring(), network_id, _uploaded(form), ctx), 200)
 
 
 @blp.route("/<uuid:network_id>/fhir", methods=["GET"])
@@ -148,9 +163,14 @@ def import_into_network(form: dict[str, Any], files: dict[str, Any], network_id:
 )
 @blp.alt_response(404, **NOT_FOUND)
 def network_fhir(query: dict[str, Any], network_id: UUID) -> Response:
-    """The network for a Dutch care record: the client (nl-core-Patient), every person (nl-core-ContactPerson,
-    informal carers as Mantelzorger), who does what (nl-core-HelpFromOthers), the professionals (nl-core-CareTeam),
-    each burden measurement (QuestionnaireResponse, with its Questionnaire) and who recorded what (Provenance)."""
+    """The network as FHIR R4 for a Dutch care record (ECD).
+
+    A Bundle of type collection on the Nictiz zib2020 profiles: the client (nl-core-Patient), every person now
+    and before (nl-core-ContactPerson; informal carers with the role Mantelzorger), who does what for the client
+    (nl-core-HelpFromOthers), the professionals (nl-core-CareTeam), each burden measurement (QuestionnaireResponse,
+    with a Questionnaire per instrument) and who recorded what and when (Provenance). With as_of: as on that day.
+    docs/fhir.md lists the zib elements filled and those Kring does not hold.
+    """
     body = fhir_document(network_id, read_side(query), query.get("as_of"))
     return Response(current_app.json.dumps(body), mimetype="application/fhir+json")
 
@@ -165,8 +185,12 @@ def network_fhir(query: dict[str, Any], network_id: UUID) -> Response:
 )
 @blp.alt_response(404, **NOT_FOUND)
 def network_canvas_export(query: dict[str, Any], network_id: UUID) -> Response:
-    """The map as a Network Canvas interview, for network research: the client's name on the graph (ego), each
-    contact a node with their tie, support and tasks, each pair who know each other an `acquaintance` edge."""
+    """The map as a Network Canvas interview, for network research.
+
+    The client is the ego (the graph's data), each current contact a node with their tie, support and tasks,
+    each pair who know each other an `acquaintance` edge, in the GraphML Network Canvas exports; importing it
+    gives the same map. With as_of: as on that day.
+    """
     network = read_side(query).network(network_id, query.get("as_of"))
     return Response(
         network_canvas_graphml(network, _day(network), datetime.now(UTC)),

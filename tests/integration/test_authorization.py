@@ -121,6 +121,8 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     ("access.list_access", "GET"): network("consent"),
     ("access.access_log", "GET"): network("audit"),
     ("privacy.export_network", "GET"): network("export"),
+    ("exchange.network_fhir", "GET"): network("export"),
+    ("exchange.network_canvas_export", "GET"): network("map"),
     # changing the network
     ("networks.update_network", "PATCH"): write("edit"),
     ("networks.close_network", "POST"): write("administer"),
@@ -147,6 +149,9 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     ("access.revoke_access", "DELETE"): network("administer", 200),  # a temporary grant, made again each time
     ("access.set_consent", "PUT"): write("consent"),
     ("privacy.erase_network", "POST"): write("administer"),
+    # imports take files (multipart/form-data): a JSON body is refused with 415 once the rights are checked
+    ("exchange.import_new_network", "POST"): roles({"Bea", "Cor", "Wout"}, 415, body=INVALID),
+    ("exchange.import_into_network", "POST"): Expect("edit", 415, INVALID),
 }
 # The web pages: the API's rules; without a session, the sign-in page (303); a form posted without its CSRF
 # token is refused (400) after the rights are checked.

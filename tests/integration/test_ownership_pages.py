@@ -200,7 +200,14 @@ def test_the_client_downloads_everything_as_the_apis_export(app: Flask) -> None:
     assert download.status_code == 200 and download.mimetype == "application/zip"
     assert download.headers["Content-Disposition"] == f'attachment; filename="kring-network-{kitchen.net}.zip"'
     files = zipfile.ZipFile(io.BytesIO(download.data)).namelist()
-    assert files == ["events.json", "map.json", "network.graphml", "reminders.json", "access.json"]
+    assert files[:5] == ["events.json", "map.json", "network.graphml", "reminders.json", "access.json"]
+    assert set(files[5:]) == {
+        "fhir.json",
+        "network-canvas.graphml",
+        "egor/egos.csv",
+        "egor/alters.csv",
+        "egor/aaties.csv",
+    }
     api = zipfile.ZipFile(io.BytesIO(kitchen.bea.api.get(f"/api/networks/{kitchen.net}/export").data))
     assert zipfile.ZipFile(io.BytesIO(download.data)).read("events.json") == api.read("events.json")
     log = kitchen.bea.api.get(f"/api/networks/{kitchen.net}/access-log").json["items"]
