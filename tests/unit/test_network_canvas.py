@@ -251,3 +251,13 @@ def test_an_interview_before_the_network_was_opened_is_refused(memory_kring: Kri
     assert (
         import_into_network(memory_kring, outcome.network_id, read_interview(nc.csv_files()), later).contacts_added == 4
     )
+
+
+def test_a_network_s_own_export_imported_into_it_again_is_refused(memory_kring: Kring) -> None:
+    outcome = memory_kring.open_network("Ans", "bea", by="bea", effective_on=date(2026, 1, 5))
+    memory_kring.add_contact(outcome.network_id, Context("bea"), name="Peter", category="household", ring="intimate")
+    network = memory_kring.get_network(outcome.network_id)
+    with pytest.raises(InvalidFile) as refused:
+        import_into_network(memory_kring, network.id, read_interview([("own.graphml", exported(network))]), BEA)
+    assert "Peter is in this network already" in refused.value.message and refused.value.line is not None
+    assert memory_kring.get_network(network.id).version == network.version
