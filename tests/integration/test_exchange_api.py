@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections import Counter
+from datetime import UTC, date, datetime
 from typing import Any
 
 from fhir.resources import get_fhir_model_class
@@ -14,6 +15,9 @@ from flask.testing import FlaskClient
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
+from domain.network import Network
+from domain.state import Stamp
+from services.exchange.network_canvas import network_canvas_graphml
 from services.exchange.uploads import UPLOAD_MAX_BYTES
 from tests.integration.api_helpers import OPENED_ON, add_contact, assert_error, open_network, written
 from tests.unit import network_canvas_samples as nc
@@ -210,3 +214,16 @@ def test_the_exchange_endpoints_are_described_in_the_openapi_document(client: Fl
     assert fields["file"]["items"] == {"type": "string", "format": "binary"}
     into = spec["paths"]["/api/networks/{network_id}/network-canvas"]["post"]
     assert {"200", "412", "413", "415", "422"} <= set(into["responses"]) and into["description"]
+
+
+def test_an_interview_larger_than_the_json_limit_of_the_api_is_imported(client: FlaskClient) -> None:
+    start = Stamp("bea", date(2026, 1, 5), date(2026, 11, 26))
+    network = Network.open("Ans", "bea", 13, start)
+    for number in range(200):
+        name = f"Persoon {number:03} van de familie Van der Zwaluwenstaart-Oosterhout"
+        network.add_contact(start, f"c{number}", name=name, category="other_family", ring="friend")
+        network.assess_tie(start, f"c{number}", "normal", False, "both", "monthly")
+    graphml = network_canvas_graphml(network, date(2026, 11, 26), datetime(2026, 11, 26, tzinfo=UTC)).encode()
+    assert 64 * 1024 < len(graphml) < UPLOAD_MAX_BYTES
+    done = ok(upload(client, "/api/networks/network-canvas", [("big.graphml", graphml)]), 201)
+    assert (done["contacts_added"], done["ties_recorded"]) == (200, 200)
