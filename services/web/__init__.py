@@ -32,6 +32,7 @@ from services.web import (
     burden,
     docs,
     errors,
+    exchange,
     headers,
     health,
     inbox,
@@ -120,7 +121,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf = CSRFProtect(app)
     app.before_request(lambda: _protect_forms(csrf))
     blueprints = (networks.blp, parts.blp, read.blp, burden.blp, inbox.blp, inbox.calendar_blp, health.blp)
-    for blueprint in (*blueprints, accounts.blp, access.blp, privacy.blp):
+    for blueprint in (*blueprints, accounts.blp, access.blp, privacy.blp, exchange.blp):
         api.register_blueprint(blueprint)
     docs.init_app(app)
     app.register_blueprint(pages.blp)

@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException
 from domain.errors import DomainError, UnknownEntity
 from services.accounts import AccountError
 from services.application import ConcurrentChanges, NetworkNotFound, VersionMismatch
+from services.exchange.interview import InvalidFile, TooLarge
 from services.readside import ReadSideBehind
 from services.web import schemas
 
@@ -133,6 +134,14 @@ def register(app: Flask) -> None:
     @app.errorhandler(ConcurrentChanges)
     def concurrent_changes(error: ConcurrentChanges) -> tuple[Response, int]:
         return error_response(409, str(error), "concurrent_changes")
+
+    @app.errorhandler(InvalidFile)
+    def invalid_file(error: InvalidFile) -> tuple[Response, int]:
+        return error_response(422, error.message, error.code, {"file": [error.message]})
+
+    @app.errorhandler(TooLarge)
+    def too_large(error: TooLarge) -> tuple[Response, int]:
+        return error_response(413, str(error), "too_large", {"file": [str(error)]})
 
 
 @contextmanager

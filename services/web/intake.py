@@ -9,6 +9,8 @@ from typing import Any
 from flask import Flask, request
 from flask_smorest import abort
 
+from services.web.exchange import UPLOADS
+
 MAX_BODY_BYTES = 64 * 1024
 MAX_DEPTH = 20  # Kring's own bodies are at most three levels deep
 LONE_SURROGATE = "Not valid Unicode text: it holds a lone surrogate (such as \\ud800)."
@@ -35,7 +37,7 @@ def require_json_body() -> None:
     if not request.path.startswith("/api") or request.method in ("GET", "HEAD", "OPTIONS"):
         return
     has_body = bool(request.content_length) or "chunked" in request.headers.get("Transfer-Encoding", "").lower()
-    if not has_body:
+    if not has_body or request.endpoint in UPLOADS:  # multipart files: the exchange blueprint checks those
         return
     if not request.is_json:
         abort(

@@ -22,6 +22,7 @@ from services.privacy import Privacy
 from services.readside import ReadSide
 from services.web import schemas
 from services.web.auth import access_log, may
+from services.web.exchange import fhir_document, research_files
 from services.web.http import Blueprint, caller, kring, refuse
 from services.web.networks import event_view, language
 from services.web.read import read_side
@@ -66,8 +67,9 @@ def privacy() -> Privacy:
     200,
     {"type": "string", "format": "binary"},
     content_type="application/zip",
-    description="events.json, map.json, network.graphml, reminders.json and access.json (who has access, who "
-    "looked); a part your role may not read elsewhere is left out, and so are the contents of such events",
+    description="events.json, map.json, network.graphml, reminders.json, access.json (who has access, who looked), "
+    "fhir.json (FHIR R4, Nictiz zib2020), network-canvas.graphml and egor/ (egos.csv, alters.csv, aaties.csv); a part "
+    "your role may not read elsewhere is left out, and so are the contents of such events",
 )
 @blp.alt_response(404, **NOT_FOUND)
 def export_network(query: dict[str, Any], network_id: UUID) -> Response:
@@ -94,6 +96,8 @@ def _parts(network_id: UUID, side: ReadSide, lang: str) -> dict[str, Any]:
     if may(MAP):
         files["map.json"] = schemas.MapOut().dump(side.network(network_id))
         files["network.graphml"] = side.graphml(network_id)
+        files["fhir.json"] = fhir_document(network_id, side)  # burden measurements only for who may read them
+        files |= research_files(network_id, side)
     if may(EDIT):  # the coordinator's work list (the inbox): burden check-ins, reasons for dismissing
         files["reminders.json"] = {"items": [_reminder_view(r, e) for r, e in privacy().reminders(network_id)]}
     access: dict[str, Any] = {}

@@ -96,6 +96,8 @@ RULES: dict[str, Rule] = {
     "access.list_access": network(CONSENT, "wie toegang heeft"),
     "access.access_log": network(AUDIT),
     "privacy.export_network": network(EXPORT, "alles (export)"),
+    "exchange.network_fhir": network(EXPORT, "de kaart en de belasting (FHIR)"),
+    "exchange.network_canvas_export": network(MAP, "de kaart (Network Canvas)"),
     # the network: changing
     "networks.update_network": network(EDIT),
     "networks.close_network": network(ADMINISTER),
@@ -122,6 +124,8 @@ RULES: dict[str, Rule] = {
     "access.revoke_access": network(ADMINISTER),
     "access.set_consent": network(CONSENT),
     "privacy.erase_network": network(ADMINISTER),
+    "exchange.import_new_network": Rule("coordinating"),  # the caller coordinates the network it opens
+    "exchange.import_into_network": network(EDIT),
 }
 
 # The web pages (services/web/ui): the same permission as their API counterparts, the same looks logged.

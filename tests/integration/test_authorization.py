@@ -126,6 +126,8 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     ("access.list_access", "GET"): network("consent"),
     ("access.access_log", "GET"): network("audit"),
     ("privacy.export_network", "GET"): network("export"),
+    ("exchange.network_fhir", "GET"): network("export"),
+    ("exchange.network_canvas_export", "GET"): network("map"),
     # changing the network
     ("networks.update_network", "PATCH"): write("edit"),
     ("networks.close_network", "POST"): write("administer"),
@@ -152,6 +154,9 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     ("access.revoke_access", "DELETE"): network("administer", 200),  # a temporary grant, made again each time
     ("access.set_consent", "PUT"): write("consent"),
     ("privacy.erase_network", "POST"): write("administer"),
+    # imports take files (multipart/form-data): a JSON body is refused with 415 once the rights are checked
+    ("exchange.import_new_network", "POST"): roles({"Bea", "Cor", "Wout"}, 415, body=INVALID),
+    ("exchange.import_into_network", "POST"): Expect("edit", 415, INVALID),
 }
 # The web pages: the API's rules; without a session, the sign-in page (303); a form posted without its CSRF
 # token is refused (400) after the rights are checked.
@@ -376,7 +381,7 @@ def test_a_refused_network_looks_exactly_like_a_missing_one(any_store_app: Flask
 
 # ------------------------------------------------------------------ what the answers show, not only their status
 NOTES_SHOWN = ("Gesprek aan de keukentafel", "Verhuizing naar de benedenwoning", "Sam kookt op dinsdag")
-BURDEN_SHOWN = ("personality_change", "in persoonlijkheid veranderd")  # Sam's MantelScan risk factor
+BURDEN_SHOWN = ("personality_change", "in persoonlijkheid veranderd", "QuestionnaireResponse")  # risk factor, answers
 
 
 def _record_notes_and_burden(world: World) -> None:
@@ -437,5 +442,6 @@ def test_the_clients_history_and_export_withhold_notes_and_burden_and_the_coordi
             exported = json.loads(archive.read("events.json"))["items"]
             files = set(archive.namelist())
         assert exported == json.loads(json.dumps(history))
-        everything = {"events.json", "map.json", "network.graphml", "reminders.json", "access.json"}
+        everything = {"events.json", "map.json", "network.graphml", "reminders.json", "access.json", "fhir.json"}
+        everything |= {"network-canvas.graphml", "egor/egos.csv", "egor/alters.csv", "egor/aaties.csv"}
         assert files == (everything - {"reminders.json"} if role == "Karin" else everything)

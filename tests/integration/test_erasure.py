@@ -277,7 +277,8 @@ def test_the_export_holds_every_event_the_map_graphml_and_the_reminders(
     assert response.status_code == 200 and response.mimetype == "application/zip"
     assert response.headers["Content-Disposition"] == f'attachment; filename="kring-network-{nid}.zip"'
     archive = zipfile.ZipFile(io.BytesIO(response.data))
-    names = ["access.json", "events.json", "map.json", "network.graphml", "reminders.json"]
+    names = ["access.json", "egor/aaties.csv", "egor/alters.csv", "egor/egos.csv", "events.json", "fhir.json"]
+    names += ["map.json", "network-canvas.graphml", "network.graphml", "reminders.json"]
     assert sorted(archive.namelist()) == names
     access = json.loads(archive.read("access.json"))
     assert [p["role"] for p in access["people"]] == ["coordinator"]
