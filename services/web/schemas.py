@@ -21,6 +21,7 @@ from domain.vocabulary import (
     STRENGTHS,
     SUPPORT_TYPES,
 )
+from projections.timeline import KINDS
 
 NAME = validate.Length(min=1, max=200)
 SHORT_TEXT = validate.Length(max=500)
@@ -366,18 +367,7 @@ class ChangesQuery(ReadQuery):
             raise ValidationError("'from' must not be after 'to'.", "from")
 
 
-TIMELINE_KINDS = (
-    "network",
-    "contact",
-    "tie",
-    "acquaintance",
-    "role",
-    "spilmantelzorger",
-    "burden",
-    "review",
-    "goal",
-    "note",
-)
+TIMELINE_KINDS = tuple(KINDS)  # the timeline's own list of kinds (it had no "access" here)
 
 
 class TimelineQuerySchema(ReadQuery):
