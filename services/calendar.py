@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import icalendar
 
 from projections.db import ReadStore
-from services.reminders import Reminders
+from services.reminders import Delivery, Reminders
 
 
 def _digest(token: str) -> str:
@@ -45,8 +46,8 @@ class CalendarFeeds:
             row = tx.execute("SELECT coordinator FROM kring_calendar_tokens WHERE digest = ?", [_digest(token)]).one()
         return row["coordinator"] if row else None
 
-    def feed(self, coordinator: str, base_url: str) -> bytes:
-        """Every open reminder of the coordinator's networks as an all-day event on its due day."""
+    def feed(self, coordinator: str, link: Callable[[Delivery], str]) -> bytes:
+        """Every open reminder of the coordinator's networks as an all-day event on its due day, with its link."""
         calendar = icalendar.Calendar()
         calendar.add("prodid", "-//Kring//Herinneringen//NL")
         calendar.add("version", "2.0")
@@ -60,7 +61,8 @@ class CalendarFeeds:
             event.add("dtstart", due)
             event.add("dtend", due + timedelta(days=1))
             event.add("dtstamp", stamp)
-            event.add("url", f"{base_url.rstrip('/')}/networks/{item.network_id}")
-            event.add("description", f"{item.title}\n{base_url.rstrip('/')}/networks/{item.network_id}")
+            url = link(item)
+            event.add("url", url)
+            event.add("description", f"{item.title}\n{url}")
             calendar.add_component(event)
         return bytes(calendar.to_ical())

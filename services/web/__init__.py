@@ -25,6 +25,8 @@ from services.privacy import Privacy
 from services.readside import ReadSide
 from services.reminders import Reminders
 from services.web import access, accounts, auth, burden, errors, health, inbox, networks, pages, parts, privacy, read
+from services.web.links import Links
+from services.web.ui import BLUEPRINTS as PAGE_BLUEPRINTS
 from services.web.ui import init_app as init_pages
 
 MAX_BODY_BYTES = 64 * 1024
@@ -90,6 +92,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["kring_calendar"] = CalendarFeeds(read_side.store, reminders)
     app.extensions["kring_privacy"] = Privacy(service, read_side)
     app.extensions["kring_store"] = describe(store)
+    app.extensions["kring_links"] = Links(app)
     logging.getLogger(__name__).info("Kring keeps its events in %s", describe(store))
 
     app.secret_key = app.config.get("SECRET_KEY") or _local_secret(store)
@@ -110,6 +113,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.cli.add_command(projections_cli)
     app.cli.add_command(users_cli)
     return app
+
+
+def page_links(base_url: str | None) -> Links:
+    """The links to Kring's pages for a process that serves none (`python -m scheduler`): the pages' routes."""
+    app = Flask(__name__)
+    app.config["BASE_URL"] = base_url
+    for blueprint in (pages.blp, *PAGE_BLUEPRINTS):
+        app.register_blueprint(blueprint)
+    return Links(app)
 
 
 def _local_secret(store: dict[str, str]) -> str:
