@@ -20,6 +20,7 @@ from projections.base import Batch, Projection, network_events
 from projections.db import ReadStore, Tx
 
 TIE_FOLLOW_UP_AFTER = timedelta(weeks=2)
+FOLLOWED_UP = frozenset({Network.TieWeakened, Network.TieStrained})  # and a tie stressful from the start
 SPILMANTELZORGER_CHECK_IN_EVERY = timedelta(weeks=26)
 STATES: dict[type, str] = {
     Reminder.ReminderRaised: "sent",
@@ -43,7 +44,7 @@ class Due:
     network_id: str
     kind: str
     subject: str
-    due_on: date
+    due_on: str  # the day, ISO 8601 (as stored; ISO days compare in the order of time)
     stored: bool = False
     resolved_by: str | None = None
 
@@ -70,7 +71,7 @@ class DueChanges:
             return
         made = self.made.get(rid)
         if made is None:  # a row resolved earlier is made pending again when written (what became of it stays)
-            made = self.made[rid] = Due(rid, network_id, kind, subject, due_on)
+            made = self.made[rid] = Due(rid, network_id, kind, subject, due_on.isoformat())
         made.resolved_by = None
         pending[rid] = made
 
@@ -93,7 +94,8 @@ class DueChanges:
 
     def replace(self, network_id: str, by: str, kind: str, subject: str, due_on: date | None) -> None:
         """From now on this reminder is due on this day (None: not at all); one due that day already stays."""
-        self.resolve(network_id, by, kind, subject, unless=lambda due: due.due_on == due_on)
+        day = due_on.isoformat() if due_on else None
+        self.resolve(network_id, by, kind, subject, unless=lambda due: due.due_on == day)
         if due_on is not None:
             self.due(network_id, kind, subject, due_on)
 
@@ -156,7 +158,7 @@ class DueRemindersProjection(Projection):
             f"WHERE status = 'pending' AND network_id IN ({marks})",
             ids,
         ).all()
-        return DueChanges({r["network_id"]: r for r in networks}, reported, [_stored(r) for r in pending])
+        return DueChanges({r["network_id"]: r for r in networks}, reported, [Due(**r, stored=True) for r in pending])
 
     def _write(self, tx: Tx, changes: DueChanges, states: list[tuple[str, str | None, str]]) -> None:
         """Resolved rows, then new rows (a row there already takes the new status: due again, or resolved; what
@@ -170,7 +172,7 @@ class DueRemindersProjection(Projection):
             "kring_due",
             ("reminder_id", "network_id", "kind", "subject", "due_on", "status", "resolved_by", "state"),
             [
-                (d.reminder_id, d.network_id, d.kind, d.subject, d.due_on.isoformat())
+                (d.reminder_id, d.network_id, d.kind, d.subject, d.due_on)
                 + (("resolved", d.resolved_by, "new") if d.resolved_by else ("pending", None, "new"))
                 for d in changes.made.values()
             ],
@@ -193,11 +195,6 @@ class DueRemindersProjection(Projection):
             [(network_id, carer_id, on) for (network_id, carer_id), on in changes.reports.items()],
             key=("network_id", "carer_id"),
         )
-
-
-def _stored(row: dict[str, Any]) -> Due:
-    """A pending row as read at the start of the batch."""
-    return Due(**row | {"due_on": date.fromisoformat(row["due_on"])}, stored=True)
 
 
 def _state(event: Any) -> tuple[str, str | None, str]:
@@ -279,12 +276,14 @@ def _tie_changed(changes: DueChanges, network_id: str, event: Any) -> None:
     so no event of an assessment resolves what the assessment raised (ADR 0011).
     """
     follow_up_on = event.effective_on + TIE_FOLLOW_UP_AFTER
-    changes.resolve(
-        network_id, type(event).__name__, "tie_follow_up", event.contact_id, unless=lambda d: d.due_on >= follow_up_on
+    changes.resolve(  # a follow-up due two weeks from today was raised today: it stays
+        network_id,
+        type(event).__name__,
+        "tie_follow_up",
+        event.contact_id,
+        unless=lambda due: due.due_on >= follow_up_on.isoformat(),
     )
-    if isinstance(event, Network.TieWeakened | Network.TieStrained) or (
-        isinstance(event, Network.TieRecorded) and event.stressful
-    ):
+    if type(event) in FOLLOWED_UP or (type(event) is Network.TieRecorded and event.stressful):
         changes.due(network_id, "tie_follow_up", event.contact_id, follow_up_on)
 
 
