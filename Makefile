@@ -41,6 +41,7 @@ translations: install-dev ## After changing what the pages say: extract the Dutc
 run: install ## Start Kring on http://127.0.0.1:5000 with the embedded SQLite store under var/
 	@echo "Kring runs at http://$(HOST):$(PORT)/  -  API docs: http://$(HOST):$(PORT)/api/docs  (Ctrl-C stops it)"
 	@echo "No account yet? In another terminal: make user EMAIL=you@example.nl NAME=\"Your Name\" ORG=\"Your team\""
+	KRING_BASE_URL="$${KRING_BASE_URL:-http://$(HOST):$(PORT)}" \
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --threads $(THREADS) --access-logfile - \
 		--logger-class services.access_log.RedactingLogger \
 		--access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' 'services.wsgi:app'

@@ -70,14 +70,14 @@ class Tx:
         columns: Sequence[str],
         rows: Sequence[Sequence[Any]],
         key: Sequence[str],
-        keep_existing: bool = False,
+        keep: Sequence[str] = (),
     ) -> None:
-        """Insert rows; a row whose key is there already replaces it (or, with keep_existing, is left out).
+        """Insert rows; a row whose key is there already takes their values, except in the columns it keeps.
 
-        Rows apply in order: of several rows with one key, the last one counts (the first with keep_existing).
+        Rows apply in order: of several rows with one key, the last one counts.
         """
-        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key)
-        conflict = f"ON CONFLICT ({', '.join(key)}) " + ("DO NOTHING" if keep_existing else f"DO UPDATE SET {updates}")
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key and c not in keep)
+        conflict = f"ON CONFLICT ({', '.join(key)}) " + (f"DO UPDATE SET {updates}" if updates else "DO NOTHING")
         names = ", ".join(columns)
         if not (self._postgres and len(rows) >= COPY_FROM):
             self.executemany(
@@ -85,10 +85,7 @@ class Tx:
             )
             return
         key_of = _key(columns, key)
-        unique: dict[Any, Sequence[Any]] = {}
-        for row in rows:  # one statement may change a row only once
-            if not (keep_existing and key_of(row) in unique):
-                unique[key_of(row)] = row
+        unique = {key_of(row): row for row in rows}  # one statement may change a row only once
         staged = f"{table}_staged"  # COPY cannot resolve conflicts: the rows go through a temporary table
         self._cursor.execute(f"CREATE TEMPORARY TABLE {staged} (LIKE {table})")
         self._copy(staged, columns, list(unique.values()))

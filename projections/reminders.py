@@ -20,6 +20,7 @@ from projections.base import Batch, Projection, network_events
 from projections.db import ReadStore, Tx
 
 TIE_FOLLOW_UP_AFTER = timedelta(weeks=2)
+FOLLOWED_UP = frozenset({Network.TieWeakened, Network.TieStrained})  # and a tie stressful from the start
 SPILMANTELZORGER_CHECK_IN_EVERY = timedelta(weeks=26)
 STATES: dict[type, str] = {
     Reminder.ReminderRaised: "sent",
@@ -59,7 +60,7 @@ class Due:
     network_id: str
     kind: str
     subject: str
-    due_on: date | None = None
+    due_on: str  # the day, ISO 8601 (as stored; ISO days compare in the order of time)
     stored: bool = False
     resolved_by: str | None = None
 
@@ -79,19 +80,40 @@ class DueChanges:
         self.reports: dict[tuple[str, str], str] = {}
 
     def due(self, network_id: str, kind: str, subject: str, due_on: date) -> None:
+        """This reminder is (again) pending; one pending already stays as it is."""
         rid = str(reminder_id(network_id, kind, subject, due_on))
         pending = self.pending.setdefault(network_id, {})
-        if rid not in pending and rid not in self.made:  # the first row with an id stays (ON CONFLICT DO NOTHING)
-            pending[rid] = self.made[rid] = Due(rid, network_id, kind, subject, due_on)
+        if rid in pending:
+            return
+        made = self.made.get(rid)
+        if made is None:  # a row resolved earlier is made pending again when written (what became of it stays)
+            made = self.made[rid] = Due(rid, network_id, kind, subject, due_on.isoformat())
+        made.resolved_by = None
+        pending[rid] = made
 
-    def resolve(self, network_id: str, by: str, kind: str | None = None, subject: str | None = None) -> None:
+    def resolve(
+        self,
+        network_id: str,
+        by: str,
+        kind: str | None = None,
+        subject: str | None = None,
+        unless: Callable[[Due], bool] = lambda due: False,
+    ) -> None:
+        """Resolve the pending reminders of this kind and subject (default: any), except those `unless` keeps."""
         pending = self.pending.get(network_id, {})
         for rid, due in list(pending.items()):
-            if (kind is None or due.kind == kind) and (subject is None or due.subject == subject):
+            if (kind is None or due.kind == kind) and (subject is None or due.subject == subject) and not unless(due):
                 due.resolved_by = by
                 del pending[rid]
                 if due.stored:
                     self.resolved.append(due)
+
+    def replace(self, network_id: str, by: str, kind: str, subject: str, due_on: date | None) -> None:
+        """From now on this reminder is due on this day (None: not at all); one due that day already stays."""
+        day = due_on.isoformat() if due_on else None
+        self.resolve(network_id, by, kind, subject, unless=lambda due: due.due_on == day)
+        if due_on is not None:
+            self.due(network_id, kind, subject, due_on)
 
     def network(self, network_id: str) -> dict[str, Any]:
         return self.networks.get(network_id, {})
@@ -102,15 +124,15 @@ class DueChanges:
             self.changed.add(network_id)
 
     def review_due(self, network_id: str, due_on: date, resolved_by: str) -> None:
-        self.resolve(network_id, resolved_by, "review_due")
         self.set(network_id, next_review_on=due_on.isoformat())
-        self.due(network_id, "review_due", "review", due_on)
+        self.replace(network_id, resolved_by, "review_due", "review", due_on)
 
 
 class DueRemindersProjection(Projection):
     """One row per reminder that is, was or will be due; a row per network for what the rules need."""
 
     name = "reminders"
+    version = 2  # 2: one assessment keeps the follow-up it raised; a reminder due again is pending again (ADR 0016)
     tables = ("kring_due", "kring_due_networks", "kring_due_carers")
     indexes = (("kring_due_scan", "kring_due (status, state, due_on)"),)  # the scheduler's scan
 
@@ -148,14 +170,15 @@ class DueRemindersProjection(Projection):
         carers = tx.execute(f"SELECT network_id, carer_id FROM kring_due_carers WHERE network_id IN ({marks})", ids)
         reported = {(r["network_id"], r["carer_id"]) for r in carers.all()}
         pending = tx.execute(
-            "SELECT reminder_id, network_id, kind, subject FROM kring_due "
+            "SELECT reminder_id, network_id, kind, subject, due_on FROM kring_due "
             f"WHERE status = 'pending' AND network_id IN ({marks})",
             ids,
         ).all()
         return DueChanges({r["network_id"]: r for r in networks}, reported, [Due(**r, stored=True) for r in pending])
 
     def _write(self, tx: Tx, changes: DueChanges, states: list[tuple[str, str | None, str]]) -> None:
-        """Resolved rows, then new rows, then what became of raised reminders (always raised from a row that an
+        """Resolved rows, then new rows (a row there already takes the new status: due again, or resolved; what
+        became of it when raised stays), then what became of raised reminders (always raised from a row that an
         earlier event made), then the networks' and carers' rows."""
         tx.executemany(
             "UPDATE kring_due SET status = 'resolved', resolved_by = ? WHERE reminder_id = ?",
@@ -165,12 +188,12 @@ class DueRemindersProjection(Projection):
             "kring_due",
             ("reminder_id", "network_id", "kind", "subject", "due_on", "status", "resolved_by", "state"),
             [
-                (d.reminder_id, d.network_id, d.kind, d.subject, d.due_on.isoformat() if d.due_on else None)
+                (d.reminder_id, d.network_id, d.kind, d.subject, d.due_on)
                 + (("resolved", d.resolved_by, "new") if d.resolved_by else ("pending", None, "new"))
                 for d in changes.made.values()
             ],
             key=("reminder_id",),
-            keep_existing=True,
+            keep=("state",),
         )
         tx.executemany("UPDATE kring_due SET state = ?, snoozed_until = ? WHERE reminder_id = ?", states)
         tx.upsert(
@@ -238,14 +261,12 @@ def _reopened(changes: DueChanges, network_id: str, event: Any) -> None:
 
 def _burden_reported(changes: DueChanges, network_id: str, event: Any) -> None:
     carer, on = event.carer_id, event.effective_on
-    changes.resolve(network_id, "CarerBurdenReported", "burden_check_in", carer)
     changes.reported.add((network_id, carer))
     changes.reports[(network_id, carer)] = on.isoformat()
     after = check_in_after(event.instrument, event.answers)
     if after is None and changes.network(network_id).get("spilmantelzorger_id") == carer:
         after = SPILMANTELZORGER_CHECK_IN_EVERY  # the lead carer is asked at least twice a year
-    if after is not None:
-        changes.due(network_id, "burden_check_in", carer, later(on, after))
+    changes.replace(network_id, "CarerBurdenReported", "burden_check_in", carer, later(on, after) if after else None)
 
 
 def _designated(changes: DueChanges, network_id: str, event: Any) -> None:
@@ -264,9 +285,26 @@ def _contact_removed(changes: DueChanges, network_id: str, event: Any) -> None:
 
 
 def _tie_changed(changes: DueChanges, network_id: str, event: Any) -> None:
-    changes.resolve(network_id, type(event).__name__, "tie_follow_up", event.contact_id)
-    if isinstance(event, Network.TieWeakened | Network.TieStrained):
-        changes.due(network_id, "tie_follow_up", event.contact_id, later(event.effective_on, TIE_FOLLOW_UP_AFTER))
+    """A later look at the tie follows it up; a tie that became weaker or stressful is followed up two weeks on.
+
+    One assessment records an event per dimension it changed (ADR 0001), all dated the same day. A follow-up due
+    two weeks after this event's day was raised that day, by this assessment (or another one that day): it stays,
+    so no event of an assessment resolves what the assessment raised (ADR 0016).
+    """
+    follow_up_on = later(event.effective_on, TIE_FOLLOW_UP_AFTER)
+    changes.resolve(  # a follow-up due two weeks from today was raised today: it stays
+        network_id,
+        type(event).__name__,
+        "tie_follow_up",
+        event.contact_id,
+        unless=lambda due: due.due_on >= follow_up_on.isoformat(),
+    )
+    if type(event) in FOLLOWED_UP or (type(event) is Network.TieRecorded and event.stressful):
+        changes.due(network_id, "tie_follow_up", event.contact_id, follow_up_on)
+
+
+def _tie_ended(changes: DueChanges, network_id: str, event: Any) -> None:
+    changes.resolve(network_id, "TieEnded", "tie_follow_up", event.contact_id)
 
 
 def _goal_set(changes: DueChanges, network_id: str, event: Any) -> None:
@@ -290,6 +328,7 @@ RULES: dict[type, Callable[[DueChanges, str, Any], None]] = {
     Network.SpilmantelzorgerStoodDown: _stood_down,
     Network.ContactRemoved: _contact_removed,
     **dict.fromkeys(TIE_EVENTS, _tie_changed),
+    Network.TieEnded: _tie_ended,
     Network.GoalSet: _goal_set,
     Network.GoalCompleted: _goal_completed,
 }

@@ -8,7 +8,7 @@ from string import Formatter
 from typing import Any
 
 from domain.network import Network
-from domain.vocabulary import SUPPORT_TYPE_LABELS_NL
+from domain.vocabulary import RISK_FACTORS, SUPPORT_TYPE_LABELS_NL
 
 # Display labels of the vocabularies.
 LABELS: dict[str, dict[str, str]] = {
@@ -47,6 +47,8 @@ LABELS: dict[str, dict[str, str]] = {
         "map": "de kaart",
         "burden": "belasting",
         "notes": "notities",
+        **RISK_FACTORS,
+        "nothing": "geen",
     },
     "en": {
         "household": "household member",
@@ -90,6 +92,13 @@ LABELS: dict[str, dict[str, str]] = {
         "map": "the map",
         "burden": "burden",
         "notes": "notes",
+        "care_24_7": "cares day and night (24/7)",
+        "lives_with_client": "lives with the client",
+        "cannot_share_care": "cannot share the care",
+        "long_duration": "has been caring for a long time",
+        "personality_change": "the client's personality has changed",
+        "own_network_shrinking": "the carer's own network is shrinking",
+        "nothing": "none",
     },
 }
 
@@ -120,6 +129,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "SpilmantelzorgerDesignated": "{contact} is spilmantelzorger geworden",
         "SpilmantelzorgerStoodDown": "{contact} is geen spilmantelzorger meer",
         "CarerBurdenReported": "Belasting van {contact} gemeten ({instrument})",
+        "CarerRiskFactorsReported": "Risicosignalen bij {contact}: {factors}",
         "NetworkReviewed": "Netwerk besproken; volgende bespreking {next_review_on}",
         "SupportGroupMeetingHeld": "Steungroep kwam bijeen ({count} afspraken)",
         "GoalSet": "Doel gesteld: {title}",
@@ -156,6 +166,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "SpilmantelzorgerDesignated": "{contact} became spilmantelzorger (lead carer)",
         "SpilmantelzorgerStoodDown": "{contact} is no longer spilmantelzorger",
         "CarerBurdenReported": "Burden of {contact} measured ({instrument})",
+        "CarerRiskFactorsReported": "Risk signals for {contact}: {factors}",
         "NetworkReviewed": "Network reviewed; next review {next_review_on}",
         "SupportGroupMeetingHeld": "Support group met ({count} agreements)",
         "GoalSet": "Goal set: {title}",
@@ -230,7 +241,9 @@ def event_fields(event: Network.Event) -> dict[str, Any]:
 
 
 # The placeholders that hold a vocabulary code, shown by its label in the reader's language; names stay as they are.
-CODES = frozenset({"category", "strength", "flow", "frequency", "support_type", "instrument", "role", "scopes"})
+CODES = frozenset(
+    {"category", "strength", "flow", "frequency", "support_type", "instrument", "role", "scopes", "factors"}
+)
 PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     kind: tuple(sorted({field for _, field, _, _ in Formatter().parse(template) if field}))
     for kind, template in TEMPLATES["nl"].items()
@@ -264,8 +277,8 @@ def line_values(event: Network.Event, names: Names) -> dict[str, Any]:
 
 
 def _label(labels: dict[str, str], value: Any) -> Any:
-    if isinstance(value, list):  # consent scopes
-        return ", ".join(str(labels.get(v, v)) for v in value)
+    if isinstance(value, list):  # consent scopes, risk factors (none any more: an empty list)
+        return ", ".join(str(labels.get(v, v)) for v in value) or labels["nothing"]
     return labels.get(value, value)
 
 
@@ -273,7 +286,7 @@ def render(event_type: str, values: dict[str, Any], lang: str = "nl") -> str:
     """The line of an event of this type with these values (from `line_values`), in Dutch or English."""
     labels = LABELS[lang]
     shown = {key: _label(labels, value) if key in CODES else value for key, value in values.items()}
-    return TEMPLATES[lang].get(event_type, event_type).format_map(shown)
+    return TEMPLATES[lang][event_type].format_map(shown)  # every event type has one (tests/unit/test_events.py)
 
 
 def summary(event: Network.Event, names: Names, lang: str = "nl") -> str:

@@ -9,6 +9,7 @@ from scheduler.service import ReminderScheduler
 from services.application import Kring
 from services.config import describe, keep_files_private, persistence_env
 from services.readside import ReadSide
+from services.web import page_links
 
 
 def main() -> None:
@@ -19,7 +20,7 @@ def main() -> None:
     side = ReadSide(app, settings)
     every = float(os.environ.get("KRING_SCAN_SECONDS", "60"))
     logging.getLogger("kring.scheduler").info("scheduler on %s, scanning every %.0f s", describe(settings), every)
-    service = ReminderScheduler(app, side, settings)
+    service = ReminderScheduler(app, side, settings, page_links(os.environ.get("KRING_BASE_URL")))
     try:
         service.start(every, BlockingScheduler(timezone="Europe/Amsterdam"))
     except (KeyboardInterrupt, SystemExit):

@@ -27,7 +27,7 @@ def scan(today: datetime | None) -> None:
     side = current_app.extensions["kring_read"]
     side.runner.catch_up()  # scan what the log says now
     app = current_app.extensions["kring"]
-    channels, deliver = channels_and_deliver(os.environ)
+    channels, deliver = channels_and_deliver(os.environ, current_app.extensions["kring_links"])
     day = today.date() if today else app.today()
     result = current_app.extensions["kring_reminders"].scan(day, deliver, channels)
     side.runner.catch_up()  # the inbox and the calendar show what was raised

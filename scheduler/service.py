@@ -17,6 +17,7 @@ from services.accounts import Accounts
 from services.application import Kring
 from services.readside import ReadSide
 from services.reminders import Delivery, Reminders, ScanResult
+from services.web.links import Links
 
 log = logging.getLogger("kring.scheduler")
 LOCK_KEY = 0x4B52494E47  # "KRING": the advisory lock of the one active scheduler
@@ -60,24 +61,31 @@ class SingleActive:
             self.connection.close()  # ends the session, and with it the lock
 
 
-def channels_and_deliver(env: Mapping[str, str]) -> tuple[list[str], Callable[[Delivery], None]]:
+def channels_and_deliver(env: Mapping[str, str], links: Links) -> tuple[list[str], Callable[[Delivery], None]]:
     """The channels configured here and how to deliver to them (the inbox and calendar read the projections)."""
     settings = SmtpSettings.from_env(env)
     if settings is None:
         return ["inbox", "calendar"], lambda delivery: None
-    return ["inbox", "calendar", "email"], EmailSender(settings)
+    if not links.configured:
+        log.warning("KRING_BASE_URL is not set: the links in reminder e-mails lead to %s", links.base_url)
+    return ["inbox", "calendar", "email"], EmailSender(settings, links)
 
 
 class ReminderScheduler:
     """Scans for due reminders every so many seconds and delivers them."""
 
     def __init__(
-        self, app: Kring, side: ReadSide, settings: Mapping[str, str], env: Mapping[str, str] | None = None
+        self,
+        app: Kring,
+        side: ReadSide,
+        settings: Mapping[str, str],
+        links: Links,
+        env: Mapping[str, str] | None = None,
     ) -> None:
         self.reminders = Reminders(app, side, Accounts(side.store).email_of)
         self.app = app
         self.lock = SingleActive(settings)
-        self.channels, self.deliver = channels_and_deliver(os.environ if env is None else env)
+        self.channels, self.deliver = channels_and_deliver(os.environ if env is None else env, links)
         self.scheduler: BaseScheduler | None = None
 
     def tick(self) -> ScanResult | None:

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 import icalendar
 
 from projections.db import ReadStore
-from services.reminders import Reminders
+from services.reminders import Delivery, Reminders
 
 
 def _digest(token: str) -> str:
@@ -53,8 +53,8 @@ class CalendarFeeds:
         with self.store.transaction(write=True) as tx:
             tx.execute("DELETE FROM kring_calendar_tokens WHERE coordinator = ?", [coordinator])
 
-    def feed(self, coordinator: str, base_url: str) -> bytes:
-        """Every open reminder of the coordinator's networks as an all-day event on its due day."""
+    def feed(self, coordinator: str, link: Callable[[Delivery], str]) -> bytes:
+        """Every open reminder of the coordinator's networks as an all-day event on its due day, with its link."""
         calendar = icalendar.Calendar()
         calendar.add("prodid", "-//Kring//Herinneringen//NL")
         calendar.add("version", "2.0")
@@ -69,7 +69,8 @@ class CalendarFeeds:
             if due < date.max:  # without an end an all-day event lasts its one day (RFC 5545, 3.6.1)
                 event.add("dtend", due + timedelta(days=1))
             event.add("dtstamp", stamp)
-            event.add("url", f"{base_url.rstrip('/')}/networks/{item.network_id}")
-            event.add("description", f"{item.title}\n{base_url.rstrip('/')}/networks/{item.network_id}")
+            url = link(item)
+            event.add("url", url)
+            event.add("description", f"{item.title}\n{url}")
             calendar.add_component(event)
         return bytes(calendar.to_ical())

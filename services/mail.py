@@ -11,7 +11,7 @@ from email.message import EmailMessage
 
 @dataclass(frozen=True)
 class SmtpSettings:
-    """Where and how to send: from KRING_SMTP_* and KRING_MAIL_FROM / KRING_BASE_URL."""
+    """Where and how to send: from KRING_SMTP_* and KRING_MAIL_FROM (the links in a mail: services/web/links.py)."""
 
     host: str
     port: int
@@ -19,7 +19,6 @@ class SmtpSettings:
     username: str | None
     password: str | None
     sender: str
-    base_url: str
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> SmtpSettings | None:
@@ -38,7 +37,6 @@ class SmtpSettings:
             env.get("KRING_SMTP_USER"),
             env.get("KRING_SMTP_PASSWORD"),
             env.get("KRING_MAIL_FROM", "kring@localhost"),
-            env.get("KRING_BASE_URL", "http://127.0.0.1:5000"),
         )
 
 

@@ -41,6 +41,7 @@ class Delivery:
     reminder_id: str
     network_id: str
     kind: str
+    subject: str  # the contact, carer or goal it is about ("review" for the network's review)
     due_on: date
     title: str
     recipients: list[str]
@@ -102,7 +103,13 @@ class Reminders:
             self._email_of(row["network_id"], spil) if concerns_spil else None,
         )
         return Delivery(
-            row["reminder_id"], row["network_id"], row["kind"], date.fromisoformat(row["due_on"]), title, recipients
+            row["reminder_id"],
+            row["network_id"],
+            row["kind"],
+            row["subject"],
+            date.fromisoformat(row["due_on"]),
+            title,
+            recipients,
         )
 
     def scan(self, today: date, deliver: Callable[[Delivery], None], channels: list[str]) -> ScanResult:

@@ -13,6 +13,9 @@ app = create_app()
 start_background(app)
 if os.environ.get("KRING_SCHEDULER", "inline") == "inline":
     scheduler = ReminderScheduler(
-        app.extensions["kring"], app.extensions["kring_read"], app.extensions["kring_settings"]
+        app.extensions["kring"],
+        app.extensions["kring_read"],
+        app.extensions["kring_settings"],
+        app.extensions["kring_links"],
     )
     scheduler.start(float(os.environ.get("KRING_SCAN_SECONDS", "60")))

@@ -43,6 +43,8 @@ from services.web import (
     privacy,
     read,
 )
+from services.web.links import Links
+from services.web.ui import BLUEPRINTS as PAGE_BLUEPRINTS
 from services.web.ui import init_app as init_pages
 
 
@@ -107,6 +109,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["kring_departures"] = Departures(service, read_side, users, feeds)
     app.extensions["kring_privacy"] = Privacy(service, read_side)
     app.extensions["kring_store"] = describe(store)
+    app.extensions["kring_links"] = Links(app)
     logging.getLogger(__name__).info("Kring keeps its events in %s", describe(store))
 
     app.secret_key = app.config.get("SECRET_KEY") or _local_secret(store)
@@ -141,6 +144,15 @@ def _trust_proxies(app: Flask) -> None:
         )
     if count:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count)  # type: ignore[method-assign]
+
+
+def page_links(base_url: str | None) -> Links:
+    """The links to Kring's pages for a process that serves none (`python -m scheduler`): the pages' routes."""
+    app = Flask(__name__)
+    app.config["BASE_URL"] = base_url
+    for blueprint in (pages.blp, *PAGE_BLUEPRINTS):
+        app.register_blueprint(blueprint)
+    return Links(app)
 
 
 def _local_secret(store: dict[str, str]) -> str:

@@ -18,6 +18,7 @@ from services.mail import SmtpSettings, send
 from services.web.access import colleague
 from services.web.auth import accounts, current_user
 from services.web.http import Blueprint, not_found
+from services.web.links import links
 from services.web.schemas import NAME, Error, Strict
 
 log = logging.getLogger(__name__)
@@ -231,7 +232,7 @@ def _send(user: User, secret: str, welcome: bool) -> None:
     if settings is None:
         log.warning("no SMTP configured (KRING_SMTP_HOST): password link for user %s not sent", user.id)
         return
-    link = f"{settings.base_url.rstrip('/')}/wachtwoord/{secret}"
+    link = links().password(secret)
     mail = EmailMessage()
     mail["From"], mail["To"] = settings.sender, user.email
     mail["Subject"] = "Welkom bij Kring: kies een wachtwoord" if welcome else "Kring: nieuw wachtwoord"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import Response, current_app, request
+from flask import Response, current_app
 
 from domain.reminders import Reminder
 from services.calendar import CalendarFeeds
@@ -13,6 +13,7 @@ from services.reminders import Reminders
 from services.web import schemas
 from services.web.errors import in_path
 from services.web.http import Blueprint, caller, expected_version, kring, not_found
+from services.web.links import links
 from services.web.read import read_side
 
 blp = Blueprint("inbox", __name__, url_prefix="/api", description="Reminders: inbox and calendar feed")
@@ -81,7 +82,7 @@ def calendar_link(coordinator: str) -> Any:
     """A new secret link to the coordinator's calendar feed (the previous link stops working)."""
     feeds: CalendarFeeds = current_app.extensions["kring_calendar"]
     token = feeds.new_token(coordinator)
-    return {"url": f"{request.host_url.rstrip('/')}/calendar/{token}.ics"}
+    return {"url": links().calendar_feed(token)}
 
 
 @calendar_blp.route("/<token>.ics", methods=["GET"])
@@ -97,7 +98,8 @@ def calendar_feed(token: str) -> Response:
     coordinator = feeds.coordinator_of(token)
     if coordinator is None:
         not_found("No calendar behind this link; ask for a new one.", "calendar_not_found")
-    base = current_app.config.get("BASE_URL") or request.host_url
     return Response(
-        feeds.feed(coordinator, base), mimetype="text/calendar", headers={"Cache-Control": "private, max-age=300"}
+        feeds.feed(coordinator, links().reminder),
+        mimetype="text/calendar",
+        headers={"Cache-Control": "private, max-age=300"},
     )

@@ -21,6 +21,7 @@ from domain.vocabulary import (
     STRENGTHS,
     SUPPORT_TYPES,
 )
+from projections.timeline import KINDS
 
 INT64 = 2**63 - 1  # the largest whole number a store's column holds: cursors and positions stay below it
 PHONE = validate.Regexp(r"^\+?[0-9 ()\-]{6,20}$", error="Use digits, spaces, '-', '()' and an optional leading '+'.")
@@ -415,18 +416,7 @@ class ChangesQuery(ReadQuery):
             raise ValidationError("'from' must not be after 'to'.", "from")
 
 
-TIMELINE_KINDS = (
-    "network",
-    "contact",
-    "tie",
-    "acquaintance",
-    "role",
-    "spilmantelzorger",
-    "burden",
-    "review",
-    "goal",
-    "note",
-)
+TIMELINE_KINDS = tuple(KINDS)  # the timeline's own list of kinds (it had no "access" here)
 
 
 class TimelineQuerySchema(ReadQuery):

@@ -18,6 +18,7 @@ from scheduler.email import EmailSender, SmtpSettings
 from services.application import Kring
 from services.readside import ReadSide
 from services.reminders import Reminders
+from services.web import page_links
 
 TODAY = date(2026, 11, 26)
 
@@ -79,7 +80,7 @@ def run(settings: dict[str, str], networks: int, due: int, say: Callable[[str], 
         controller.start()
         try:
             sender = EmailSender(
-                SmtpSettings("127.0.0.1", port, "none", None, None, "kring@localhost", "http://127.0.0.1:5000")
+                SmtpSettings("127.0.0.1", port, "none", None, None, "kring@localhost"), page_links(None)
             )
             say(f"  one scan raising and e-mailing {due:,} reminders ...")
             started = time.perf_counter()

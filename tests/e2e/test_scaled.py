@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -52,7 +53,7 @@ def deployment(
         "KRING_SMTP_PORT": str(smtp[1]),
         "KRING_SMTP_SECURITY": "none",
         "KRING_MAIL_FROM": "kring@gemeente.nl",
-        "KRING_BASE_URL": "https://kring.example.nl",
+        "KRING_BASE_URL": f"http://127.0.0.1:{port}",  # the links in the mails lead here
         "KRING_SECRET_KEY": "one-secret-for-every-web-worker",
     }
     commands = [
@@ -112,5 +113,9 @@ def test_writes_are_projected_by_the_worker_and_one_of_two_schedulers_mails_the_
         time.sleep(0.2)
     time.sleep(3)  # both schedulers have scanned a few more times by now
     assert [m["Subject"] for _, m in received.messages] == ["Kring: Netwerkbespreking van Mevr. Jansen"]
+    plain = next(p for p in received.messages[0][1].walk() if p.get_content_type() == "text/plain")
+    [link] = re.findall(rf"{url}/\S+", plain.get_payload(decode=True).decode())  # made by `python -m scheduler`
+    page = requests.get(link, headers=auth, timeout=10)  # the recipient, with their token
+    assert page.status_code == 200 and "Ecogram van Mevr. Jansen" in page.text
     inbox = requests.get(f"{url}/api/inbox", headers=auth, timeout=5).json()["items"]
     assert [(i["network_id"], i["kind"]) for i in inbox] == [(network_id, "review_due")]

@@ -268,8 +268,8 @@ def mailing_app(app: Flask, smtp: tuple[Inbox, int]) -> Iterator[tuple[Flask, In
         "KRING_SMTP_HOST": "127.0.0.1",
         "KRING_SMTP_PORT": str(port),
         "KRING_SMTP_SECURITY": "none",
-        "KRING_BASE_URL": "https://kring.example.nl",
     }
+    app.config["BASE_URL"] = "https://kring.example.nl"  # KRING_BASE_URL
     yield app, inbox
 
 

@@ -96,7 +96,6 @@ def _seed(staff: Staff) -> tuple[dict[str, str], str]:
         "code": "ediz_plus",
         "token": staff.app.extensions["kring_calendar"].new_token(staff.id("Bea")),
         "token_id": spare_token["id"],
-        "position": str(staff.app.extensions["kring"].log_position()),
     }
     return ids, bea.environ_base["HTTP_AUTHORIZATION"]
 

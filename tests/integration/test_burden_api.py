@@ -109,3 +109,27 @@ def test_a_spilmantelzorger_never_asked_is_a_signal(client: FlaskClient) -> None
     result = burden(client, net, anna, int(designated.get_json()["position"]))
     assert codes(result) == ["no_recent_report"]
     assert client.get(f"/api/networks/{net}/carers/00000000-0000-0000-0000-000000000000/burden").status_code == 404
+
+
+def test_risk_signals_read_as_a_sentence_on_the_timeline_and_in_the_history(any_store_client: FlaskClient) -> None:
+    client = any_store_client
+    net = open_network(client)
+    anna = add_contact(client, net, category="household", name="Anna")
+    url = f"/api/networks/{net}/carers/{anna}/risk-factors"
+    client.put(url, json={"factors": ["care_24_7", "lives_with_client"]})
+    position = client.put(url, json={"factors": []}).get_json()["position"]
+    expected = {
+        "nl": [
+            "Risicosignalen bij Anna: zorgt dag en nacht (24/7), woont samen met de cliënt",
+            "Risicosignalen bij Anna: geen",
+        ],
+        "en": [
+            "Risk signals for Anna: cares day and night (24/7), lives with the client",
+            "Risk signals for Anna: none",
+        ],
+    }
+    for lang, lines in expected.items():
+        timeline = client.get(f"/api/networks/{net}/timeline?kind=burden&lang={lang}&min_position={position}")
+        assert [(i["kind"], i["summary"]) for i in timeline.get_json()["items"]] == [("burden", line) for line in lines]
+        history = client.get(f"/api/networks/{net}/events?lang={lang}").get_json()["items"]
+        assert [e["summary"] for e in history if e["type"] == "CarerRiskFactorsReported"] == lines

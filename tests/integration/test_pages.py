@@ -222,3 +222,12 @@ def test_the_language_chosen_before_signing_in_stays_after_signing_in_and_out(ap
     assert token is not None and web.post("/uitloggen", data={"csrf_token": token.group(1)}).status_code == 303
     assert web.get("/netwerken").status_code == 303  # signed out
     assert '<html lang="en">' in web.get("/inloggen").get_data(as_text=True)
+
+
+def test_the_timeline_page_reads_in_plain_words_by_kind_and_everything_for_a_kind_it_does_not_know(app: Flask) -> None:
+    desk = Desk(app)
+    network, _ = _network_with_piet(desk)
+    status, ties = desk.page(f"/netwerken/{network}/tijdlijn?soort=tie")
+    assert status == 200 and "Band met Piet Bakker zwakker geworden (zwak)" in ties and "toegevoegd" not in ties
+    status, everything = desk.page(f"/netwerken/{network}/tijdlijn?soort=onzin")
+    assert status == 200 and "Piet Bakker toegevoegd (vriend(in))" in everything and "zwakker geworden" in everything

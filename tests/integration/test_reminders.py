@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -23,8 +24,10 @@ from services.application import Kring
 from services.commands import Context
 from services.readside import ReadSide
 from services.reminders import Delivery, Reminders
+from services.web import page_links
 
 OPENED = date(2026, 1, 5)
+BASE_URL = "https://kring.example.nl"
 
 
 def on(day: str, by: str = "coord@wijkteam.nl") -> Context:
@@ -190,14 +193,14 @@ def test_a_due_reminder_arrives_once_by_email_with_recipient_subject_and_link(
     memory_kring: Kring, smtp: tuple[Inbox, int]
 ) -> None:
     received, port = smtp
-    settings = SmtpSettings("127.0.0.1", port, "none", None, None, "kring@gemeente.nl", "https://kring.example.nl")
-    nid = network(memory_kring, "Mevr. Jansen")
+    settings = SmtpSettings("127.0.0.1", port, "none", None, None, "kring@gemeente.nl")
+    network(memory_kring, "Mevr. Jansen")
     side = ReadSide(memory_kring, {"PERSISTENCE_MODULE": "eventsourcing.popo"})
     try:
         reminders = Reminders(memory_kring, side)
         for _ in range(2):
             side.runner.catch_up()
-            reminders.scan(date(2026, 11, 26), EmailSender(settings), ["inbox", "email"])
+            reminders.scan(date(2026, 11, 26), EmailSender(settings, page_links(BASE_URL)), ["inbox", "email"])
     finally:
         side.close()
     assert len(received.messages) == 1
@@ -207,7 +210,8 @@ def test_a_due_reminder_arrives_once_by_email_with_recipient_subject_and_link(
     assert mail["From"] == "kring@gemeente.nl"
     plain = next(p for p in mail.walk() if p.get_content_type() == "text/plain").get_payload(decode=True).decode()
     html = next(p for p in mail.walk() if p.get_content_type() == "text/html").get_payload(decode=True).decode()
-    assert f"https://kring.example.nl/networks/{nid}" in plain and f"https://kring.example.nl/networks/{nid}" in html
+    [link] = re.findall(rf"{BASE_URL}/\S+", plain)  # followed to its page in tests/integration/test_links.py
+    assert f'href="{link}"' in html
     assert "16-02-2026" in plain
 
 

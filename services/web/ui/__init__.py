@@ -14,18 +14,20 @@ from markupsafe import Markup
 
 from domain import days
 from services.web.auth import may
+from services.web.links import reminder_path
 from services.web.ui import carers, errors, forms_pages, home, i18n, network, ownership, printing, reminders
 from services.web.ui.context import today
 
-__all__ = ["init_app", "printing"]  # printing adds the print page and the PDF to the network's blueprint
+__all__ = ["BLUEPRINTS", "init_app", "printing"]  # printing adds the print page and the PDF to the network's blueprint
+BLUEPRINTS = (home.blp, network.blp, forms_pages.blp, carers.blp, reminders.blp, ownership.blp)
 
 
 def init_app(app: Flask) -> None:
     """Languages, the pages' blueprints and the readable error pages."""
     i18n.init_app(app)
-    for blueprint in (home.blp, network.blp, forms_pages.blp, carers.blp, reminders.blp, ownership.blp):
+    for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
-    app.jinja_env.globals.update(may=may, day_bounds=day_bounds, latest_day=latest_day)
+    app.jinja_env.globals.update(may=may, day_bounds=day_bounds, latest_day=latest_day, reminder_path=reminder_path)
     app.context_processor(_page_context)
     errors.init_app(app)
 

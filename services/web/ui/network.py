@@ -15,7 +15,7 @@ from domain.access import BURDEN, CARE, EDIT, NOTES
 from domain.network import Network
 from domain.vocabulary import PROFESSIONAL_CATEGORIES
 from projections.attention import reasons
-from projections.timeline import TimelineQuery
+from projections.timeline import KINDS, TimelineQuery
 from services.web.auth import accounts, current_user, may
 from services.web.drawing import ecogram_legend_svg, ecogram_svg, lensink_svg, map_data
 from services.web.inbox import reminders
@@ -162,7 +162,7 @@ def timeline(network_id: UUID) -> Any:
     """Everything that happened, in plain Dutch, newest page last; by kind."""
     current = network_or_404(network_id)
     kind = request.args.get("soort", "")
-    kind = kind if kind in dict(TIMELINE_KINDS) else ""  # a kind the page does not offer: all of them
+    kind = kind if kind in KINDS else ""  # a kind it does not know (an address typed by hand): everything
     offset = min(max(request.args.get("vanaf", 0, type=int) or 0, 0), INT64)
     query = TimelineQuery(kinds=(kind,) if kind else (), offset=offset, limit=TIMELINE_PAGE + 1)
     lines = side().timelines.lines(network_id, query, language())

@@ -16,6 +16,7 @@ from services.calendar import CalendarFeeds
 from services.web import schemas
 from services.web.auth import current_user
 from services.web.inbox import reminders
+from services.web.links import links
 from services.web.ui.context import done, look, today
 from services.web.ui.forms import Form, load, refusal
 
@@ -77,5 +78,4 @@ def calendar_link() -> Any:
     """A new secret link to one's calendar feed (the previous link stops working)."""
     feeds: CalendarFeeds = current_app.extensions["kring_calendar"]
     token = feeds.new_token(current_user().id)
-    url = f"{request.host_url.rstrip('/')}/calendar/{token}.ics"
-    return render_template("calendar_link.html", url=url)
+    return render_template("calendar_link.html", url=links().calendar_feed(token))
