@@ -96,8 +96,6 @@ def _parts(network_id: UUID, side: ReadSide, lang: str) -> dict[str, Any]:
     if may(MAP):
         files["map.json"] = schemas.MapOut().dump(side.network(network_id))
         files["network.graphml"] = side.graphml(network_id)
-        files["fhir.json"] = fhir_document(network_id, side)  # burden measurements only for who may read them
-        files |= research_files(network_id, side)
     if may(EDIT):  # the coordinator's work list (the inbox): burden check-ins, reasons for dismissing
         files["reminders.json"] = {"items": [_reminder_view(r, e) for r, e in privacy().reminders(network_id)]}
     access: dict[str, Any] = {}
@@ -107,6 +105,9 @@ def _parts(network_id: UUID, side: ReadSide, lang: str) -> dict[str, Any]:
         access["access_log"] = access_log().entries(str(network_id), limit=1_000_000)
     if access:
         files["access.json"] = access
+    if may(MAP):  # the network in the formats of others; burden measurements only for who may read them
+        files["fhir.json"] = fhir_document(network_id, side)
+        files |= research_files(network_id, side)
     return files
 
 
