@@ -43,7 +43,7 @@ run: install ## Start Kring on http://127.0.0.1:5000 with the embedded SQLite st
 	@echo "No account yet? In another terminal: make user EMAIL=you@example.nl NAME=\"Your Name\" ORG=\"Your team\""
 	KRING_BASE_URL="$${KRING_BASE_URL:-http://$(HOST):$(PORT)}" \
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --threads $(THREADS) --access-logfile - \
-		--logger-class services.access_log.RedactingLogger \
+		--logger-class services.web.request_log.RedactingLogger \
 		--access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' 'services.wsgi:app'
 
 user: install ## Make an account: make user EMAIL=... NAME="..." ORG="..." (asks for the password)

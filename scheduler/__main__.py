@@ -7,7 +7,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 
 from scheduler.service import ReminderScheduler
 from services.application import Kring
-from services.config import describe, keep_files_private, persistence_env
+from services.infrastructure.config import describe, keep_files_private, persistence_env
 from services.readside import ReadSide
 from services.web import page_links
 

@@ -7,7 +7,7 @@ import logging
 import smtplib
 from email.message import EmailMessage
 
-from services.mail import SmtpSettings, send
+from services.infrastructure.mail import SmtpSettings, send
 from services.reminders import Delivery
 from services.web.links import Links
 

@@ -22,10 +22,10 @@ from domain.network import Network
 from domain.state import Stamp
 from domain.vocabulary import DEFAULT_REVIEW_INTERVAL_WEEKS
 from services.commands import NetworkCommands
-from services.config import persistence_env, schema_lock
-from services.crypto import KeyErased, KeyStore
-from services.encryption import EncryptingMapper
-from services.transcodings import register_domain_transcodings
+from services.infrastructure.config import persistence_env, schema_lock
+from services.infrastructure.crypto import KeyErased, KeyStore
+from services.infrastructure.encryption import EncryptingMapper
+from services.infrastructure.transcodings import register_domain_transcodings
 
 log = logging.getLogger(__name__)
 TIMEZONE = ZoneInfo("Europe/Amsterdam")

@@ -3,55 +3,35 @@ the account: deactivating or deleting it revokes the link, and a link of an inac
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 
-from projections.db import ReadStore
+from services.accounts.calendar_tokens import CalendarTokens
 from services.reminders import Delivery, Reminders
 
 
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 class CalendarFeeds:
-    """Secret feed links (only their hashes are stored) and the feeds themselves."""
+    """The feeds, behind secret links (services/accounts/calendar_tokens.py) that end with their account."""
 
-    def __init__(self, store: ReadStore, reminders: Reminders, is_active: Callable[[str], bool]) -> None:
-        self.store = store
+    def __init__(self, tokens: CalendarTokens, reminders: Reminders, is_active: Callable[[str], bool]) -> None:
+        self.tokens = tokens
         self.reminders = reminders
-        self.is_active = is_active  # whether a user's account is active (services/accounts.py)
-        store.create(
-            "CREATE TABLE IF NOT EXISTS kring_calendar_tokens (coordinator TEXT PRIMARY KEY, digest TEXT UNIQUE, "
-            "created_at TEXT)"
-        )
+        self.is_active = is_active  # whether a user's account is active (services/accounts/accounts.py)
 
     def new_token(self, coordinator: str) -> str:
         """A fresh secret for this coordinator's feed; the previous link stops working."""
-        token = secrets.token_urlsafe(24)
-        with self.store.transaction(write=True) as tx:
-            tx.execute(
-                "INSERT INTO kring_calendar_tokens (coordinator, digest, created_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (coordinator) DO UPDATE SET digest = excluded.digest, "
-                "created_at = excluded.created_at",
-                [coordinator, _digest(token), datetime.now(UTC).isoformat()],
-            )
-        return token
+        return self.tokens.new_token(coordinator)
 
     def coordinator_of(self, token: str) -> str | None:
         """Whose feed this secret opens, if any: only an active account's."""
-        with self.store.transaction() as tx:
-            row = tx.execute("SELECT coordinator FROM kring_calendar_tokens WHERE digest = ?", [_digest(token)]).one()
-        return row["coordinator"] if row and self.is_active(row["coordinator"]) else None
+        coordinator = self.tokens.owner(token)
+        return coordinator if coordinator and self.is_active(coordinator) else None
 
     def revoke(self, coordinator: str) -> None:
         """The coordinator's feed link stops working (their account was deactivated or deleted)."""
-        with self.store.transaction(write=True) as tx:
-            tx.execute("DELETE FROM kring_calendar_tokens WHERE coordinator = ?", [coordinator])
+        self.tokens.revoke(coordinator)
 
     def feed(self, coordinator: str, link: Callable[[Delivery], str]) -> bytes:
         """Every open reminder of the coordinator's networks as an all-day event on its due day, with its link."""

@@ -11,7 +11,7 @@ from flask.cli import AppGroup
 
 from projections.parking import Parked
 from projections.runner import Runner
-from services.accounts import AccountError, Accounts
+from services.accounts.accounts import AccountError, Accounts
 from services.readside import ReadSide
 
 projections_cli = AppGroup("projections", help="Rebuild and inspect the read side (projections).")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from services.accounts import AccountError, Accounts, User
+from services.accounts.accounts import AccountError, Accounts, User
 from services.application import Kring, NetworkNotFound, Outcome
 from services.calendar import CalendarFeeds
 from services.commands import Context

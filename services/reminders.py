@@ -15,7 +15,7 @@ from eventsourcing.persistence import IntegrityError
 from domain.errors import UnknownEntity
 from domain.reminders import Reminder
 from services.application import Kring
-from services.crypto import KeyErased
+from services.infrastructure.crypto import KeyErased
 from services.readside import ReadSide
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ import threading
 from types import FrameType
 
 from services.application import Kring
-from services.config import describe, keep_files_private, persistence_env
+from services.infrastructure.config import describe, keep_files_private, persistence_env
 from services.readside import ReadSide
 
 log = logging.getLogger("kring.projections")

@@ -13,7 +13,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from services.accounts import Accounts, User
+from services.accounts.accounts import Accounts, User
 from services.application import Kring
 from services.web import create_app, shutdown, start_background
 

@@ -15,13 +15,14 @@ from flask.json.provider import DefaultJSONProvider
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from services.accounts import Accounts
+from services.accounts.access_log import AccessLog
+from services.accounts.accounts import Accounts
+from services.accounts.calendar_tokens import CalendarTokens
 from services.application import Kring
-from services.audit import AccessLog
 from services.calendar import CalendarFeeds
 from services.cli import projections_cli, users_cli
-from services.config import ConfigurationError, describe, keep_files_private, persistence_env
 from services.departures import Departures
+from services.infrastructure.config import ConfigurationError, describe, keep_files_private, persistence_env
 from services.privacy import Privacy
 from services.readside import ReadSide
 from services.reminders import Reminders
@@ -105,7 +106,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     app.extensions["kring_access_log"] = AccessLog(read_side.store)
     app.extensions["kring_reminders"] = reminders = Reminders(service, read_side, users.email_of)
-    app.extensions["kring_calendar"] = feeds = CalendarFeeds(read_side.store, reminders, users.is_active)
+    app.extensions["kring_calendar"] = feeds = CalendarFeeds(
+        CalendarTokens(read_side.store), reminders, users.is_active
+    )
     app.extensions["kring_departures"] = Departures(service, read_side, users, feeds)
     app.extensions["kring_privacy"] = Privacy(service, read_side)
     app.extensions["kring_store"] = describe(store)

@@ -10,7 +10,7 @@ from flask import g
 from marshmallow import Schema, ValidationError, fields, validate
 
 from domain.access import CONSENT_SCOPES, ROLES
-from services.accounts import User
+from services.accounts.accounts import User
 from services.application import Outcome
 from services.web import auth
 from services.web.auth import accounts, current_user

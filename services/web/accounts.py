@@ -12,9 +12,9 @@ from flask import current_app
 from flask_smorest import abort
 from marshmallow import Schema, fields, validate
 
-from services.accounts import MIN_PASSWORD_LENGTH, User
+from services.accounts.accounts import MIN_PASSWORD_LENGTH, User
 from services.departures import Departures
-from services.mail import SmtpSettings, send
+from services.infrastructure.mail import SmtpSettings, send
 from services.web.access import colleague
 from services.web.auth import accounts, current_user
 from services.web.http import Blueprint, not_found

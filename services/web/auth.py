@@ -20,10 +20,10 @@ from flask_smorest import abort
 
 from domain.access import BURDEN, CARE, EDIT, OWN_BURDEN, SEE, permissions
 from projections.access import Access
-from services.accounts import Accounts, User
+from services.accounts.access_log import MAX_REASON, AccessLog
+from services.accounts.accounts import Accounts, User
+from services.accounts.throttle import TooManyAttempts
 from services.application import NetworkNotFound
-from services.audit import MAX_REASON, AccessLog
-from services.throttle import TooManyAttempts
 from services.web.http import read_side_of_app
 from services.web.rules import RULES, Rule
 

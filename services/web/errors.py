@@ -13,7 +13,7 @@ from flask_smorest import abort
 from werkzeug.exceptions import HTTPException
 
 from domain.errors import DomainError, UnknownEntity
-from services.accounts import AccountError
+from services.accounts.accounts import AccountError
 from services.application import ConcurrentChanges, NetworkNotFound, VersionMismatch
 from services.exchange.interview import InvalidFile, TooLarge
 from services.readside import ReadSideBehind

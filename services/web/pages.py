@@ -9,8 +9,8 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from services.accounts import AccountError
-from services.throttle import TooManyAttempts
+from services.accounts.accounts import AccountError
+from services.accounts.throttle import TooManyAttempts
 from services.web.auth import _session_user, accounts, sign_in_session, sign_out_session
 
 blp = Blueprint("pages", __name__, template_folder="templates")

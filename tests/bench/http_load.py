@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import requests
 
 from projections.db import ReadStore
-from services.accounts import Accounts
+from services.accounts.accounts import Accounts
 from tests.bench.mix import CONTACT, ROLE, TIE, Op, Rate, Script, run_together
 from tests.bench.stores import Store, clean_environ
 

@@ -66,7 +66,7 @@ def deployment(
             "--threads",
             "2",
             "--logger-class",
-            "services.access_log.RedactingLogger",
+            "services.web.request_log.RedactingLogger",
             "services.wsgi:app",
         ],
         [sys.executable, "-m", "projections"],

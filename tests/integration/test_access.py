@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from services import audit
+from services.accounts import access_log
 from tests.conftest import Staff
 from tests.integration.api_helpers import add_contact, assert_error, events, open_network
 
@@ -135,7 +135,7 @@ def test_paging_the_access_log_skips_no_look_made_in_the_same_moment(
 ) -> None:
     log = app.extensions["kring_access_log"]
     moments = iter(["2026-11-26T09:00:00.001", "2026-11-26T09:00:00.002", *["2026-11-26T09:00:00.003"] * 3])
-    monkeypatch.setattr(audit, "datetime", SimpleNamespace(now=lambda tz: datetime.fromisoformat(next(moments))))
+    monkeypatch.setattr(access_log, "datetime", SimpleNamespace(now=lambda tz: datetime.fromisoformat(next(moments))))
     for what in ("eerste", "tweede", "derde", "vierde", "vijfde"):
         log.record("bea", ["n1"], what)
     first = log.entries("n1", limit=2)  # the newest moment has three looks: all three, not two

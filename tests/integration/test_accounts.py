@@ -14,9 +14,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from services.accounts.throttle import MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_PAIR, WINDOW_SECONDS
 from services.cli import users_cli
-from services.config import ConfigurationError
-from services.throttle import MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_PAIR, WINDOW_SECONDS
+from services.infrastructure.config import ConfigurationError
 from services.web import create_app, shutdown
 from tests.conftest import PASSWORD, TEST_CONFIG, Staff
 from tests.integration.api_helpers import assert_error, open_network

@@ -17,7 +17,7 @@ from domain.network import Network
 from domain.reminders import Reminder
 from projections.timeline import TimelineQuery
 from services.application import Kring
-from services.crypto import KeyErased
+from services.infrastructure.crypto import KeyErased
 from services.readside import ReadSide
 from services.reminders import Reminders
 from tests.fixtures.make_store import COORDINATOR, STORE, TODAY, settings
@@ -105,7 +105,7 @@ def test_the_read_side_of_the_old_store_comes_up_to_date_and_rebuilds_to_the_sam
 
 
 def test_the_accounts_of_the_old_store_still_sign_in(opened: tuple[Kring, ReadSide]) -> None:
-    from services.accounts import Accounts  # noqa: PLC0415 - beside the read side, as the app makes it
+    from services.accounts.accounts import Accounts  # noqa: PLC0415 - beside the read side, as the app makes it
 
     _, side = opened
     accounts = Accounts(side.store, cheap_hashing=True)

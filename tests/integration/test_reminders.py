@@ -19,9 +19,9 @@ from flask.testing import FlaskClient
 
 from scheduler.cli import reminders_cli
 from scheduler.email import EmailSender, SmtpSettings
-from scheduler.service import SingleActive
 from services.application import Kring
 from services.commands import Context
+from services.infrastructure.locks import SingleActive
 from services.readside import ReadSide
 from services.reminders import Delivery, Reminders
 from services.web import page_links

@@ -19,9 +19,9 @@ from domain.reminders import Reminder
 from domain.state import Stamp
 from services.application import Kring, NetworkNotFound
 from services.commands import Context
-from services.config import ConfigurationError
-from services.crypto import KeyErased, KeyStore, master_key
-from services.encryption import CLEAR, SEALED, EncryptingMapper
+from services.infrastructure.config import ConfigurationError
+from services.infrastructure.crypto import KeyErased, KeyStore, master_key
+from services.infrastructure.encryption import CLEAR, SEALED, EncryptingMapper
 
 STAMP = Stamp(by="coord", on=date(2026, 1, 5), today=date(2026, 11, 26))
 

@@ -22,7 +22,7 @@ from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from projections.db import ReadStore, Tx
-from services.throttle import LoginThrottle
+from services.accounts.throttle import LoginThrottle
 
 MIN_PASSWORD_LENGTH = 10
 RESET_VALID_SECONDS = 3600

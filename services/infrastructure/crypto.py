@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from projections.base import Unreadable
 from projections.db import ReadStore
-from services.config import ConfigurationError
+from services.infrastructure.config import ConfigurationError
 
 log = logging.getLogger(__name__)
 TABLE = "kring_network_keys"  # named as is in the SQL below

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from gunicorn.config import Config
 
-from services.access_log import RedactingLogger
+from services.web.request_log import RedactingLogger
 
 
 def test_the_access_log_hides_the_calendar_token_but_keeps_other_paths() -> None:

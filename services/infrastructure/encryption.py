@@ -25,7 +25,7 @@ from eventsourcing.persistence import Compressor, Mapper, MapperDeserialisationE
 from eventsourcing.utils import get_topic
 
 from domain.network import Network
-from services.crypto import NONCE_BYTES, KeyErased, KeyStore
+from services.infrastructure.crypto import NONCE_BYTES, KeyErased, KeyStore
 
 CLEAR, SEALED = 0, 1
 CLEAR_MARK, SEALED_MARK = bytes([CLEAR]), bytes([SEALED])
