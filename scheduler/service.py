@@ -11,11 +11,9 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from scheduler.email import EmailSender, SmtpSettings
-from services.accounts.accounts import Accounts
-from services.application import Kring
+from services.application.reminders import Delivery, ScanResult
+from services.application.services import Services
 from services.infrastructure.locks import SingleActive
-from services.readside import ReadSide
-from services.reminders import Delivery, Reminders, ScanResult
 from services.web.links import Links
 
 log = logging.getLogger("kring.scheduler")
@@ -34,17 +32,10 @@ def channels_and_deliver(env: Mapping[str, str], links: Links) -> tuple[list[str
 class ReminderScheduler:
     """Scans for due reminders every so many seconds and delivers them."""
 
-    def __init__(
-        self,
-        app: Kring,
-        side: ReadSide,
-        settings: Mapping[str, str],
-        links: Links,
-        env: Mapping[str, str] | None = None,
-    ) -> None:
-        self.reminders = Reminders(app, side, Accounts(side.store).email_of)
-        self.app = app
-        self.lock = SingleActive(settings)
+    def __init__(self, services: Services, links: Links, env: Mapping[str, str] | None = None) -> None:
+        self.reminders = services.reminders
+        self.app = services.kring
+        self.lock = SingleActive(services.settings)
         self.channels, self.deliver = channels_and_deliver(os.environ if env is None else env, links)
         self.scheduler: BaseScheduler | None = None
 

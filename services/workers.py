@@ -7,9 +7,7 @@ import signal
 import threading
 from types import FrameType
 
-from services.application import Kring
-from services.infrastructure.config import describe, keep_files_private, persistence_env
-from services.readside import ReadSide
+from services.application.services import build_services
 
 log = logging.getLogger("kring.projections")
 
@@ -17,10 +15,8 @@ log = logging.getLogger("kring.projections")
 def run_projection_worker(report_every: float = 10.0) -> None:
     """Keep the projections current until SIGTERM or Ctrl-C; report lag while there is any."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    keep_files_private()
-    settings = persistence_env()
-    app = Kring(settings)
-    side = ReadSide(app, settings)
+    services = build_services()
+    side = services.read_side
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -28,12 +24,11 @@ def run_projection_worker(report_every: float = 10.0) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    log.info("projection worker started on %s", describe(settings))
+    log.info("projection worker started on %s", services.store)
     side.runner.start()
     while not stopping.wait(report_every):
         for row in side.runner.status():
             if row.lag:
                 log.info("%s at %d of %d (lag %d)", row.name, row.position, row.log_position, row.lag)
-    side.close()
-    app.close()
+    services.close()
     log.info("projection worker stopped")

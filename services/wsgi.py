@@ -8,14 +8,11 @@ import os
 
 from scheduler.service import ReminderScheduler
 from services.web import create_app, start_background
+from services.web.current import services_of
+from services.web.links import Links
 
 app = create_app()
 start_background(app)
 if os.environ.get("KRING_SCHEDULER", "inline") == "inline":
-    scheduler = ReminderScheduler(
-        app.extensions["kring"],
-        app.extensions["kring_read"],
-        app.extensions["kring_settings"],
-        app.extensions["kring_links"],
-    )
+    scheduler = ReminderScheduler(services_of(app), Links(app))
     scheduler.start(float(os.environ.get("KRING_SCAN_SECONDS", "60")))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import stat
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -95,6 +96,20 @@ def _private_directory(directory: Path) -> None:
         log.warning("%s is open to other users: keep the SQLite file in a directory of its own", directory)
         return
     directory.chmod(0o700)
+
+
+def local_secret(settings: Mapping[str, str], name: str = "secret_key") -> str:
+    """A secret of a single-machine install (the web sessions' signing key): kept next to the SQLite file, made on
+    first start. Several machines must share one: anything but a SQLite file asks for KRING_SECRET_KEY."""
+    if settings.get("PERSISTENCE_MODULE") != "eventsourcing.sqlite" or settings.get(
+        "SQLITE_DBNAME", ":memory:"
+    ).startswith(":memory:"):
+        raise ConfigurationError("Set KRING_SECRET_KEY to a long random string, the same for every web worker.")
+    path = Path(settings["SQLITE_DBNAME"]).with_name(name)
+    if not path.exists():
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(48))
+    return path.read_text().strip()
 
 
 def describe(env: Mapping[str, str]) -> str:

@@ -11,11 +11,11 @@ from marshmallow import Schema, ValidationError, fields, validate
 
 from domain.access import CONSENT_SCOPES, ROLES
 from services.accounts.accounts import User
-from services.application import Outcome
-from services.web import auth
-from services.web.auth import accounts, current_user
+from services.application.networks import Outcome
+from services.web.auth import current_user
+from services.web.current import services
 from services.web.errors import in_path
-from services.web.http import Blueprint, answer, command, context, kring, read_side_of_app, refuse
+from services.web.http import Blueprint, answer, command, context, refuse
 from services.web.schemas import Strict
 
 blp = Blueprint("access", __name__, url_prefix="/api/networks", description="Access, consent and the access log")
@@ -102,19 +102,19 @@ DELETED_ACCOUNT = "(account verwijderd)"
 
 def settled(outcome: Outcome) -> Outcome:
     """In force for every later request when this answers."""
-    read_side_of_app().settle_access(outcome.position)
+    services().read_side.settle_access(outcome.position)
     return outcome
 
 
 def names_of(user_ids: set[str], missing: str = DELETED_ACCOUNT) -> dict[str, str]:
     """Each user's name (`missing` for an account that is gone)."""
-    found = {u: accounts().user(u) for u in user_ids}
+    found = {u: services().accounts.user(u) for u in user_ids}
     return {u: (user.name if user else missing) for u, user in found.items()}
 
 
 def people(network_id: str, missing: str = DELETED_ACCOUNT) -> list[dict[str, Any]]:
     """Everyone with a role on the network, with their name and the consent they have."""
-    found = read_side_of_app().access.people(network_id)
+    found = services().read_side.access.people(network_id)
     names = names_of({p["user_id"] for p in found}, missing)
     return [{**p, "name": names[p["user_id"]]} for p in found]
 
@@ -123,25 +123,27 @@ def log_entries(
     network_id: str, before: str | None, limit: int, missing: str = DELETED_ACCOUNT
 ) -> list[dict[str, Any]]:
     """A page of the access log, newest first, with the names of who looked."""
-    entries = auth.access_log().entries(network_id, before, limit)
+    entries = services().access_log.entries(network_id, before, limit)
     names = names_of({e["user_id"] for e in entries}, missing)
     return [{**e, "name": names[e["user_id"]]} for e in entries]
 
 
 def colleague(user: str) -> User | None:
     """A user of the caller's organisation, by id or e-mail address (None: no such user there)."""
-    found = accounts().by_email(user) if "@" in user else accounts().user(user)
+    found = services().accounts.by_email(user) if "@" in user else services().accounts.user(user)
     return found if found is not None and found.organisation_id == current_user().organisation_id else None
 
 
 def grant(network_id: UUID, user: User, role: str, contact_id: UUID | None) -> Outcome:
     """Give the user a role on the network; in force when this returns."""
-    return settled(kring().grant_access(network_id, context(), user.id, role, str(contact_id) if contact_id else None))
+    return settled(
+        services().kring.grant_access(network_id, context(), user.id, role, str(contact_id) if contact_id else None)
+    )
 
 
 def revoke(network_id: UUID, user_id: str) -> Outcome:
     """Take the user's role away; in force when this returns."""
-    return settled(kring().revoke_access(network_id, context(), user_id))
+    return settled(services().kring.revoke_access(network_id, context(), user_id))
 
 
 def on_behalf_of_client() -> bool:
@@ -152,7 +154,7 @@ def on_behalf_of_client() -> bool:
 def record_consent(network_id: UUID, user_id: str, scopes: list[str]) -> Outcome:
     """The client's consent for one person: given by the client, or by a coordinator on the client's behalf
     (the event says which); in force when this returns."""
-    return settled(kring().set_consent(network_id, context(), user_id, scopes, on_behalf_of_client()))
+    return settled(services().kring.set_consent(network_id, context(), user_id, scopes, on_behalf_of_client()))
 
 
 @blp.route("/<uuid:network_id>/access", methods=["GET"])

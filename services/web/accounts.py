@@ -13,10 +13,10 @@ from flask_smorest import abort
 from marshmallow import Schema, fields, validate
 
 from services.accounts.accounts import MIN_PASSWORD_LENGTH, User
-from services.departures import Departures
 from services.infrastructure.mail import SmtpSettings, send
 from services.web.access import colleague
-from services.web.auth import accounts, current_user
+from services.web.auth import current_user
+from services.web.current import services
 from services.web.http import Blueprint, not_found
 from services.web.links import links
 from services.web.schemas import NAME, Error, Strict
@@ -107,7 +107,7 @@ def me() -> User:
 @blp.response(200, TokenList)
 def list_tokens() -> dict[str, Any]:
     """Your personal API tokens (never their secrets)."""
-    return {"items": accounts().tokens(current_user().id)}
+    return {"items": services().accounts.tokens(current_user().id)}
 
 
 @blp.route("/tokens", methods=["POST"])
@@ -117,7 +117,7 @@ def list_tokens() -> dict[str, Any]:
 @blp.doc(security=[{"bearer": []}, {"basic": []}])
 def create_token(body: dict[str, Any]) -> dict[str, Any]:
     """A new personal API token; sign in with a token or with your e-mail address and password (HTTP Basic)."""
-    token, secret = accounts().new_token(current_user().id, body["name"])
+    token, secret = services().accounts.new_token(current_user().id, body["name"])
     return {**token, "token": secret}
 
 
@@ -126,7 +126,7 @@ def create_token(body: dict[str, Any]) -> dict[str, Any]:
 @blp.alt_response(404, schema=Error, description="No such token of yours")
 def revoke_token(token_id: str) -> None:
     """Revoke one of your tokens: it stops working at once."""
-    if not accounts().revoke_token(current_user().id, token_id):
+    if not services().accounts.revoke_token(current_user().id, token_id):
         not_found("You have no token with this id.", "token_not_found")
 
 
@@ -134,7 +134,7 @@ def revoke_token(token_id: str) -> None:
 @blp.response(200, UserList)
 def list_users() -> dict[str, Any]:
     """The users of your organisation."""
-    return {"items": accounts().users_of(current_user().organisation_id)}
+    return {"items": services().accounts.users_of(current_user().organisation_id)}
 
 
 @blp.route("/users", methods=["POST"])
@@ -143,18 +143,13 @@ def list_users() -> dict[str, Any]:
 @blp.alt_response(409, schema=Error, description="The e-mail address has an account already")
 def create_user(body: dict[str, Any]) -> User:
     """A new user in your organisation; they get an e-mail to set their password."""
-    user = accounts().create_user(current_user().organisation_id, **body)
+    user = services().accounts.create_user(current_user().organisation_id, **body)
     _send_reset_link(user.email, welcome=True)
     return user
 
 
-def departures() -> Departures:
-    found: Departures = current_app.extensions["kring_departures"]
-    return found
-
-
 def _colleague(user_id: str) -> User:
-    user = accounts().user(user_id)
+    user = services().accounts.user(user_id)
     if user is None or user.organisation_id != current_user().organisation_id:
         not_found("There is no such user in your organisation.", "user_not_found")
     return user
@@ -168,7 +163,7 @@ def _colleague(user_id: str) -> User:
 def update_user(body: dict[str, Any], user_id: str) -> User:
     """Change a user's name or rights, or (de)activate them; deactivation ends their sessions, tokens and
     calendar feed. The organisation keeps at least one active administrator."""
-    return departures().update(_colleague(user_id).id, **body)
+    return services().departures.update(_colleague(user_id).id, **body)
 
 
 @blp.route("/users/<user_id>", methods=["DELETE"])
@@ -182,7 +177,7 @@ def update_user(body: dict[str, Any], user_id: str) -> User:
 )
 def delete_user(user_id: str) -> None:
     """Remove a user's account (what they recorded stays, under their id); hand over their networks first."""
-    departures().delete(_colleague(user_id).id)
+    services().departures.delete(_colleague(user_id).id)
 
 
 @blp.route("/users/<user_id>/handover", methods=["POST"])
@@ -199,7 +194,7 @@ def hand_over(body: dict[str, Any], user_id: str) -> dict[str, Any]:
     if successor is None:
         abort(422, messages={"json": {"to": ["There is no such user in your organisation."]}})
     assert successor is not None
-    return {"items": departures().hand_over(leaving, successor, current_user().id)}
+    return {"items": services().departures.hand_over(leaving, successor, current_user().id)}
 
 
 @blp.route("/password-reset", methods=["POST"])
@@ -216,12 +211,12 @@ def request_password_reset(body: dict[str, Any]) -> None:
 @blp.alt_response(422, schema=Error, description="Link used or expired, or password too short")
 def reset_password(body: dict[str, Any], token: str) -> None:
     """Set a new password with the secret from the e-mail; every session of the account ends."""
-    accounts().finish_reset(token, body["password"])
+    services().accounts.finish_reset(token, body["password"])
 
 
 def _send_reset_link(email: str, welcome: bool) -> None:
     """A reset link for the active account with this address, if there is one (the caller answers the same)."""
-    started = accounts().start_reset(email)
+    started = services().accounts.start_reset(email)
     if started is not None:
         _send(*started, welcome)
 

@@ -20,11 +20,11 @@ from flask_smorest import abort
 
 from domain.access import BURDEN, CARE, EDIT, OWN_BURDEN, SEE, permissions
 from projections.access import Access
-from services.accounts.access_log import MAX_REASON, AccessLog
-from services.accounts.accounts import Accounts, User
+from services.accounts.access_log import MAX_REASON
+from services.accounts.accounts import User
 from services.accounts.throttle import TooManyAttempts
-from services.application import NetworkNotFound
-from services.web.http import read_side_of_app
+from services.application.networks import NetworkNotFound
+from services.web.current import services
 from services.web.rules import RULES, Rule
 
 log = logging.getLogger(__name__)
@@ -32,16 +32,6 @@ REASON_HEADER = "X-Kring-Reason"
 SESSION_KEY = "sid"  # the session cookie's key of the session row's secret
 LANGUAGE_KEY = "lang"  # the session key of the pages' chosen language (ui/i18n.py): kept across a fresh session
 NO_NETWORK = "There is no network with this id (or you may not see it)."
-
-
-def accounts() -> Accounts:
-    found: Accounts = current_app.extensions["kring_accounts"]
-    return found
-
-
-def access_log() -> AccessLog:
-    found: AccessLog = current_app.extensions["kring_access_log"]
-    return found
 
 
 def current_user() -> User:
@@ -62,7 +52,7 @@ def identify() -> User | None:
     header = request.headers.get("Authorization", "")
     scheme, _, credentials = header.partition(" ")
     if scheme.lower() == "bearer":
-        return accounts().user_for_token(credentials.strip())
+        return services().accounts.user_for_token(credentials.strip())
     if scheme.lower() == "basic" and request.endpoint == "accounts.create_token":
         return _password_user(credentials)
     if header or request.path.startswith("/api"):
@@ -76,7 +66,7 @@ def _password_user(credentials: str) -> User | None:
     except (binascii.Error, UnicodeDecodeError):
         return None
     try:
-        return accounts().sign_in(email, password, request.remote_addr or "?")
+        return services().accounts.sign_in(email, password, request.remote_addr or "?")
     except TooManyAttempts as error:
         abort(429, message=str(error), error="too_many_attempts", headers={"Retry-After": str(error.retry_after)})
         raise AssertionError("abort() raises") from error  # pragma: no cover
@@ -86,7 +76,7 @@ def _session_user() -> User | None:
     secret = session.get(SESSION_KEY)
     if not secret:
         return None
-    user = accounts().session_user(secret)
+    user = services().accounts.session_user(secret)
     if user is None:
         fresh_session()  # ended (signed out, new password, deactivated) or expired
     return user
@@ -105,14 +95,14 @@ def sign_in_session(user: User) -> None:
     fresh_session()
     session.permanent = True
     lifetime = current_app.permanent_session_lifetime.total_seconds()
-    session[SESSION_KEY] = accounts().start_session(user.id, lifetime)
+    session[SESSION_KEY] = services().accounts.start_session(user.id, lifetime)
 
 
 def sign_out_session() -> None:
     """End this web session on the server (every copy of its cookie stops working) and in the browser."""
     secret = session.get(SESSION_KEY)
     if secret:
-        accounts().end_session(secret)
+        services().accounts.end_session(secret)
     fresh_session()
 
 
@@ -161,7 +151,7 @@ def _network(user: User, rule: Rule) -> None:
 
 
 def _reminder(user: User, rule: Rule) -> None:
-    side = read_side_of_app()
+    side = services().read_side
     reminder_id = str((request.view_args or {})["reminder_id"])
     with side.store.transaction() as tx:
         row = tx.execute("SELECT network_id FROM kring_due WHERE reminder_id = ?", [reminder_id]).one()
@@ -183,7 +173,7 @@ def _check_network(
         _refuse(403, f"Your role on this network ({access.role}) does not allow this.", "forbidden")
     if rule.looks_at and request.method == "GET":
         reason = request.headers.get(REASON_HEADER, "")[:MAX_REASON].strip() or None
-        access_log().record(user.id, [network_id], rule.looks_at, reason)
+        services().access_log.record(user.id, [network_id], rule.looks_at, reason)
 
 
 def _satisfies(needs: str, allowed: frozenset[str], access: Access) -> bool:
@@ -197,7 +187,7 @@ def _satisfies(needs: str, allowed: frozenset[str], access: Access) -> bool:
 def access_of(network_id: str, user_id: str) -> Access | None:
     """The caller's access: from the access projection, or from the network itself when the projection does
     not know the pair yet (a network opened a moment ago)."""
-    side = read_side_of_app()
+    side = services().read_side
     found = side.access.of(network_id, user_id)
     if found is not None:
         return found

@@ -8,11 +8,12 @@ from uuid import UUID
 from domain import burden
 from domain.errors import DomainError
 from domain.vocabulary import INSTRUMENTS
-from services.burden import CarerBurden
+from services.application.burden import CarerBurden
 from services.web import schemas
 from services.web.auth import may_care_for
+from services.web.current import services
 from services.web.errors import in_path
-from services.web.http import Blueprint, answer, command, context, kring, not_found
+from services.web.http import Blueprint, answer, command, context, not_found
 from services.web.read import read_side
 
 blp = Blueprint("burden", __name__, url_prefix="/api", description="Carer burden and overload signals")
@@ -37,7 +38,7 @@ def carer_burden(query: dict[str, Any], network_id: UUID, carer_id: UUID) -> Any
     """A carer's burden over time, every report scored, with the overload signals and a Dutch reason each."""
     side = read_side(query)
     try:
-        return CarerBurden(side).trend(side.network(network_id), str(carer_id), kring().today())
+        return CarerBurden(side).trend(side.network(network_id), str(carer_id), services().kring.today())
     except DomainError:
         not_found(f"This network has no carer {carer_id}.", "contact_not_found")
 
@@ -47,7 +48,7 @@ def report_carer_risks(body: dict[str, Any], network_id: UUID, carer_id: UUID) -
     """Which MantelScan risk signals hold for this carer now (24/7 care, living together, care not shared, ...)."""
     may_care_for(str(carer_id))
     with in_path("contact", str(carer_id)):
-        outcome = kring().report_carer_risks(
+        outcome = services().kring.report_carer_risks(
             network_id, context(body.get("effective_on")), str(carer_id), body["factors"]
         )
     return answer(outcome)

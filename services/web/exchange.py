@@ -16,17 +16,18 @@ from marshmallow import Schema, fields
 from werkzeug.datastructures import CombinedMultiDict
 
 from domain.network import Network
-from services.exchange import importing
+from services.application import importing
+from services.application.readside import ReadSide
 from services.exchange.egor import egor_tables
 from services.exchange.fhir import fhir_bundle
 from services.exchange.interview import Interview
 from services.exchange.network_canvas import network_canvas_graphml
 from services.exchange.uploads import UPLOAD_MAX_BYTES, read_interview
-from services.readside import ReadSide
 from services.web import schemas
 from services.web.access import names_of, settled
 from services.web.auth import current_user
-from services.web.http import Blueprint, Parser, answer, context, kring, refuse
+from services.web.current import services
+from services.web.http import Blueprint, Parser, answer, context, refuse
 from services.web.networks import readable
 from services.web.read import read_side
 
@@ -128,7 +129,7 @@ def import_new_network(form: dict[str, Any]) -> Any:
     """
     interview = _uploaded(form)
     ctx = context(form.get("interviewed_on"))
-    done = importing.import_as_new_network(kring(), interview, ctx, current_user().id, form.get("client_name"))
+    done = importing.import_as_new_network(services().kring, interview, ctx, current_user().id, form.get("client_name"))
     assert done.outcome is not None
     settled(done.outcome)
     return _imported(done, 201, "networks.get_network")
@@ -149,7 +150,7 @@ def import_into_network(form: dict[str, Any], network_id: UUID) -> Any:
     at all. With If-Match, only if the network is still at that version.
     """
     ctx = context(form.get("interviewed_on"))
-    return _imported(importing.import_into_network(kring(), network_id, _uploaded(form), ctx), 200)
+    return _imported(importing.import_into_network(services().kring, network_id, _uploaded(form), ctx), 200)
 
 
 @blp.route("/<uuid:network_id>/fhir", methods=["GET"])
@@ -199,14 +200,16 @@ def network_canvas_export(query: dict[str, Any], network_id: UUID) -> Response:
 
 
 def _day(network: Network) -> date:
-    return network.as_of or kring().today()
+    return network.as_of or services().kring.today()
 
 
 def fhir_document(network_id: UUID, side: ReadSide, as_of: date | None = None) -> dict[str, Any]:
     """The network (now, or on `as_of`) as a FHIR Bundle, the recorders named (the API's and the export's); a burden
     measurement only for a role that may read it (docs/decisions/0012)."""
     network = side.network(network_id, as_of)
-    events = [event for event in kring().network_events(network_id) if readable(event)]  # no burden for a client
+    events = [
+        event for event in services().kring.network_events(network_id) if readable(event)
+    ]  # no burden for a client
     names = names_of({event.recorded_by for event in events})
     return fhir_bundle(network, events, exported_at=datetime.now(UTC), recorders=names)
 

@@ -9,7 +9,8 @@ from flask import current_app
 
 from services.web import schemas
 from services.web.auth import identify
-from services.web.http import Blueprint, kring, read_side_of_app
+from services.web.current import services
+from services.web.http import Blueprint
 
 blp = Blueprint("health", __name__, url_prefix="/api", description="Service health")
 log = logging.getLogger(__name__)
@@ -22,8 +23,8 @@ def health() -> Any:
     """ok; degraded when the read side parked events it could not apply (it goes on with the rest);
     unavailable (503) when the store does not answer. Only an administrator sees more than the status."""
     try:
-        position = kring().log_position()
-        statuses = read_side_of_app().runner.status()
+        position = services().kring.log_position()
+        statuses = services().read_side.runner.status()
     except Exception as error:  # noqa: BLE001 - any store failure means 'unavailable'
         log.warning("event store unreachable: %s", type(error).__name__)
         return {"status": "unavailable"}, 503

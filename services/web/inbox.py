@@ -5,24 +5,18 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import Response, current_app
+from flask import Response
 
 from domain.reminders import Reminder
-from services.calendar import CalendarFeeds
-from services.reminders import Reminders
 from services.web import schemas
+from services.web.current import services
 from services.web.errors import in_path
-from services.web.http import Blueprint, caller, expected_version, kring, not_found
+from services.web.http import Blueprint, caller, expected_version, not_found
 from services.web.links import links
 from services.web.read import read_side
 
 blp = Blueprint("inbox", __name__, url_prefix="/api", description="Reminders: inbox and calendar feed")
 calendar_blp = Blueprint("calendar", __name__, url_prefix="/calendar", description="Calendar feeds (iCalendar)")
-
-
-def reminders() -> Reminders:
-    service: Reminders = current_app.extensions["kring_reminders"]
-    return service
 
 
 def _state(reminder: Reminder) -> tuple[dict[str, Any], int, dict[str, str]]:
@@ -41,7 +35,7 @@ def _state(reminder: Reminder) -> tuple[dict[str, Any], int, dict[str, str]]:
 def inbox(query: dict[str, Any]) -> Any:
     """Your reminders (for the networks you coordinate) that still ask for something."""
     read_side(query)
-    return {"items": reminders().inbox(caller(), kring().today())}
+    return {"items": services().reminders.inbox(caller(), services().kring.today())}
 
 
 @blp.route("/inbox/<uuid:reminder_id>/acknowledge", methods=["POST"])
@@ -51,7 +45,7 @@ def inbox(query: dict[str, Any]) -> Any:
 def acknowledge(reminder_id: UUID) -> Any:
     """Seen; I will act on it."""
     with in_path("reminder", str(reminder_id)):
-        return _state(reminders().acknowledge(reminder_id, caller(), expected_version()))
+        return _state(services().reminders.acknowledge(reminder_id, caller(), expected_version()))
 
 
 @blp.route("/inbox/<uuid:reminder_id>/snooze", methods=["POST"])
@@ -62,7 +56,7 @@ def acknowledge(reminder_id: UUID) -> Any:
 def snooze(body: dict[str, Any], reminder_id: UUID) -> Any:
     """Out of the inbox until a later day."""
     with in_path("reminder", str(reminder_id)):
-        return _state(reminders().snooze(reminder_id, caller(), body["until"], expected_version()))
+        return _state(services().reminders.snooze(reminder_id, caller(), body["until"], expected_version()))
 
 
 @blp.route("/inbox/<uuid:reminder_id>/dismiss", methods=["POST"])
@@ -73,15 +67,14 @@ def snooze(body: dict[str, Any], reminder_id: UUID) -> Any:
 def dismiss(body: dict[str, Any], reminder_id: UUID) -> Any:
     """Nothing to do about it."""
     with in_path("reminder", str(reminder_id)):
-        return _state(reminders().dismiss(reminder_id, caller(), body["reason"], expected_version()))
+        return _state(services().reminders.dismiss(reminder_id, caller(), body["reason"], expected_version()))
 
 
 @blp.route("/coordinators/<coordinator>/calendar-link", methods=["POST"])
 @blp.response(201, schemas.CalendarLink)
 def calendar_link(coordinator: str) -> Any:
     """A new secret link to the coordinator's calendar feed (the previous link stops working)."""
-    feeds: CalendarFeeds = current_app.extensions["kring_calendar"]
-    token = feeds.new_token(coordinator)
+    token = services().calendar.new_token(coordinator)
     return {"url": links().calendar_feed(token)}
 
 
@@ -94,7 +87,7 @@ def calendar_link(coordinator: str) -> Any:
 )
 def calendar_feed(token: str) -> Response:
     """The calendar feed behind a secret link (subscribe to it in Outlook or Google Calendar)."""
-    feeds: CalendarFeeds = current_app.extensions["kring_calendar"]
+    feeds = services().calendar
     coordinator = feeds.coordinator_of(token)
     if coordinator is None:
         not_found("No calendar behind this link; ask for a new one.", "calendar_not_found")

@@ -12,11 +12,12 @@ from domain.access import may_read_event
 from domain.network import Network
 from projections.access import Access
 from projections.summaries import LANGUAGES, event_fields, summarise
-from services.application import NetworkNotFound
+from services.application.networks import NetworkNotFound
 from services.web import schemas
 from services.web.access import settled
-from services.web.auth import access_log, accounts, current_user
-from services.web.http import Blueprint, answer, command, context, kring, read_side_of_app
+from services.web.auth import current_user
+from services.web.current import services
+from services.web.http import Blueprint, answer, command, context
 
 blp = Blueprint("networks", __name__, url_prefix="/api/networks", description="Client networks")
 
@@ -31,7 +32,7 @@ def coordinator_id(value: str | None) -> str:
     """A coordinator of the caller's organisation, named by user id or e-mail address (default: the caller)."""
     if value is None:
         return current_user().id
-    found = accounts().by_email(value) if "@" in value else accounts().user(value)
+    found = services().accounts.by_email(value) if "@" in value else services().accounts.user(value)
     if found is None or found.organisation_id != current_user().organisation_id or not found.can_coordinate:
         abort(
             422,
@@ -45,7 +46,7 @@ def coordinator_id(value: str | None) -> str:
 @command(blp, "", "POST", schemas.NetworkCreate, status=201, errors=(409, 422))
 def open_network(body: dict[str, Any]) -> Any:
     """Open a network for a client; you coordinate it unless you name another coordinator."""
-    outcome = kring().open_network(
+    outcome = services().kring.open_network(
         body["client_name"],
         coordinator_id(body.get("coordinator")),
         by=context().by,
@@ -61,18 +62,18 @@ def open_network(body: dict[str, Any]) -> Any:
 def list_networks(paging: dict[str, Any]) -> dict[str, Any]:
     """The networks you have a role on, in the order they were opened, a page at a time (cursor: next_after)."""
     user = current_user()
-    found = read_side_of_app().access.networks_of(user.id, paging["after"], paging["limit"] + 1)
+    found = services().read_side.access.networks_of(user.id, paging["after"], paging["limit"] + 1)
     page = found[: paging["limit"]]
     next_after = page[-1][0] if len(found) > len(page) else None
     networks = [n for _, network_id in page if (n := _listed(UUID(network_id), user.id)) is not None]
-    access_log().record(user.id, [str(n.id) for n in networks], "de lijst van netwerken")
+    services().access_log.record(user.id, [str(n.id) for n in networks], "de lijst van netwerken")
     return {"items": networks, "next_after": next_after}
 
 
 def _listed(network_id: UUID, user_id: str) -> Network | None:
     """The network, unless it was erased or the user's role on it ended and the read side does not know yet."""
     try:
-        network = kring().get_network(network_id)
+        network = services().kring.get_network(network_id)
     except NetworkNotFound:
         return None
     return network if network.role_of(user_id) is not None else None
@@ -84,7 +85,7 @@ def _listed(network_id: UUID, user_id: str) -> Network | None:
 @blp.alt_response(404, schema=schemas.Error, description="No such network (on that date)")
 def get_network(query: dict[str, Any], network_id: UUID) -> Any:
     """The network as it is now, or as it was on ?as_of=YYYY-MM-DD. ETag: its version."""
-    service = kring()
+    service = services().kring
     network = service.network_as_of(network_id, query["as_of"]) if "as_of" in query else service.get_network(network_id)
     return network, 200, {"ETag": f'"{network.version}"'}
 
@@ -95,7 +96,9 @@ def get_network(query: dict[str, Any], network_id: UUID) -> Any:
 def list_events(network_id: UUID) -> dict[str, Any]:
     """The network's full history, oldest first, each event with a one-line summary; the contents of events
     your role may not read (notes, reviews, meetings, carers' burden) are withheld."""
-    return {"items": [event_view(e, line) for e, line in summarise(kring().network_events(network_id), language())]}
+    return {
+        "items": [event_view(e, line) for e, line in summarise(services().kring.network_events(network_id), language())]
+    }
 
 
 def readable(event: Network.Event) -> bool:
@@ -126,17 +129,17 @@ def update_network(body: dict[str, Any], network_id: UUID) -> Any:
     """Change the client's name, the coordinator or the review interval."""
     if "coordinator" in body:
         body["coordinator"] = coordinator_id(body["coordinator"])
-    outcome = kring().update_network(network_id, context(body.pop("effective_on", None)), **body)
+    outcome = services().kring.update_network(network_id, context(body.pop("effective_on", None)), **body)
     return answer(settled(outcome))
 
 
 @command(blp, "/<uuid:network_id>/close", "POST", schemas.Ending)
 def close_network(body: dict[str, Any], network_id: UUID) -> Any:
     """Close the network: it can be read, but not changed until reopened."""
-    return answer(kring().close_network(network_id, context(body.get("effective_on")), body["reason"]))
+    return answer(services().kring.close_network(network_id, context(body.get("effective_on")), body["reason"]))
 
 
 @command(blp, "/<uuid:network_id>/reopen", "POST", schemas.Dated)
 def reopen_network(body: dict[str, Any], network_id: UUID) -> Any:
     """Reopen a closed network."""
-    return answer(kring().reopen_network(network_id, context(body.get("effective_on"))))
+    return answer(services().kring.reopen_network(network_id, context(body.get("effective_on"))))

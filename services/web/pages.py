@@ -11,7 +11,8 @@ from werkzeug.wrappers import Response
 
 from services.accounts.accounts import AccountError
 from services.accounts.throttle import TooManyAttempts
-from services.web.auth import _session_user, accounts, sign_in_session, sign_out_session
+from services.web.auth import _session_user, sign_in_session, sign_out_session
+from services.web.current import services
 
 blp = Blueprint("pages", __name__, template_folder="templates")
 
@@ -38,7 +39,7 @@ def login() -> Any:
         return render_template("login.html", email="", next=next_page, error=None)
     email = request.form.get("email", "").strip()
     try:
-        user = accounts().sign_in(email, request.form.get("password", ""), request.remote_addr or "?")
+        user = services().accounts.sign_in(email, request.form.get("password", ""), request.remote_addr or "?")
     except TooManyAttempts as error:
         message = _(
             "Te vaak een verkeerd wachtwoord. Probeer het over %(minutes)s minuten opnieuw.",
@@ -66,7 +67,7 @@ def reset_password(token: str) -> Any:
     if request.method == "GET":
         return render_template("password.html", token=token, error=None)
     try:
-        user = accounts().finish_reset(token, request.form.get("password", ""))
+        user = services().accounts.finish_reset(token, request.form.get("password", ""))
     except AccountError as error:
         messages = {
             "password_too_short": _("Kies een wachtwoord van minstens 10 tekens."),

@@ -17,13 +17,13 @@ from marshmallow import fields, validate
 from domain.access import AUDIT, CONSENT, EDIT, MAP
 from domain.reminders import Reminder
 from projections.summaries import LANGUAGES, summarise
-from services.application import NotEncrypted
-from services.privacy import Privacy
-from services.readside import ReadSide
+from services.application.networks import NotEncrypted
+from services.application.readside import ReadSide
 from services.web import schemas
-from services.web.auth import access_log, may
+from services.web.auth import may
+from services.web.current import services
 from services.web.exchange import fhir_document, research_files
-from services.web.http import Blueprint, caller, kring, refuse
+from services.web.http import Blueprint, caller, refuse
 from services.web.networks import event_view, language
 from services.web.read import read_side
 
@@ -56,11 +56,6 @@ class ErasureOut(schemas.Schema):
     )
 
 
-def privacy() -> Privacy:
-    service: Privacy = current_app.extensions["kring_privacy"]
-    return service
-
-
 @blp.route("/<uuid:network_id>/export", methods=["GET"])
 @blp.arguments(ExportQuery, location="query")
 @blp.response(
@@ -90,19 +85,19 @@ def export_download(network_id: UUID, side: ReadSide, lang: str) -> Response:
 
 def _parts(network_id: UUID, side: ReadSide, lang: str) -> dict[str, Any]:
     """The files of the export, each only for a role that may read its contents on its own endpoint."""
-    _, events = privacy().network(network_id)
+    _, events = services().privacy.network(network_id)
     lines = [event_view(e, line) for e, line in summarise(events, lang)]
     files: dict[str, Any] = {"events.json": schemas.EventPage().dump({"items": lines})}
     if may(MAP):
         files["map.json"] = schemas.MapOut().dump(side.network(network_id))
         files["network.graphml"] = side.graphml(network_id)
     if may(EDIT):  # the coordinator's work list (the inbox): burden check-ins, reasons for dismissing
-        files["reminders.json"] = {"items": [_reminder_view(r, e) for r, e in privacy().reminders(network_id)]}
+        files["reminders.json"] = {"items": [_reminder_view(r, e) for r, e in services().privacy.reminders(network_id)]}
     access: dict[str, Any] = {}
     if may(CONSENT):
         access["people"] = side.access.people(str(network_id))
     if may(AUDIT):
-        access["access_log"] = access_log().entries(str(network_id), limit=1_000_000)
+        access["access_log"] = services().access_log.entries(str(network_id), limit=1_000_000)
     if access:
         files["access.json"] = access
     if may(MAP):  # the network in the formats of others; burden measurements only for who may read them
@@ -150,12 +145,12 @@ def _reminder_view(reminder: Reminder, events: list[Reminder.Event]) -> dict[str
 def erase_network(body: dict[str, Any], network_id: UUID) -> Any:
     """Erase the network for good: its key is destroyed, so no event, snapshot or reminder of it can be read
     again, and every projection forgets it. Confirm with the client's name."""
-    if body["confirm_client_name"].strip() != kring().get_network(network_id).client_name.strip():
+    if body["confirm_client_name"].strip() != services().kring.get_network(network_id).client_name.strip():
         abort(422, messages={"json": {"confirm_client_name": ["This is not the client's name in this network."]}})
     try:
-        erased = privacy().erase(network_id, caller())
+        erased = services().privacy.erase(network_id, caller())
     except NotEncrypted:
         refuse(409, "This network was recorded before encryption existed; it cannot be erased.", "not_encrypted")
-    access_log().forget_reasons(str(network_id))  # who looked stays; why (free text) goes
-    privacy().side.store.scrub(["kring_access_log"])
+    services().access_log.forget_reasons(str(network_id))  # who looked stays; why (free text) goes
+    services().privacy.side.store.scrub(["kring_access_log"])
     return erased

@@ -9,10 +9,11 @@ from flask import Response, request
 from flask_smorest import abort
 
 from projections.timeline import TimelineQuery
-from services.readside import PositionBeyondLog, ReadSide, measures_view
+from services.application.readside import PositionBeyondLog, ReadSide, measures_view
 from services.web import schemas
-from services.web.auth import access_log, current_user
-from services.web.http import Blueprint, kring, not_found, read_side_of_app
+from services.web.auth import current_user
+from services.web.current import services
+from services.web.http import Blueprint, not_found
 
 blp = Blueprint("read", __name__, url_prefix="/api", description="Maps, measures, timelines and overviews")
 NOT_FOUND = {"schema": schemas.Error, "description": "No such network (on that date)"}
@@ -23,7 +24,7 @@ MIN_POSITION_HEADER = "X-Kring-Min-Position"
 def read_side(query: dict[str, Any]) -> ReadSide:
     """The read side, once it includes the caller's own writes (min_position or X-Kring-Min-Position); a
     position past the end of the log is a 422 naming it."""
-    side = read_side_of_app()
+    side = services().read_side
     field, position = "min_position", query.get("min_position")
     if not position:
         field, position = MIN_POSITION_HEADER, request.headers.get(MIN_POSITION_HEADER, type=int)
@@ -124,7 +125,7 @@ def who_does_what(query: dict[str, Any], coordinator: str) -> Any:
 def attention(query: dict[str, Any], coordinator: str) -> Any:
     """Open networks that need attention: review due or overdue, no spilmantelzorger, no informal contacts,
     mostly stressful ties."""
-    today = query["today"] or kring().today()
+    today = query["today"] or services().kring.today()
     found = {"items": read_side(query).attention.for_coordinator(coordinator, today)}
     return _looked_at(found, "wat aandacht vraagt (overzicht)")
 
@@ -144,7 +145,7 @@ def _looked_at(answer: dict[str, Any], what: str) -> dict[str, Any]:
                 walk(item)
 
     walk(answer)
-    access_log().record(current_user().id, sorted(found), what)
+    services().access_log.record(current_user().id, sorted(found), what)
     return answer
 
 

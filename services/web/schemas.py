@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import current_app
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from domain import burden, days, text
@@ -22,6 +21,7 @@ from domain.vocabulary import (
     SUPPORT_TYPES,
 )
 from projections.timeline import KINDS
+from services.web.current import services
 
 INT64 = 2**63 - 1  # the largest whole number a store's column holds: cursors and positions stay below it
 PHONE = validate.Regexp(r"^\+?[0-9 ()\-]{6,20}$", error="Use digits, spaces, '-', '()' and an optional leading '+'.")
@@ -67,7 +67,7 @@ class Day(fields.Date):
         day: date = super()._deserialize(value, attr, data, **kwargs)
         rule = days.require_planned if self.planned else days.require_past
         try:
-            rule(day, current_app.extensions["kring"].today(), attr or "")
+            rule(day, services().kring.today(), attr or "")
         except DomainError as error:
             raise ValidationError(error.message) from None
         return day

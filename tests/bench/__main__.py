@@ -30,7 +30,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
-from services.application import Kring
+from services.application.kring import Kring
 from tests.bench import access, direct, http_load, readside, reminders, webpages
 from tests.bench.direct import History, HistoryRun
 from tests.bench.mix import Rate, percentile

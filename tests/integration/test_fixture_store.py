@@ -16,10 +16,10 @@ from eventsourcing.utils import get_topic
 from domain.network import Network
 from domain.reminders import Reminder
 from projections.timeline import TimelineQuery
-from services.application import Kring
+from services.application.kring import Kring
+from services.application.readside import ReadSide
+from services.application.reminders import Reminders
 from services.infrastructure.crypto import KeyErased
-from services.readside import ReadSide
-from services.reminders import Reminders
 from tests.fixtures.make_store import COORDINATOR, STORE, TODAY, settings
 
 NETWORK_EVENTS = {

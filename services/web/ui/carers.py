@@ -15,12 +15,13 @@ from domain.access import CARE, EDIT
 from domain.network import Network
 from domain.state import Contact
 from domain.vocabulary import INSTRUMENTS, PROFESSIONAL_CATEGORIES
-from services.burden import CarerBurden
+from services.application.burden import CarerBurden
 from services.web import schemas
 from services.web.auth import may, may_care_for
+from services.web.current import services
 from services.web.drawing import burden_trend_svg
 from services.web.http import context
-from services.web.ui.context import done, network_or_404, own_contact, service, side, today
+from services.web.ui.context import done, network_or_404, own_contact, today
 from services.web.ui.forms import Form, check, submit
 from services.web.ui.i18n import language
 from services.web.ui.network import drawing
@@ -44,7 +45,7 @@ def may_report_for(carer_id: str) -> bool:
 def carers(network_id: UUID) -> Any:
     """Every informal carer with their latest scores and overload signals."""
     network = network_or_404(network_id)
-    trends = CarerBurden(side())
+    trends = CarerBurden(services().read_side)
     people = [c for c in network.active_contacts if c.category not in PROFESSIONAL_CATEGORIES]
     rows = [trends.trend(network, c.id, today()) for c in sorted(people, key=lambda c: c.name.lower())]
     return render_template("carers/list.html", network=network, rows=rows)
@@ -55,7 +56,7 @@ def carer(network_id: UUID, carer_id: UUID) -> Any:
     """One carer's burden over time (a chart per questionnaire) and the signals that they may be overloaded."""
     network = network_or_404(network_id)
     contact = _carer(network, carer_id)
-    trend = CarerBurden(side()).trend(network, contact.id, today())
+    trend = CarerBurden(services().read_side).trend(network, contact.id, today())
     chart = burden_trend_svg(trend, gettext=_, format_date=lambda d: format_date(d, "medium"), id_prefix="trend")
     return render_template(
         "carers/carer.html",
@@ -102,7 +103,7 @@ def questionnaire(network_id: UUID, carer_id: UUID, code: str) -> Any:
         body = check(schemas.BurdenReportCreate(), sent, form) if form.ok else {}
         outcome = submit(
             form,
-            lambda: service().report_burden(
+            lambda: services().kring.report_burden(
                 network_id, context(body.get("reported_on")), carer_id=contact.id, instrument=code, answers=answers
             ),
         )

@@ -10,16 +10,13 @@ from flask import abort, flash, g, redirect, url_for
 from werkzeug.wrappers import Response
 
 from domain.network import Network
-from services.application import NetworkNotFound
-from services.web.auth import access_log, current_user
-from services.web.http import kring, read_side_of_app
-
-side = read_side_of_app  # the read side of this app
-service = kring  # the application service of this app
+from services.application.networks import NetworkNotFound
+from services.web.auth import current_user
+from services.web.current import services
 
 
 def today() -> date:
-    return service().today()
+    return services().kring.today()
 
 
 def own_contact() -> str | None:
@@ -31,7 +28,7 @@ def own_contact() -> str | None:
 def network_or_404(network_id: UUID, as_of: date | None = None) -> Network:
     """The network from the read side (now, or on a date); a 404 page when there is none (yet)."""
     try:
-        return side().network(network_id, as_of)
+        return services().read_side.network(network_id, as_of)
     except NetworkNotFound:
         abort(404)
 
@@ -39,7 +36,7 @@ def network_or_404(network_id: UUID, as_of: date | None = None) -> Network:
 def look(network_ids: list[str], what: str) -> None:
     """Record a look at personal data that the endpoint's rule does not already record."""
     if network_ids:
-        access_log().record(current_user().id, network_ids, what, None)
+        services().access_log.record(current_user().id, network_ids, what, None)
 
 
 def done(message: str, endpoint: str, kind: str = "done", **values: Any) -> Response:

@@ -17,10 +17,10 @@ from werkzeug.datastructures import MultiDict
 from domain import days
 from domain import text as text_rules
 from domain.errors import DomainError, UnknownEntity
-from services.application import ConcurrentChanges, Outcome, VersionMismatch
-from services.readside import ReadSideBehind
+from services.application.networks import ConcurrentChanges, Outcome, VersionMismatch
+from services.application.readside import ReadSideBehind
+from services.web.current import services
 from services.web.errors import flatten
-from services.web.http import read_side_of_app
 
 WHOLE_NUMBER = re.compile(r"^-?\d+$")
 
@@ -190,5 +190,5 @@ def submit(form: Form, command: Callable[[], Outcome], field_names: dict[str, st
         form.errors.setdefault((field_names or {}).get(name, name), []).append(message)
         return None
     with contextlib.suppress(ReadSideBehind):  # if it comes later, the next page shows it a moment later
-        read_side_of_app().reach(outcome.position)  # the next page shows the change
+        services().read_side.reach(outcome.position)  # the next page shows the change
     return outcome

@@ -13,10 +13,11 @@ from werkzeug.wrappers import Response
 from domain.network import Network
 from domain.state import Contact
 from domain.vocabulary import PROFESSIONAL_CATEGORIES
-from services.application import Outcome
+from services.application.networks import Outcome
 from services.web import schemas
+from services.web.current import services
 from services.web.http import context
-from services.web.ui.context import done, network_or_404, service, today
+from services.web.ui.context import done, network_or_404, today
 from services.web.ui.forms import Form, load, submit
 
 blp = Blueprint("forms", __name__, url_prefix="/netwerken/<uuid:network_id>", template_folder="../templates")
@@ -82,7 +83,7 @@ def add_contact(network_id: UUID) -> Any:
     return command_page(
         "forms/contact.html",
         schemas.ContactCreate(),
-        lambda body: service().add_contact(network_id, _dated(body), **body),
+        lambda body: services().kring.add_contact(network_id, _dated(body), **body),
         after,
         {"ring": "friend"},
         network=network,
@@ -104,7 +105,7 @@ def assess_tie(network_id: UUID, contact_id: UUID) -> Any:
     return command_page(
         "forms/tie.html",
         schemas.TieAssessment(),
-        lambda body: service().assess_tie(network_id, _dated(body), str(contact_id), **body),
+        lambda body: services().kring.assess_tie(network_id, _dated(body), str(contact_id), **body),
         lambda body, _o: _back(_("De band met %(name)s is vastgelegd.", name=contact.name), network_id),
         defaults,
         network=network,
@@ -120,7 +121,7 @@ def remove_contact(network_id: UUID, contact_id: UUID) -> Any:
     return command_page(
         "forms/remove_contact.html",
         schemas.Ending(),
-        lambda body: service().remove_contact(network_id, _dated(body), contact.id, body["reason"]),
+        lambda body: services().kring.remove_contact(network_id, _dated(body), contact.id, body["reason"]),
         lambda body, _o: _back(_("%(name)s staat niet meer in het netwerk.", name=contact.name), network_id),
         {},
         network=network,
@@ -136,7 +137,7 @@ def close_network(network_id: UUID) -> Any:
     return command_page(
         "forms/close.html",
         schemas.Ending(),
-        lambda body: service().close_network(network_id, _dated(body), body["reason"]),
+        lambda body: services().kring.close_network(network_id, _dated(body), body["reason"]),
         lambda body, _o: _back(_("Het netwerk is gesloten. U kunt het altijd weer heropenen."), network_id),
         {},
         network=network,
@@ -147,7 +148,7 @@ def close_network(network_id: UUID) -> Any:
 def reopen_network(network_id: UUID) -> Any:
     """Reopen a closed network (the coordinator)."""
     form, body = load(schemas.Dated(), request.form)
-    if submit(form, lambda: service().reopen_network(network_id, _dated(body))) is None:
+    if submit(form, lambda: services().kring.reopen_network(network_id, _dated(body))) is None:
         return done(form.problems, "network.ecogram", kind="problem", network_id=network_id)
     return done(_("Het netwerk is weer open."), "network.ecogram", network_id=network_id)
 
@@ -159,7 +160,7 @@ def assign_role(network_id: UUID) -> Any:
 
     def run(body: Body) -> Outcome:
         body["contact_id"] = str(body["contact_id"])
-        return service().assign_role(network_id, _dated(body), **body)
+        return services().kring.assign_role(network_id, _dated(body), **body)
 
     return command_page(
         "forms/role.html",
@@ -176,7 +177,7 @@ def assign_role(network_id: UUID) -> Any:
 def end_role(network_id: UUID, role_id: UUID) -> Any:
     """A task is no longer done."""
     form, body = load(schemas.Ending(), request.form)
-    outcome = submit(form, lambda: service().end_role(network_id, _dated(body), str(role_id), body["reason"]))
+    outcome = submit(form, lambda: services().kring.end_role(network_id, _dated(body), str(role_id), body["reason"]))
     return _finished(form, outcome is not None, _("De taak is beëindigd."), network_id)
 
 
@@ -187,7 +188,7 @@ def designate_spilmantelzorger(network_id: UUID) -> Any:
     return command_page(
         "forms/spilmantelzorger.html",
         schemas.SpilmantelzorgerDesignation(),
-        lambda body: service().designate_spilmantelzorger(network_id, _dated(body), str(body["contact_id"])),
+        lambda body: services().kring.designate_spilmantelzorger(network_id, _dated(body), str(body["contact_id"])),
         lambda body, _o: _back(_("De spilmantelzorger is aangewezen."), network_id),
         {"contact_id": network.spilmantelzorger_id or ""},
         network=network,
@@ -202,7 +203,7 @@ def record_review(network_id: UUID) -> Any:
     return command_page(
         "forms/review.html",
         schemas.ReviewCreate(),
-        lambda body: service().record_review(network_id, _dated(body, "held_on"), **body),
+        lambda body: services().kring.record_review(network_id, _dated(body, "held_on"), **body),
         lambda body, _o: _back(_("De netwerkbespreking is vastgelegd."), network_id, "network.notes"),
         {"held_on": today().isoformat()},
         network=network,
@@ -216,7 +217,7 @@ def record_meeting(network_id: UUID) -> Any:
     return command_page(
         "forms/meeting.html",
         schemas.MeetingCreate(),
-        lambda body: service().record_meeting(network_id, _dated(body, "held_on"), **body),
+        lambda body: services().kring.record_meeting(network_id, _dated(body, "held_on"), **body),
         lambda body, _o: _back(_("De bijeenkomst van de steungroep is vastgelegd."), network_id, "network.notes"),
         {"held_on": today().isoformat()},
         network=network,
@@ -230,7 +231,7 @@ def set_goal(network_id: UUID) -> Any:
     return command_page(
         "forms/goal.html",
         schemas.GoalCreate(),
-        lambda body: service().set_goal(network_id, _dated(body), **body),
+        lambda body: services().kring.set_goal(network_id, _dated(body), **body),
         lambda body, _o: _back(_("Het doel is toegevoegd."), network_id, "network.tasks"),
         {},
         network=network,
@@ -241,7 +242,7 @@ def set_goal(network_id: UUID) -> Any:
 def complete_goal(network_id: UUID, goal_id: UUID) -> Any:
     """A goal was reached."""
     form, body = load(schemas.Dated(), request.form)
-    outcome = submit(form, lambda: service().complete_goal(network_id, _dated(body), str(goal_id)))
+    outcome = submit(form, lambda: services().kring.complete_goal(network_id, _dated(body), str(goal_id)))
     return _finished(form, outcome is not None, _("Het doel is bereikt."), network_id)
 
 
@@ -252,7 +253,7 @@ def add_note(network_id: UUID) -> Any:
     return command_page(
         "forms/note.html",
         schemas.NoteCreate(),
-        lambda body: service().add_note(network_id, _dated(body), body["text"]),
+        lambda body: services().kring.add_note(network_id, _dated(body), body["text"]),
         lambda body, _o: _back(_("De notitie is opgeslagen."), network_id, "network.notes"),
         {},
         network=network,

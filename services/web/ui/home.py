@@ -12,12 +12,12 @@ from flask_babel import gettext as _
 
 from domain.access import BURDEN, MAP, permissions
 from projections.attention import reasons
-from services.burden import CarerBurden
+from services.application.burden import CarerBurden
 from services.web import schemas
 from services.web.auth import current_user
+from services.web.current import services
 from services.web.http import context
-from services.web.inbox import reminders
-from services.web.ui.context import done, look, service, side, today
+from services.web.ui.context import done, look, today
 from services.web.ui.forms import Form, load, submit
 
 blp = Blueprint("home", __name__, template_folder="../templates")
@@ -32,7 +32,7 @@ SORTS = ("aandacht", "naam", "bespreking")
 
 def _rows(user_id: str) -> list[dict[str, Any]]:
     """One row per network the user has a role on (the coordinator role wins over a grant)."""
-    with side().store.transaction() as tx:
+    with services().read_side.store.transaction() as tx:
         found = tx.execute(MY_NETWORKS, [user_id]).all()
     rows: dict[str, dict[str, Any]] = {}
     for row in sorted(found, key=lambda r: r["source"] != "coordinator", reverse=True):
@@ -43,11 +43,11 @@ def _rows(user_id: str) -> list[dict[str, Any]]:
 def overload_signals(network_id: str, day: date) -> list[dict[str, str]]:
     """The overload signals of the network's carers: those who filled in a questionnaire, and the
     spilmantelzorger."""
-    network = side().network(UUID(network_id))
-    carers = {r["carer_id"] for r in side().records.list(network.id, "burden_report")}
+    network = services().read_side.network(UUID(network_id))
+    carers = {r["carer_id"] for r in services().read_side.records.list(network.id, "burden_report")}
     if network.spilmantelzorger_id:
         carers.add(network.spilmantelzorger_id)
-    burden = CarerBurden(side())
+    burden = CarerBurden(services().read_side)
     active = [c for c in carers if c in network.contacts and network.contacts[c].is_active]
     return [signal for carer in sorted(active) for signal in burden.trend(network, carer, day)["signals"]]
 
@@ -77,7 +77,7 @@ def networks() -> Any:
     search = request.args.get("zoek", "").strip()
     sort = request.args.get("sorteer", "aandacht")
     sort = sort if sort in SORTS else "aandacht"
-    open_reminders = Counter(item["network_id"] for item in reminders().inbox(user.id, day))
+    open_reminders = Counter(item["network_id"] for item in services().reminders.inbox(user.id, day))
     rows = [r for r in _rows(user.id) if search.lower() in r["client_name"].lower()]
     entries = [_entry(r, open_reminders, day) for r in rows]
     look([e["network_id"] for e in entries], "de lijst van netwerken")
@@ -99,7 +99,7 @@ def open_network() -> Any:
         form, body = load(schemas.NetworkCreate(), request.form)
         outcome = submit(
             form,
-            lambda: service().open_network(
+            lambda: services().kring.open_network(
                 body["client_name"],
                 current_user().id,
                 by=context().by,
@@ -108,7 +108,7 @@ def open_network() -> Any:
             ),
         )
         if outcome:
-            side().settle_access(outcome.position)
+            services().read_side.settle_access(outcome.position)
             message = _("Het netwerk van %(name)s is geopend.", name=body["client_name"])
             return done(message, "network.ecogram", network_id=outcome.network_id)
     return render_template("open_network.html", form=form), 200 if form.ok else 422
@@ -118,8 +118,8 @@ def open_network() -> Any:
 def overview() -> Any:
     """The coordinator's overview across their open networks: who does what, shared people, vacant tasks."""
     user = current_user()
-    found = side().who_does_what.for_coordinator(user.id)
-    attention = side().attention.for_coordinator(user.id, today())
+    found = services().read_side.who_does_what.for_coordinator(user.id)
+    attention = services().read_side.attention.for_coordinator(user.id, today())
     ids = {c["network_id"] for c in found["contacts"]} | {v["network_id"] for v in found["vacant_roles"]}
     look(sorted(ids | {a["network_id"] for a in attention}), "wie doet wat (overzicht)")
     return render_template("overview.html", found=found, attention=attention)

@@ -16,11 +16,11 @@ from domain.network import Network
 from domain.vocabulary import PROFESSIONAL_CATEGORIES
 from projections.attention import reasons
 from projections.timeline import KINDS, TimelineQuery
-from services.web.auth import accounts, current_user, may
+from services.web.auth import current_user, may
+from services.web.current import services
 from services.web.drawing import ecogram_legend_svg, ecogram_svg, lensink_svg, map_data
-from services.web.inbox import reminders
 from services.web.schemas import INT64
-from services.web.ui.context import look, network_or_404, parse_day, side, today
+from services.web.ui.context import look, network_or_404, parse_day, today
 from services.web.ui.home import overload_signals
 from services.web.ui.i18n import MEASURE_TEXTS, TIMELINE_KINDS, language, long_date
 
@@ -63,7 +63,7 @@ def on_day(network_id: UUID) -> tuple[Network, Network, date | None, str | None]
 
 def change_days(network_id: UUID) -> list[date]:
     """The days on which the map changed, oldest first (the stops of the time slider)."""
-    lines = side().timelines.lines(network_id, TimelineQuery(kinds=MAP_KINDS, limit=100_000))
+    lines = services().read_side.timelines.lines(network_id, TimelineQuery(kinds=MAP_KINDS, limit=100_000))
     return sorted({date.fromisoformat(line["effective_on"]) for line in lines})
 
 
@@ -77,7 +77,7 @@ def _attention(network: Network) -> dict[str, Any]:
     signals = overload_signals(str(network.id), day) if may(BURDEN) else []
     if signals:
         look([str(network.id)], "signalen van overbelasting")
-    mine = [r for r in reminders().inbox(current_user().id, day) if r["network_id"] == str(network.id)]
+    mine = [r for r in services().reminders.inbox(current_user().id, day) if r["network_id"] == str(network.id)]
     return {"reasons": reasons(attention_row(network), day), "signals": signals, "reminders": mine}
 
 
@@ -119,7 +119,7 @@ def quality(network_id: UUID) -> Any:
     """The quality measures in plain Dutch, each with what it means; the risk signals first."""
     current = network_or_404(network_id)
     day, note = shown_day(current)
-    found = side().measures(network_id, day)
+    found = services().read_side.measures(network_id, day)
     return render_template(
         "network/quality.html", network=current, day=day, note=note, found=found, measure_texts=MEASURE_TEXTS
     )
@@ -140,7 +140,7 @@ def changes(network_id: UUID) -> Any:
     end = today()
     start = parse_day(request.args.get("sinds")) or current.last_reviewed_on or current.opened_on
     start = min(max(start, current.opened_on - timedelta(days=1)), end)
-    found = side().changes(network_id, start, end)
+    found = services().read_side.changes(network_id, start, end)
     before = network_or_404(network_id, start) if start >= current.opened_on else None
     return render_template(
         "network/changes.html",
@@ -151,7 +151,7 @@ def changes(network_id: UUID) -> Any:
         if before
         else None,
         after=drawing(ecogram_svg(map_data(current), long_date(end), gettext=_, id_prefix="nu")),
-        lines=side().timelines.lines(
+        lines=services().read_side.timelines.lines(
             network_id, TimelineQuery(kinds=MAP_KINDS, start=start + timedelta(days=1), limit=1000), language()
         ),
     )
@@ -165,11 +165,11 @@ def timeline(network_id: UUID) -> Any:
     kind = kind if kind in KINDS else ""  # a kind it does not know (an address typed by hand): everything
     offset = min(max(request.args.get("vanaf", 0, type=int) or 0, 0), INT64)
     query = TimelineQuery(kinds=(kind,) if kind else (), offset=offset, limit=TIMELINE_PAGE + 1)
-    lines = side().timelines.lines(network_id, query, language())
+    lines = services().read_side.timelines.lines(network_id, query, language())
     names: dict[str, str] = {}
     for line in lines:
         if line["recorded_by"] not in names:
-            user = accounts().user(line["recorded_by"])
+            user = services().accounts.user(line["recorded_by"])
             names[line["recorded_by"]] = user.name if user else line["recorded_by"]
     return render_template(
         "network/timeline.html",
@@ -188,5 +188,5 @@ def timeline(network_id: UUID) -> Any:
 def notes(network_id: UUID) -> Any:
     """The notes, reviews and support-group meetings."""
     current = network_or_404(network_id)
-    records = {kind: side().records.list(network_id, kind) for kind in ("note", "review", "meeting")}
+    records = {kind: services().read_side.records.list(network_id, kind) for kind in ("note", "review", "meeting")}
     return render_template("network/notes.html", network=current, records=records, may_edit=may(EDIT) and may(NOTES))

@@ -16,11 +16,12 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from domain.access import AUDIT, CONSENT_SCOPES, NEEDS_CONSENT
-from services.application import Outcome
+from services.application.networks import Outcome
 from services.web import access
 from services.web.auth import may
+from services.web.current import services
 from services.web.privacy import export_download
-from services.web.ui.context import done, look, network_or_404, side
+from services.web.ui.context import done, look, network_or_404
 from services.web.ui.forms import Form, check, load, submit
 from services.web.ui.i18n import label, language
 
@@ -117,4 +118,4 @@ def consent(network_id: UUID, user_id: str) -> Any:
 @blp.route("/export.zip", methods=["GET"])
 def export(network_id: UUID) -> Response:
     """Everything Kring holds about the network in one ZIP, as the API's export gives it."""
-    return export_download(network_id, side(), language())
+    return export_download(network_id, services().read_side, language())

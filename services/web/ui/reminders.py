@@ -7,15 +7,14 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
 from domain.errors import DomainError
 from domain.reminders import Reminder
-from services.calendar import CalendarFeeds
 from services.web import schemas
 from services.web.auth import current_user
-from services.web.inbox import reminders
+from services.web.current import services
 from services.web.links import links
 from services.web.ui.context import done, look, today
 from services.web.ui.forms import Form, load, refusal
@@ -26,7 +25,7 @@ blp = Blueprint("reminders", __name__, url_prefix="/herinneringen", template_fol
 @blp.route("", methods=["GET"])
 def inbox() -> Any:
     """The reminders of the networks one coordinates that still ask for something."""
-    items = reminders().inbox(current_user().id, today())
+    items = services().reminders.inbox(current_user().id, today())
     look(sorted({i["network_id"] for i in items}), "de herinneringen")
     later = (today() + timedelta(days=7)).isoformat()
     return render_template("reminders.html", items=items, later=later, minimum=today() + timedelta(days=1))
@@ -47,7 +46,7 @@ def acknowledge(reminder_id: UUID) -> Any:
     """Seen; I will act on it."""
     by = current_user().id
     message = _("Gezien: de herinnering blijft staan tot het gedaan is.")
-    return _answer(reminder_id, lambda: reminders().acknowledge(reminder_id, by), message)
+    return _answer(reminder_id, lambda: services().reminders.acknowledge(reminder_id, by), message)
 
 
 @blp.route("/<uuid:reminder_id>/later", methods=["POST"])
@@ -57,7 +56,7 @@ def snooze(reminder_id: UUID) -> Any:
     by = current_user().id
     return _answer(
         reminder_id,
-        lambda: reminders().snooze(reminder_id, by, body["until"]),
+        lambda: services().reminders.snooze(reminder_id, by, body["until"]),
         _("Uitgesteld tot %(day)s.", day=body.get("until", "")),
         form,
     )
@@ -69,13 +68,15 @@ def dismiss(reminder_id: UUID) -> Any:
     form, body = load(schemas.Dismissal(), request.form)
     by = current_user().id
     return _answer(
-        reminder_id, lambda: reminders().dismiss(reminder_id, by, body["reason"]), _("De herinnering is weg."), form
+        reminder_id,
+        lambda: services().reminders.dismiss(reminder_id, by, body["reason"]),
+        _("De herinnering is weg."),
+        form,
     )
 
 
 @blp.route("/agenda-link", methods=["POST"])
 def calendar_link() -> Any:
     """A new secret link to one's calendar feed (the previous link stops working)."""
-    feeds: CalendarFeeds = current_app.extensions["kring_calendar"]
-    token = feeds.new_token(current_user().id)
+    token = services().calendar.new_token(current_user().id)
     return render_template("calendar_link.html", url=links().calendar_feed(token))

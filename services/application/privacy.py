@@ -8,8 +8,8 @@ from uuid import UUID
 
 from domain.network import Network
 from domain.reminders import Reminder
-from services.application import Kring
-from services.readside import ReadSide
+from services.application.kring import Kring
+from services.application.readside import ReadSide
 
 PURGE_TIMEOUT_SECONDS = 10.0
 CATCH_UP_SECONDS = 2.0

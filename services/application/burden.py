@@ -10,7 +10,7 @@ from domain.burden import score
 from domain.errors import UnknownEntity
 from domain.network import Network
 from domain.vocabulary import RISK_FACTORS
-from services.readside import ReadSide
+from services.application.readside import ReadSide
 
 RISE = {"ediz_plus": 3, "srb": 2}  # points since the previous report of the same instrument
 NO_REPORT_FOR = timedelta(weeks=26)

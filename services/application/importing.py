@@ -14,8 +14,8 @@ from domain.errors import DomainError
 from domain.network import Network
 from domain.state import Stamp
 from domain.vocabulary import DEFAULT_REVIEW_INTERVAL_WEEKS
-from services.application import Kring, Outcome
-from services.commands import Context
+from services.application.kring import Context, Kring
+from services.application.networks import Outcome
 from services.exchange.interview import NAME_MAX, Interview, PlannedContact, Where, ignored_attributes, plan_contact
 
 NOT_ABOUT_THE_FILE = frozenset({"network_closed", "network_erased"})  # answered as any command's refusal (409)

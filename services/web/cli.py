@@ -6,19 +6,19 @@ from __future__ import annotations
 from collections import Counter
 
 import click
-from flask import current_app
 from flask.cli import AppGroup
 
 from projections.parking import Parked
 from projections.runner import Runner
-from services.accounts.accounts import AccountError, Accounts
-from services.readside import ReadSide
+from services.accounts.accounts import AccountError
+from services.application.readside import ReadSide
+from services.web.current import services
 
 projections_cli = AppGroup("projections", help="Rebuild and inspect the read side (projections).")
 
 
 def _read_side() -> ReadSide:
-    side: ReadSide = current_app.extensions["kring_read"]
+    side = services().read_side
     side.runner.stop()  # a command works alone; the app's own background runner stays out of its way
     return side
 
@@ -27,7 +27,7 @@ def _read_side() -> ReadSide:
 def status() -> None:
     """Each projection's position in the event log, how far behind it is, and the events it parked."""
     runner = _read_side().runner
-    click.echo(f"Events in {current_app.extensions['kring_store']}")
+    click.echo(f"Events in {services().store}")
     for row in runner.status():
         parked = f"  parked {row.parked}, held back {row.held}" if row.parked or row.held else ""
         click.echo(f"{row.name:<14} position {row.position:>10}  log {row.log_position:>10}  lag {row.lag:>8}{parked}")
@@ -98,7 +98,7 @@ def create_user(  # noqa: PLR0913 - the command's options
     email: str, name: str, organisation: str, admin: bool, coordinator: bool, password: str
 ) -> None:
     """Create a user (by default an organisation administrator); the first one starts everything."""
-    accounts: Accounts = current_app.extensions["kring_accounts"]
+    accounts = services().accounts
     organisation_id = accounts.organisation_named(organisation) or accounts.create_organisation(organisation)
     try:
         user = accounts.create_user(organisation_id, email, name, password, is_admin=admin, can_coordinate=coordinator)

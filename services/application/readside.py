@@ -25,7 +25,8 @@ from projections.reminders import DueRemindersProjection
 from projections.runner import Runner
 from projections.timeline import TimelineProjection, TimelineQuery, Timelines
 from projections.who_does_what import WhoDoesWhat
-from services.application import Kring, NetworkNotFound
+from services.application.kring import Kring
+from services.application.networks import NetworkNotFound
 
 CHANGE_TYPES = {
     "ContactAdded": "contacts_added",

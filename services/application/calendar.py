@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import icalendar
 
 from services.accounts.calendar_tokens import CalendarTokens
-from services.reminders import Delivery, Reminders
+from services.application.reminders import Delivery, Reminders
 
 
 class CalendarFeeds:

@@ -1,18 +1,21 @@
-"""Command methods of the Kring application: one per thing a user can record."""
+"""The Kring application: one command for every thing a user records on a network.
+
+Each command gets the network, calls the domain method and saves (Networks.change, which retries on a concurrent
+write unless If-Match was given) and returns the Outcome: the new version and the log position for read-your-writes.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
-from uuid import UUID
+from typing import Any
+from uuid import UUID, uuid4
 
 from domain.network import Network
 from domain.state import Stamp
-
-if TYPE_CHECKING:
-    from services.application import Outcome
+from domain.vocabulary import DEFAULT_REVIEW_INTERVAL_WEEKS
+from services.application.networks import Networks, Outcome
 
 
 @dataclass(frozen=True)
@@ -24,21 +27,26 @@ class Context:
     expected_version: int | None = None
 
 
-class NetworkCommands:
-    """Commands on a network; mixed into the Kring application."""
+class Kring(Networks):
+    """Every change to a client's network is an event; a command gets the network, changes it and saves it."""
 
-    if TYPE_CHECKING:
+    def new_id(self) -> str:
+        """A fresh id for a contact, role, goal, report or note."""
+        return str(uuid4())
 
-        def stamp(self, by: str, on: date | None = None) -> Stamp: ...
-        def change(
-            self,
-            network_id: UUID,
-            command: Callable[[Network], None],
-            *,
-            expected_version: int | None = None,
-            created_id: str | None = None,
-        ) -> Outcome: ...
-        def new_id(self) -> str: ...
+    def open_network(
+        self,
+        client_name: str,
+        coordinator: str,
+        *,
+        by: str,
+        review_interval_weeks: int = DEFAULT_REVIEW_INTERVAL_WEEKS,
+        effective_on: date | None = None,
+    ) -> Outcome:
+        """Open a network for a client."""
+        network = Network.open(client_name, coordinator, review_interval_weeks, self.stamp(by, effective_on))
+        recordings = self.save(network)
+        return Outcome(network.id, network.version, recordings[-1].notification.id, str(network.id))
 
     def _run(
         self,

@@ -1,4 +1,5 @@
-"""The Kring application service: commands and queries on client networks."""
+"""The networks in the event store: each loaded (now, or as on a day), changed with retry or If-Match, saved,
+its history read, or erased. The commands of the Kring application build on this (services/application/kring.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar, TypeVar
-from uuid import UUID, uuid4
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -20,8 +21,6 @@ from eventsourcing.utils import get_topic
 from domain.history import network_as_of, project_network
 from domain.network import Network
 from domain.state import Stamp
-from domain.vocabulary import DEFAULT_REVIEW_INTERVAL_WEEKS
-from services.commands import NetworkCommands
 from services.infrastructure.config import persistence_env, schema_lock
 from services.infrastructure.crypto import KeyErased, KeyStore
 from services.infrastructure.encryption import EncryptingMapper
@@ -74,19 +73,19 @@ def _today() -> date:
     return datetime.now(TIMEZONE).date()
 
 
-class Kring(NetworkCommands, Application[UUID]):
-    """Every change to a client's network is an event; commands get, change and save."""
+class Networks(Application[UUID]):
+    """The networks' event store: get a network, change it (get, call, save; retry or If-Match), read its history."""
 
     name = "kring"
     snapshotting_intervals: ClassVar[dict[type[Any], int]] = {Network: 100}
     snapshotting_projectors: ClassVar[dict[type[Any], Any]] = {Network: project_network}
 
-    def __init__(self, env: Mapping[str, str] | None = None, clock: Callable[[], date] = _today) -> None:
+    def __init__(self, env: Mapping[str, str] | None = None, clock: Callable[[], date] | None = None) -> None:
         settings = persistence_env() if env is None else dict(env)
         with schema_lock(settings):  # the library creates its tables here, and we the key table
             super().__init__(settings)
             self.keys.create_table()
-        self.today = clock
+        self.today = clock or _today
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -112,20 +111,6 @@ class Kring(NetworkCommands, Application[UUID]):
         """Who, when it happened (default: today) and today."""
         today = self.today()
         return Stamp(by=by, on=on or today, today=today)
-
-    def open_network(
-        self,
-        client_name: str,
-        coordinator: str,
-        *,
-        by: str,
-        review_interval_weeks: int = DEFAULT_REVIEW_INTERVAL_WEEKS,
-        effective_on: date | None = None,
-    ) -> Outcome:
-        """Open a network for a client."""
-        network = Network.open(client_name, coordinator, review_interval_weeks, self.stamp(by, effective_on))
-        recordings = self.save(network)
-        return Outcome(network.id, network.version, recordings[-1].notification.id, str(network.id))
 
     def change(
         self,
@@ -231,8 +216,3 @@ class Kring(NetworkCommands, Application[UUID]):
         self.keys.destroy(network_id)
         log.info("network %s erased", network_id)
         return Outcome(network.id, network.version, recordings[-1].notification.id if recordings else None)
-
-    # ------------------------------------------------------------ commands
-    def new_id(self) -> str:
-        """A fresh id for a contact, role, goal, report or note."""
-        return str(uuid4())

@@ -14,9 +14,9 @@ from eventsourcing.persistence import IntegrityError
 
 from domain.errors import UnknownEntity
 from domain.reminders import Reminder
-from services.application import Kring
+from services.application.kring import Kring
+from services.application.readside import ReadSide
 from services.infrastructure.crypto import KeyErased
-from services.readside import ReadSide
 
 log = logging.getLogger(__name__)
 SCHEDULER = "scheduler"

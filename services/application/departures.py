@@ -11,10 +11,10 @@ from typing import Any
 from uuid import UUID
 
 from services.accounts.accounts import AccountError, Accounts, User
-from services.application import Kring, NetworkNotFound, Outcome
-from services.calendar import CalendarFeeds
-from services.commands import Context
-from services.readside import ReadSide
+from services.application.calendar import CalendarFeeds
+from services.application.kring import Context, Kring
+from services.application.networks import NetworkNotFound, Outcome
+from services.application.readside import ReadSide
 
 
 class Departures:
