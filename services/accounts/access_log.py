@@ -31,6 +31,15 @@ MOMENT = "SELECT at, user_id, action, reason FROM kring_access_log WHERE network
 INSERT = "INSERT INTO kring_access_log (id, at, user_id, network_id, action, reason) VALUES (?, ?, ?, ?, ?, ?)"
 
 
+def cursor(text: str) -> str | None:
+    """An ISO 8601 moment as the access log writes its `at` (UTC, to the millisecond); None if it is none."""
+    try:
+        moment = datetime.fromisoformat(text)
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).isoformat("T", "milliseconds")
+    except (ValueError, OverflowError):
+        return None
+
+
 class AccessLog:
     """Append and read access-log entries."""
 

@@ -43,6 +43,15 @@ class CarerBurden:
             "signals": self._signals(network, carer_id, scored, today),
         }
 
+    def network_signals(self, network: Network, today: date) -> list[dict[str, str]]:
+        """The overload signals of the network's carers: those who filled in a questionnaire, and the
+        spilmantelzorger."""
+        carers = {r["carer_id"] for r in self.side.records.list(network.id, "burden_report")}
+        if network.spilmantelzorger_id:
+            carers.add(network.spilmantelzorger_id)
+        active = [c for c in carers if c in network.contacts and network.contacts[c].is_active]
+        return [signal for carer in sorted(active) for signal in self.trend(network, carer, today)["signals"]]
+
     def _signals(
         self, network: Network, carer_id: str, scored: list[dict[str, Any]], today: date
     ) -> list[dict[str, str]]:
@@ -94,14 +103,7 @@ class CarerBurden:
         return found
 
     def _elsewhere(self, network: Network, carer_id: str, name: str) -> list[dict[str, str]]:
-        with self.side.store.transaction() as tx:
-            row = tx.execute(
-                "SELECT COUNT(DISTINCT o.network_id) AS networks FROM kring_people p JOIN kring_people o "
-                "ON o.person_key = p.person_key AND o.active = 1 WHERE p.network_id = ? AND p.contact_id = ? "
-                "AND p.person_key IS NOT NULL",
-                [str(network.id), carer_id],
-            ).one()
-        networks = int(row["networks"]) if row and row["networks"] else 0
+        networks = self.side.maps.networks_helped_in(str(network.id), carer_id)
         if networks > 1:
             return [_signal("several_networks", f"{name} helpt in {networks} netwerken.")]
         return []

@@ -8,12 +8,12 @@ from uuid import UUID
 
 from domain.network import Network
 from domain.reminders import Reminder
+from services.accounts.access_log import AccessLog
 from services.application.kring import Kring
 from services.application.readside import ReadSide
 
 PURGE_TIMEOUT_SECONDS = 10.0
 CATCH_UP_SECONDS = 2.0
-RAISED = "SELECT reminder_id FROM kring_due WHERE network_id = ? AND state <> 'new' ORDER BY due_on, reminder_id"
 
 
 @dataclass(frozen=True)
@@ -29,19 +29,18 @@ class Erasure:
 
 
 class Privacy:
-    """Export and erasure of one network."""
+    """Everything Kring holds about one network (the export's sources), and its erasure."""
 
-    def __init__(self, app: Kring, side: ReadSide) -> None:
+    def __init__(self, app: Kring, side: ReadSide, access_log: AccessLog) -> None:
         self.app = app
         self.side = side
+        self.access_log = access_log
 
     def reminder_ids(self, network_id: UUID) -> list[UUID]:
         """The reminders raised about a network (each one an aggregate of its own), once the read side has
         caught up with the log (or a few seconds have passed)."""
         self.side.runner.wait_for(self.app.log_position(), CATCH_UP_SECONDS)
-        with self.side.store.transaction() as tx:
-            rows = tx.execute(RAISED, [str(network_id)]).all()
-        return [UUID(r["reminder_id"]) for r in rows]
+        return [UUID(reminder_id) for reminder_id in self.side.due.raised_about(str(network_id))]
 
     def reminders(self, network_id: UUID) -> list[tuple[Reminder, list[Reminder.Event]]]:
         """Each reminder raised about the network, with its events."""
@@ -60,10 +59,13 @@ class Privacy:
 
     def erase(self, network_id: UUID, by: str) -> Erasure:
         """Erase the network, then wait (a while) until the read side has forgotten it, and empty SQLite's
-        write-ahead log, so that on answering no copy of its rows is left in the database files."""
+        write-ahead log, so that on answering no copy of its rows is left in the database files. Who looked at it
+        stays in the access log; why (free text) goes."""
         reminders = len(self.reminder_ids(network_id))
         outcome = self.app.erase_network(network_id, by)
         purged = self.side.runner.wait_for(self.app.log_position(), PURGE_TIMEOUT_SECONDS)  # NetworkErased too
         self.side.maps.forget()  # decoded maps kept in this process
         self.side.store.checkpoint()
+        self.access_log.forget_reasons(str(network_id))
+        self.side.store.scrub(["kring_access_log"])
         return Erasure(network_id, self.app.today(), outcome.version - 1, reminders, outcome.position, purged)

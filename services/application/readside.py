@@ -20,14 +20,25 @@ from projections.access import AccessProjection, AccessQueries
 from projections.attention import Attention
 from projections.db import ReadStore
 from projections.network_map import NetworkMapProjection, NetworkMaps
+from projections.parking import Parked
 from projections.records import Records, RecordsProjection
-from projections.reminders import DueRemindersProjection
+from projections.reminders import DueReminders, DueRemindersProjection
 from projections.runner import Runner
-from projections.timeline import TimelineProjection, TimelineQuery, Timelines
+from projections.timeline import KINDS, TimelineProjection, TimelineQuery, Timelines
 from projections.who_does_what import WhoDoesWhat
 from services.application.kring import Kring
 from services.application.networks import NetworkNotFound
 
+__all__ = [  # with the read side's own types its callers name
+    "TIMELINE_KINDS",
+    "Parked",
+    "PositionBeyondLog",
+    "ReadSide",
+    "ReadSideBehind",
+    "TimelineQuery",
+    "measures_view",
+]
+TIMELINE_KINDS: tuple[str, ...] = tuple(KINDS)  # what a timeline can be filtered by (TimelineQuery.kinds)
 CHANGE_TYPES = {
     "ContactAdded": "contacts_added",
     "ContactRemoved": "contacts_removed",
@@ -88,6 +99,7 @@ class ReadSide:
         self.who_does_what = WhoDoesWhat(self.store)
         self.attention = Attention(self.store)
         self.access = AccessQueries(self.store)
+        self.due = DueReminders(self.store)
         self._waiters = threading.BoundedSemaphore(MAX_WAITERS)
 
     def close(self) -> None:

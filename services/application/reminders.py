@@ -26,12 +26,6 @@ SUBJECTS_NL = {
     "tie_follow_up": "Kijk hoe het gaat met {subject} (netwerk van {client})",
     "goal_overdue": "Doel van {client} over datum: {subject}",
 }
-DUE = (
-    "SELECT d.reminder_id, d.network_id, d.kind, d.subject, d.due_on, d.state, d.snoozed_until, d.status, "
-    "d.resolved_by, "
-    "n.client_name, n.coordinator, n.spilmantelzorger_id FROM kring_due d "
-    "JOIN kring_networks n ON n.network_id = d.network_id "
-)
 
 
 @dataclass(frozen=True)
@@ -71,30 +65,12 @@ class Reminders:
     def _coordinator_email(self, coordinator: str) -> str | None:
         return coordinator if "@" in coordinator else self.address_of(coordinator)
 
-    def _rows(self, where: str, params: list[Any]) -> list[dict[str, Any]]:
-        with self.side.store.transaction() as tx:
-            return tx.execute(DUE + where, params).all()
-
-    def _name(self, network_id: str, entity_id: str) -> str:
-        with self.side.store.transaction() as tx:
-            row = tx.execute(
-                "SELECT name FROM kring_timeline_names WHERE network_id = ? AND entity_id = ?", [network_id, entity_id]
-            ).one()
-        return row["name"] if row else ""
-
     def _email_of(self, network_id: str, contact_id: str | None) -> str | None:
-        if not contact_id:
-            return None
-        with self.side.store.transaction() as tx:
-            row = tx.execute(
-                "SELECT email FROM kring_people WHERE network_id = ? AND contact_id = ? AND active = 1",
-                [network_id, contact_id],
-            ).one()
-        return row["email"] if row else None
+        return self.side.maps.email_of(network_id, contact_id) if contact_id else None
 
     def delivery(self, row: dict[str, Any]) -> Delivery:
         """What a due row becomes when it is sent: its Dutch title and its recipients."""
-        subject = self._name(row["network_id"], row["subject"]) if row["kind"] != "review_due" else ""
+        subject = self.side.timelines.name_of(row["network_id"], row["subject"]) if row["kind"] != "review_due" else ""
         title = SUBJECTS_NL[row["kind"]].format(client=row["client_name"], subject=subject or "de mantelzorger")
         spil = row["spilmantelzorger_id"]
         concerns_spil = row["kind"] == "burden_check_in" and row["subject"] == spil
@@ -115,10 +91,7 @@ class Reminders:
     def scan(self, today: date, deliver: Callable[[Delivery], None], channels: list[str]) -> ScanResult:
         """Raise every reminder due by today exactly once (then deliver it); resolve the answered ones."""
         result = ScanResult()
-        for row in self._rows(
-            "WHERE d.status = 'pending' AND d.state = 'new' AND d.due_on <= ? AND n.status = 'open' ORDER BY d.due_on",
-            [today.isoformat()],
-        ):
+        for row in self.side.due.due_by(today):
             reminder = Reminder(
                 network_id=row["network_id"],
                 kind=row["kind"],
@@ -137,7 +110,7 @@ class Reminders:
             delivery = self.delivery(row)
             deliver(delivery)  # only after the raised-and-sent event is committed
             result.raised.append(delivery)
-        for row in self._rows("WHERE d.status = 'resolved' AND d.state IN ('sent', 'acknowledged', 'snoozed')", []):
+        for row in self.side.due.answered():
             answered_by: str = row["resolved_by"] or ""
             self._answer(UUID(row["reminder_id"]), lambda r: r.resolve(SCHEDULER, answered_by))  # noqa: B023
             result.resolved += 1
@@ -145,21 +118,12 @@ class Reminders:
 
     def open_items(self, coordinator: str) -> list[Delivery]:
         """Everything still open in the coordinator's open networks, due or not yet due (for the calendar)."""
-        rows = self._rows(
-            "WHERE n.coordinator = ? AND n.status = 'open' AND d.status = 'pending' "
-            "AND d.state NOT IN ('dismissed', 'resolved') ORDER BY d.due_on",
-            [coordinator],
-        )
-        return [self.delivery(r) for r in rows]
+        return [self.delivery(r) for r in self.side.due.open_for(coordinator)]
 
     # ------------------------------------------------------------- inbox
     def inbox(self, recipient: str, today: date) -> list[dict[str, Any]]:
         """The reminders sent to a coordinator that still ask for something (snoozed ones when their day comes)."""
-        rows = self._rows(
-            "WHERE n.coordinator = ? AND d.state IN ('sent', 'acknowledged', 'snoozed') AND d.status = 'pending' "
-            "ORDER BY d.due_on",
-            [recipient],
-        )
+        rows = self.side.due.sent_to(recipient)
         shown = [r for r in rows if r["state"] != "snoozed" or (r["snoozed_until"] or "") <= today.isoformat()]
         return [{**self.delivery(r).__dict__, "state": r["state"], "snoozed_until": r["snoozed_until"]} for r in shown]
 

@@ -10,9 +10,14 @@ from datetime import date
 from services.accounts.access_log import AccessLog
 from services.accounts.accounts import Accounts
 from services.accounts.calendar_tokens import CalendarTokens
+from services.application.access import NetworkAccess
+from services.application.burden import CarerBurden
 from services.application.calendar import CalendarFeeds
 from services.application.departures import Departures
+from services.application.export import Export
 from services.application.kring import Kring
+from services.application.overview import Overview
+from services.application.passwords import PasswordLinks
 from services.application.privacy import Privacy
 from services.application.readside import ReadSide
 from services.application.reminders import Reminders
@@ -40,6 +45,11 @@ class Services:
     calendar: CalendarFeeds
     departures: Departures
     privacy: Privacy
+    access: NetworkAccess  # who may see a network: roles, consent, who looked
+    export: Export  # the history as its reader may see it, the export, FHIR, Network Canvas
+    burden: CarerBurden
+    overview: Overview  # what needs attention: Mijn netwerken, and on a network's page
+    passwords: PasswordLinks
 
     @property
     def store(self) -> str:
@@ -67,16 +77,25 @@ def build_services(
     kring = Kring(settings, clock=clock)
     side = ReadSide(kring, settings)
     accounts = Accounts(side.store, cheap_hashing=cheap_hashing)
+    access_log = AccessLog(side.store)
     reminders = Reminders(kring, side, accounts.email_of)
     calendar = CalendarFeeds(CalendarTokens(side.store), reminders, accounts.is_active)
+    privacy = Privacy(kring, side, access_log)
+    access = NetworkAccess(kring, side, accounts, access_log)
+    burden = CarerBurden(side)
     return Services(
         settings=settings,
         kring=kring,
         read_side=side,
         accounts=accounts,
-        access_log=AccessLog(side.store),
+        access_log=access_log,
         reminders=reminders,
         calendar=calendar,
         departures=Departures(kring, side, accounts, calendar),
-        privacy=Privacy(kring, side),
+        privacy=privacy,
+        access=access,
+        export=Export(kring, side, privacy, access, access_log),
+        burden=burden,
+        overview=Overview(side, reminders, burden),
+        passwords=PasswordLinks(accounts),
     )

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import smtplib
-from email.message import EmailMessage
 from typing import Any
 
 from flask import current_app
@@ -13,8 +11,6 @@ from flask_smorest import abort
 from marshmallow import Schema, fields, validate
 
 from services.accounts.accounts import MIN_PASSWORD_LENGTH, User
-from services.infrastructure.mail import SmtpSettings, send
-from services.web.access import colleague
 from services.web.auth import current_user
 from services.web.current import services
 from services.web.http import Blueprint, not_found
@@ -190,7 +186,7 @@ def hand_over(body: dict[str, Any], user_id: str) -> dict[str, Any]:
     """Hand every network of a deactivated coordinator over to another coordinator (CoordinatorChanged on each);
     in force for every later request when this answers."""
     leaving = _colleague(user_id)
-    successor = colleague(body["to"])
+    successor = services().access.colleague(body["to"], current_user())
     if successor is None:
         abort(422, messages={"json": {"to": ["There is no such user in your organisation."]}})
     assert successor is not None
@@ -216,26 +212,5 @@ def reset_password(body: dict[str, Any], token: str) -> None:
 
 def _send_reset_link(email: str, welcome: bool) -> None:
     """A reset link for the active account with this address, if there is one (the caller answers the same)."""
-    started = services().accounts.start_reset(email)
-    if started is not None:
-        _send(*started, welcome)
-
-
-def _send(user: User, secret: str, welcome: bool) -> None:
-    """The reset link by e-mail (without SMTP configured it cannot be sent; the log says so, without address)."""
-    settings = SmtpSettings.from_env({**os.environ, **current_app.config.get("MAIL_ENV", {})})
-    if settings is None:
-        log.warning("no SMTP configured (KRING_SMTP_HOST): password link for user %s not sent", user.id)
-        return
-    link = links().password(secret)
-    mail = EmailMessage()
-    mail["From"], mail["To"] = settings.sender, user.email
-    mail["Subject"] = "Welkom bij Kring: kies een wachtwoord" if welcome else "Kring: nieuw wachtwoord"
-    mail.set_content(
-        f"Goedendag {user.name},\n\nKies een wachtwoord via deze link (één uur geldig):\n{link}\n\n"
-        "Vroeg u hier niet om? Dan kunt u dit bericht negeren.\n"
-    )
-    try:
-        send(settings, mail)
-    except (OSError, smtplib.SMTPException) as error:
-        log.error("password link for user %s not sent: %s", user.id, type(error).__name__)
+    env = {**os.environ, **current_app.config.get("MAIL_ENV", {})}
+    services().passwords.send(email, welcome, links().password, env)

@@ -12,18 +12,16 @@ import base64
 import binascii
 import logging
 from typing import NoReturn
-from uuid import UUID
 
 from flask import Flask, current_app, g, redirect, request, session, url_for
 from flask import abort as flask_abort
 from flask_smorest import abort
 
-from domain.access import BURDEN, CARE, EDIT, OWN_BURDEN, SEE, permissions
-from projections.access import Access
+from domain.permissions import BURDEN, CARE, EDIT, OWN_BURDEN, SEE, permissions
 from services.accounts.access_log import MAX_REASON
 from services.accounts.accounts import User
 from services.accounts.throttle import TooManyAttempts
-from services.application.networks import NetworkNotFound
+from services.application.access import Access, Rights
 from services.web.current import services
 from services.web.rules import RULES, Rule
 
@@ -151,19 +149,16 @@ def _network(user: User, rule: Rule) -> None:
 
 
 def _reminder(user: User, rule: Rule) -> None:
-    side = services().read_side
-    reminder_id = str((request.view_args or {})["reminder_id"])
-    with side.store.transaction() as tx:
-        row = tx.execute("SELECT network_id FROM kring_due WHERE reminder_id = ?", [reminder_id]).one()
-    if row is None:
+    network_id = services().read_side.due.network_of(str((request.view_args or {})["reminder_id"]))
+    if network_id is None:
         _refuse(404, "There is no such reminder.", "reminder_not_found")
-    _check_network(user, rule, row["network_id"], missing=("There is no such reminder.", "reminder_not_found"))
+    _check_network(user, rule, network_id, missing=("There is no such reminder.", "reminder_not_found"))
 
 
 def _check_network(
     user: User, rule: Rule, network_id: str, missing: tuple[str, str] = (NO_NETWORK, "network_not_found")
 ) -> None:
-    access = access_of(network_id, user.id)
+    access = services().access.of(network_id, user.id)
     allowed = permissions(access.role, access.consent) if access else frozenset()
     if SEE not in allowed:
         _refuse(404, *missing)
@@ -184,28 +179,20 @@ def _satisfies(needs: str, allowed: frozenset[str], access: Access) -> bool:
     return BURDEN in allowed or (OWN_BURDEN in allowed and carer is not None and str(carer) == access.contact_id)
 
 
-def access_of(network_id: str, user_id: str) -> Access | None:
-    """The caller's access: from the access projection, or from the network itself when the projection does
-    not know the pair yet (a network opened a moment ago)."""
-    side = services().read_side
-    found = side.access.of(network_id, user_id)
-    if found is not None:
-        return found
-    try:
-        network = side.app.get_network(UUID(network_id))
-    except (NetworkNotFound, ValueError):
-        return None
-    role = network.role_of(user_id)
-    if role is None:
-        return None
-    grant = network.access.get(user_id)
-    return Access(role, grant.contact_id if grant else None, tuple(grant.consent if grant else ()))
-
-
 def may(permission: str) -> bool:
     """Whether the caller's role on this request's network (checked by authorize) allows this."""
     allowed: frozenset[str] = g.get("permissions", frozenset())
     return permission in allowed
+
+
+def rights() -> Rights:
+    """The caller's rights on this request's network (checked by authorize)."""
+    return Rights(g.access, g.permissions)
+
+
+def on_behalf_of_client() -> bool:
+    """Whether the caller records consent on the client's behalf (a coordinator), not as the client."""
+    return bool(g.access.role != "client")
 
 
 def may_care_for(carer_id: str) -> None:

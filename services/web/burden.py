@@ -8,7 +8,6 @@ from uuid import UUID
 from domain import burden
 from domain.errors import DomainError
 from domain.vocabulary import INSTRUMENTS
-from services.application.burden import CarerBurden
 from services.web import schemas
 from services.web.auth import may_care_for
 from services.web.current import services
@@ -38,7 +37,7 @@ def carer_burden(query: dict[str, Any], network_id: UUID, carer_id: UUID) -> Any
     """A carer's burden over time, every report scored, with the overload signals and a Dutch reason each."""
     side = read_side(query)
     try:
-        return CarerBurden(side).trend(side.network(network_id), str(carer_id), services().kring.today())
+        return services().burden.trend(side.network(network_id), str(carer_id), services().kring.today())
     except DomainError:
         not_found(f"This network has no carer {carer_id}.", "contact_not_found")
 

@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 import click
 from flask.cli import AppGroup
 
-from projections.parking import Parked
-from projections.runner import Runner
 from services.accounts.accounts import AccountError
-from services.application.readside import ReadSide
+from services.application.readside import Parked, ReadSide
 from services.web.current import services
 
 projections_cli = AppGroup("projections", help="Rebuild and inspect the read side (projections).")
@@ -39,8 +38,8 @@ def status() -> None:
 def rebuild(name: str | None) -> None:
     """Drop a projection (or all) and rebuild it from position 0 of the event log, with a progress bar."""
     runner = _read_side().runner
-    names = _names(runner, name)
-    total = runner.app.recorder.max_notification_id() or 0
+    names = _names(runner.projections, name)
+    total = services().kring.log_position()
     with click.progressbar(length=total, label=f"Rebuilding {', '.join(names)}", show_pos=True) as bar:
         applied = runner.rebuild(names, progress=bar.update)
     click.echo(f"{', '.join(names)}: {applied} events applied.")
@@ -53,17 +52,18 @@ def rebuild(name: str | None) -> None:
 def retry(name: str | None) -> None:
     """Apply the parked events of a projection (or all) again, in log order, after the cause was fixed."""
     runner = _read_side().runner
-    applied, still = runner.retry(_names(runner, name))
+    applied, still = runner.retry(_names(runner.projections, name))
     click.echo(f"{applied} parked events applied.")
     if _report_parked(still):
         raise click.exceptions.Exit(1)
 
 
-def _names(runner: Runner, name: str | None) -> list[str]:
+def _names(projections: Iterable[str], name: str | None) -> list[str]:
     """The projections a command names (default: all); an unknown name is refused."""
-    if name is not None and name not in runner.projections:
-        raise click.BadParameter(f"{name!r}; choose from {', '.join(runner.projections)}.", param_hint="NAME")
-    return [name] if name else list(runner.projections)
+    known = list(projections)
+    if name is not None and name not in known:
+        raise click.BadParameter(f"{name!r}; choose from {', '.join(known)}.", param_hint="NAME")
+    return [name] if name else known
 
 
 def _report_parked(parked: list[Parked]) -> bool:

@@ -6,7 +6,6 @@ and type, and the answer.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -15,20 +14,14 @@ from flask_smorest.fields import Upload
 from marshmallow import Schema, fields
 from werkzeug.datastructures import CombinedMultiDict
 
-from domain.network import Network
 from services.application import importing
-from services.application.readside import ReadSide
-from services.exchange.egor import egor_tables
-from services.exchange.fhir import fhir_bundle
 from services.exchange.interview import Interview
-from services.exchange.network_canvas import network_canvas_graphml
 from services.exchange.uploads import UPLOAD_MAX_BYTES, read_interview
 from services.web import schemas
-from services.web.access import names_of, settled
-from services.web.auth import current_user
+from services.web.auth import current_user, rights
 from services.web.current import services
 from services.web.http import Blueprint, Parser, answer, context, refuse
-from services.web.networks import readable
+from services.web.intake import UPLOADS
 from services.web.read import read_side
 
 blp = Blueprint(
@@ -37,7 +30,6 @@ blp = Blueprint(
     url_prefix="/api/networks",
     description="FHIR R4 (Nictiz zib2020) for care records; Network Canvas GraphML and CSV for network interviews",
 )
-UPLOADS = frozenset({"exchange.import_new_network", "exchange.import_into_network"})
 NOT_FOUND = {"schema": schemas.Error, "description": "No such network (on that date)"}
 FILE_ERRORS = (
     (413, f"The upload is larger than {UPLOAD_MAX_BYTES} bytes, or its ZIP unpacks to too much"),
@@ -131,7 +123,7 @@ def import_new_network(form: dict[str, Any]) -> Any:
     ctx = context(form.get("interviewed_on"))
     done = importing.import_as_new_network(services().kring, interview, ctx, current_user().id, form.get("client_name"))
     assert done.outcome is not None
-    settled(done.outcome)
+    services().access.settled(done.outcome)
     return _imported(done, 201, "networks.get_network")
 
 
@@ -171,7 +163,8 @@ def network_fhir(query: dict[str, Any], network_id: UUID) -> Response:
     with a Questionnaire per instrument) and who recorded what and when (Provenance). With as_of: as on that day.
     docs/fhir.md lists the zib elements filled and those Kring does not hold.
     """
-    body = fhir_document(network_id, read_side(query), query.get("as_of"))
+    read_side(query)  # once it includes the caller's own writes
+    body = services().export.fhir(network_id, rights(), query.get("as_of"))
     return Response(current_app.json.dumps(body), mimetype="application/fhir+json")
 
 
@@ -191,31 +184,9 @@ def network_canvas_export(query: dict[str, Any], network_id: UUID) -> Response:
     each pair who know each other an `acquaintance` edge, in the GraphML Network Canvas exports; importing it
     gives the same map. With as_of: as on that day.
     """
-    network = read_side(query).network(network_id, query.get("as_of"))
+    read_side(query)  # once it includes the caller's own writes
     return Response(
-        network_canvas_graphml(network, _day(network), datetime.now(UTC)),
+        services().export.network_canvas(network_id, query.get("as_of")),
         mimetype="application/graphml+xml",
         headers={"Content-Disposition": f'attachment; filename="network-{network_id}-network-canvas.graphml"'},
     )
-
-
-def _day(network: Network) -> date:
-    return network.as_of or services().kring.today()
-
-
-def fhir_document(network_id: UUID, side: ReadSide, as_of: date | None = None) -> dict[str, Any]:
-    """The network (now, or on `as_of`) as a FHIR Bundle, the recorders named (the API's and the export's); a burden
-    measurement only for a role that may read it (docs/decisions/0012)."""
-    network = side.network(network_id, as_of)
-    events = [
-        event for event in services().kring.network_events(network_id) if readable(event)
-    ]  # no burden for a client
-    names = names_of({event.recorded_by for event in events})
-    return fhir_bundle(network, events, exported_at=datetime.now(UTC), recorders=names)
-
-
-def research_files(network_id: UUID, side: ReadSide) -> dict[str, str]:
-    """The network for researchers, as the export ZIP holds it: Network Canvas GraphML and egor's tables."""
-    network = side.network(network_id)
-    files = {"network-canvas.graphml": network_canvas_graphml(network, _day(network), datetime.now(UTC))}
-    return files | {f"egor/{name}": text for name, text in egor_tables(network, _day(network)).items()}

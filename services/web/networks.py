@@ -5,17 +5,14 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import g, request
+from flask import request
 from flask_smorest import abort
 
-from domain.access import may_read_event
 from domain.network import Network
-from projections.access import Access
-from projections.summaries import LANGUAGES, event_fields, summarise
+from services.application.export import LANGUAGES
 from services.application.networks import NetworkNotFound
 from services.web import schemas
-from services.web.access import settled
-from services.web.auth import current_user
+from services.web.auth import current_user, rights
 from services.web.current import services
 from services.web.http import Blueprint, answer, command, context
 
@@ -53,7 +50,7 @@ def open_network(body: dict[str, Any]) -> Any:
         review_interval_weeks=body["review_interval_weeks"],
         effective_on=body.get("opened_on"),
     )
-    return answer(settled(outcome), 201, "networks.get_network")
+    return answer(services().access.settled(outcome), 201, "networks.get_network")
 
 
 @blp.route("", methods=["GET"])
@@ -96,32 +93,7 @@ def get_network(query: dict[str, Any], network_id: UUID) -> Any:
 def list_events(network_id: UUID) -> dict[str, Any]:
     """The network's full history, oldest first, each event with a one-line summary; the contents of events
     your role may not read (notes, reviews, meetings, carers' burden) are withheld."""
-    return {
-        "items": [event_view(e, line) for e, line in summarise(services().kring.network_events(network_id), language())]
-    }
-
-
-def readable(event: Network.Event) -> bool:
-    """Whether the caller may read this event's contents: the rights auth.authorize found on its network."""
-    access: Access = g.access
-    carer = getattr(event, "carer_id", None)
-    return may_read_event(type(event).__name__, g.permissions, access.contact_id, carer)
-
-
-def event_view(event: Network.Event, summary: str) -> dict[str, Any]:
-    """An event of the history as the caller may see it: the contents withheld where their role may not read
-    them (notes, reviews, meetings, another carer's burden), the line that it happened kept (as on the timeline)."""
-    shown = readable(event)
-    return {
-        "version": event.originator_version,
-        "type": type(event).__name__,
-        "recorded_at": event.timestamp,
-        "effective_on": event.effective_on,
-        "recorded_by": event.recorded_by,
-        "summary": summary,
-        "data": event_fields(event) if shown else {},
-        "withheld": not shown,
-    }
+    return {"items": services().export.history(network_id, rights(), language())}
 
 
 @command(blp, "/<uuid:network_id>", "PATCH", schemas.NetworkPatch)
@@ -130,7 +102,7 @@ def update_network(body: dict[str, Any], network_id: UUID) -> Any:
     if "coordinator" in body:
         body["coordinator"] = coordinator_id(body["coordinator"])
     outcome = services().kring.update_network(network_id, context(body.pop("effective_on", None)), **body)
-    return answer(settled(outcome))
+    return answer(services().access.settled(outcome))
 
 
 @command(blp, "/<uuid:network_id>/close", "POST", schemas.Ending)

@@ -8,8 +8,7 @@ from uuid import UUID
 from flask import Response, request
 from flask_smorest import abort
 
-from projections.timeline import TimelineQuery
-from services.application.readside import PositionBeyondLog, ReadSide, measures_view
+from services.application.readside import PositionBeyondLog, ReadSide, TimelineQuery, measures_view
 from services.web import schemas
 from services.web.auth import current_user
 from services.web.current import services

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.access import ADMINISTER, AUDIT, BURDEN, CARE, CONSENT, EDIT, EXPORT, MAP, NOTES, OWN_BURDEN
+from domain.permissions import ADMINISTER, AUDIT, BURDEN, CARE, CONSENT, EDIT, EXPORT, MAP, NOTES, OWN_BURDEN
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from domain import burden, days, text
 from domain.errors import DomainError
+from domain.permissions import CONSENT_SCOPES, ROLES
 from domain.vocabulary import (
     CATEGORIES,
     DIRECTIONS,
@@ -20,7 +21,7 @@ from domain.vocabulary import (
     STRENGTHS,
     SUPPORT_TYPES,
 )
-from projections.timeline import KINDS
+from services.application.readside import TIMELINE_KINDS
 from services.web.current import services
 
 INT64 = 2**63 - 1  # the largest whole number a store's column holds: cursors and positions stay below it
@@ -416,9 +417,6 @@ class ChangesQuery(ReadQuery):
             raise ValidationError("'from' must not be after 'to'.", "from")
 
 
-TIMELINE_KINDS = tuple(KINDS)  # the timeline's own list of kinds (it had no "access" here)
-
-
 class TimelineQuerySchema(ReadQuery):
     kind = fields.List(
         fields.String(validate=validate.OneOf(TIMELINE_KINDS)),
@@ -613,3 +611,24 @@ class QuestionnaireOut(Schema):
     options = fields.List(fields.Nested(ChoiceOut))
     paraphrased = fields.Boolean(metadata={"description": "True: the item texts are not the validated wording."})
     source = fields.String()
+
+
+# The access endpoints' bodies, which the Toegang page's forms take too
+class AccessGrant(Strict):
+    user = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=254),
+        metadata={"description": "The user's id or e-mail address (of your organisation)."},
+    )
+    role = fields.String(required=True, validate=validate.OneOf(ROLES))
+    contact_id = fields.UUID(
+        load_default=None, metadata={"description": "The contact this user is in the network (carers, members)."}
+    )
+
+
+class Consent(Strict):
+    scopes = fields.List(
+        fields.String(validate=validate.OneOf(CONSENT_SCOPES)),
+        required=True,
+        metadata={"description": "What the client lets this person see; what is left out is withdrawn at once."},
+    )

@@ -11,11 +11,10 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 
 from domain import burden
-from domain.access import CARE, EDIT
 from domain.network import Network
+from domain.permissions import CARE, EDIT
 from domain.state import Contact
 from domain.vocabulary import INSTRUMENTS, PROFESSIONAL_CATEGORIES
-from services.application.burden import CarerBurden
 from services.web import schemas
 from services.web.auth import may, may_care_for
 from services.web.current import services
@@ -45,7 +44,7 @@ def may_report_for(carer_id: str) -> bool:
 def carers(network_id: UUID) -> Any:
     """Every informal carer with their latest scores and overload signals."""
     network = network_or_404(network_id)
-    trends = CarerBurden(services().read_side)
+    trends = services().burden
     people = [c for c in network.active_contacts if c.category not in PROFESSIONAL_CATEGORIES]
     rows = [trends.trend(network, c.id, today()) for c in sorted(people, key=lambda c: c.name.lower())]
     return render_template("carers/list.html", network=network, rows=rows)
@@ -56,7 +55,7 @@ def carer(network_id: UUID, carer_id: UUID) -> Any:
     """One carer's burden over time (a chart per questionnaire) and the signals that they may be overloaded."""
     network = network_or_404(network_id)
     contact = _carer(network, carer_id)
-    trend = CarerBurden(services().read_side).trend(network, contact.id, today())
+    trend = services().burden.trend(network, contact.id, today())
     chart = burden_trend_svg(trend, gettext=_, format_date=lambda d: format_date(d, "medium"), id_prefix="trend")
     return render_template(
         "carers/carer.html",

@@ -11,34 +11,20 @@ from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from domain.access import BURDEN, CARE, EDIT, NOTES
 from domain.network import Network
-from domain.vocabulary import PROFESSIONAL_CATEGORIES
-from projections.attention import reasons
-from projections.timeline import KINDS, TimelineQuery
+from domain.permissions import BURDEN, CARE, EDIT, NOTES
+from services.application.readside import TIMELINE_KINDS as KINDS
+from services.application.readside import TimelineQuery
 from services.web.auth import current_user, may
 from services.web.current import services
 from services.web.drawing import ecogram_legend_svg, ecogram_svg, lensink_svg, map_data
 from services.web.schemas import INT64
 from services.web.ui.context import look, network_or_404, parse_day, today
-from services.web.ui.home import overload_signals
 from services.web.ui.i18n import MEASURE_TEXTS, TIMELINE_KINDS, language, long_date
 
 blp = Blueprint("network", __name__, url_prefix="/netwerken/<uuid:network_id>", template_folder="../templates")
 MAP_KINDS = ("contact", "tie", "role", "spilmantelzorger", "acquaintance")
 TIMELINE_PAGE = 50
-
-
-def attention_row(network: Network) -> dict[str, Any]:
-    """The network as the attention list reads it from the read side (for projections.attention.reasons)."""
-    contacts = network.active_contacts
-    return {
-        "next_review_on": network.next_review_on.isoformat(),
-        "spilmantelzorger_id": network.spilmantelzorger_id,
-        "informal": sum(c.category not in PROFESSIONAL_CATEGORIES for c in contacts),
-        "tied": sum(c.tie is not None for c in contacts),
-        "stressful": sum(bool(c.tie and c.tie.stressful) for c in contacts),
-    }
 
 
 def shown_day(network: Network) -> tuple[date | None, str | None]:
@@ -73,12 +59,10 @@ def drawing(svg: str) -> Markup:
 
 
 def _attention(network: Network) -> dict[str, Any]:
-    day = today()
-    signals = overload_signals(str(network.id), day) if may(BURDEN) else []
-    if signals:
+    found = services().overview.attention_on(network, current_user().id, today(), sees_burden=may(BURDEN))
+    if found["signals"]:
         look([str(network.id)], "signalen van overbelasting")
-    mine = [r for r in services().reminders.inbox(current_user().id, day) if r["network_id"] == str(network.id)]
-    return {"reasons": reasons(attention_row(network), day), "signals": signals, "reminders": mine}
+    return found
 
 
 @blp.route("", methods=["GET"])

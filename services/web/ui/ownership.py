@@ -15,12 +15,14 @@ from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from domain.access import AUDIT, CONSENT_SCOPES, NEEDS_CONSENT
+from domain.permissions import AUDIT, CONSENT_SCOPES, NEEDS_CONSENT
+from services.accounts.access_log import cursor
 from services.application.networks import Outcome
-from services.web import access
-from services.web.auth import may
+from services.web import schemas
+from services.web.auth import current_user, may, on_behalf_of_client, rights
 from services.web.current import services
-from services.web.privacy import export_download
+from services.web.download import export_download
+from services.web.http import context
 from services.web.ui.context import done, look, network_or_404
 from services.web.ui.forms import Form, check, load, submit
 from services.web.ui.i18n import label, language
@@ -38,12 +40,12 @@ def _page(network_id: UUID, form: Form, status: int = 200) -> Any:
     """The Toegang page: who has access, with the consent forms, the form to give a role, and who looked."""
     network = network_or_404(network_id)
     people = sorted(
-        access.people(str(network_id), _missing()),
+        services().access.people(str(network_id), _missing()),
         key=lambda p: (not p["coordinates_network"], p["role"] != "client", p["name"].lower()),
     )
-    before = access.log_cursor(request.args.get("voor", ""))
-    log = access.log_entries(str(network_id), before, LOG_PAGE, _missing()) if may(AUDIT) else []
-    older = bool(log) and bool(access.log_entries(str(network_id), log[-1]["at"], 1))
+    before = cursor(request.args.get("voor", ""))
+    log = services().access.log_entries(str(network_id), before, LOG_PAGE, _missing()) if may(AUDIT) else []
+    older = bool(log) and bool(services().access.log_entries(str(network_id), log[-1]["at"], 1))
     contacts = sorted(network.active_contacts, key=lambda c: c.name.lower())
     return render_template(
         "network/access.html",
@@ -68,14 +70,14 @@ def access_page(network_id: UUID) -> Any:
 @blp.route("/toegang/nieuw", methods=["POST"])
 def grant(network_id: UUID) -> Any:
     """Give a user of the organisation a role on the network (the coordinator)."""
-    form, body = load(access.AccessGrant(), request.form)
-    user = access.colleague(body["user"]) if form.ok else None
+    form, body = load(schemas.AccessGrant(), request.form)
+    user = services().access.colleague(body["user"], current_user()) if form.ok else None
     if form.ok and user is None:
         form.errors["user"] = [_("Er is niemand met dit e-mailadres in uw organisatie.")]
 
     def run() -> Outcome:
         assert user is not None  # the form is ok
-        return access.grant(network_id, user, body["role"], body["contact_id"])
+        return services().access.grant(network_id, context(), user, body["role"], body["contact_id"])
 
     if submit(form, run, {"user_id": "user"}) is None:
         look([str(network_id)], LOOKS_AT)
@@ -89,8 +91,8 @@ def grant(network_id: UUID) -> Any:
 def revoke(network_id: UUID, user_id: str) -> Any:
     """Take a user's role away (the coordinator); in force at once."""
     form = Form()
-    name = access.names_of({user_id}, _missing())[user_id]
-    if submit(form, lambda: access.revoke(network_id, user_id)) is None:
+    name = services().access.names_of({user_id}, _missing())[user_id]
+    if submit(form, lambda: services().access.revoke(network_id, context(), user_id)) is None:
         return done(form.problems, "ownership.access_page", kind="problem", network_id=network_id)
     message = _("%(name)s heeft geen toegang meer tot dit netwerk.", name=name)
     return done(message, "ownership.access_page", network_id=network_id)
@@ -100,17 +102,21 @@ def revoke(network_id: UUID, user_id: str) -> Any:
 def consent(network_id: UUID, user_id: str) -> Any:
     """What the client lets this person see (the client, or the coordinator on the client's behalf)."""
     form = Form(values=request.form.to_dict())
-    body = check(access.Consent(), {"scopes": request.form.getlist("scopes")}, form)
-    if submit(form, lambda: access.record_consent(network_id, user_id, body["scopes"])) is None:
+    body = check(schemas.Consent(), {"scopes": request.form.getlist("scopes")}, form)
+
+    def run() -> Outcome:
+        return services().access.record_consent(network_id, context(), user_id, body["scopes"], on_behalf_of_client())
+
+    if submit(form, run) is None:
         return done(form.problems, "ownership.access_page", kind="problem", network_id=network_id)
-    name = access.names_of({user_id}, _missing())[user_id]
+    name = services().access.names_of({user_id}, _missing())[user_id]
     scopes = [label("scope", s) for s in CONSENT_SCOPES if s in body["scopes"]]
     if scopes:
         what = format_list(scopes, locale=language())
         message = _("Opgeslagen: %(name)s mag nu %(what)s zien.", name=name, what=what)
     else:
         message = _("Opgeslagen: %(name)s mag de kaart, de belasting en de notities niet zien.", name=name)
-    if access.on_behalf_of_client():
+    if on_behalf_of_client():
         message += " " + _("U heeft dit vastgelegd namens de cliënt.")
     return done(message, "ownership.access_page", network_id=network_id)
 
@@ -118,4 +124,4 @@ def consent(network_id: UUID, user_id: str) -> Any:
 @blp.route("/export.zip", methods=["GET"])
 def export(network_id: UUID) -> Response:
     """Everything Kring holds about the network in one ZIP, as the API's export gives it."""
-    return export_download(network_id, services().read_side, language())
+    return export_download(network_id, services().export.files(network_id, rights(), language()))

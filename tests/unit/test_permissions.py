@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.access import EVENT_CONTENTS, may_read_event, permissions
+from domain.permissions import EVENT_CONTENTS, may_read_event, permissions
 from domain.network import Network
 
 EVENT_TYPES = {
