@@ -92,7 +92,7 @@ class Networks(Application[UUID]):
         register_domain_transcodings(transcoder)
 
     def construct_mapper(self) -> Mapper[UUID]:
-        """Events and snapshots sealed with their network's key (services/encryption.py)."""
+        """Events and snapshots sealed with their network's key (services/infrastructure/encryption.py)."""
         self.keys = KeyStore.for_settings(dict(self.env))  # the settings laid over the process environment
         return EncryptingMapper(
             self.construct_transcoder(), self.keys, self._first_event, compressor=self.factory.compressor()

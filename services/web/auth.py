@@ -2,7 +2,7 @@
 
 The JSON API takes personal API tokens (`Authorization: Bearer kr_...`); creating a token also takes the
 e-mail address and password (HTTP Basic). The web pages use a session cookie that carries the secret of a
-session row (services/accounts.py), so a session ends on the server. Every look at a network's personal data is
+session row (services/accounts/accounts.py), so a session ends on the server. Every look at a network's personal data is
 written to the access log.
 """
 

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 import click
+from flask import Flask
 from flask.cli import AppGroup
 
 from services.accounts.accounts import AccountError
@@ -105,3 +106,9 @@ def create_user(  # noqa: PLR0913 - the command's options
     except AccountError as error:
         raise click.ClickException(f"{error.field}: {error.message}") from None
     click.echo(f"Created {user.email} ({user.id}) in {organisation}.")
+
+
+def init_app(app: Flask) -> None:
+    """The operator commands: `flask --app services.web projections ...` and `... users create`."""
+    app.cli.add_command(projections_cli)
+    app.cli.add_command(users_cli)

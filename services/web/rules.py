@@ -128,7 +128,7 @@ RULES: dict[str, Rule] = {
     "exchange.import_into_network": network(EDIT),
 }
 
-# The web pages (services/web/ui): the same permission as their API counterparts, the same looks logged.
+# The web pages (services/web/pages): the same permission as their API counterparts, the same looks logged.
 RULES.update(
     {
         "home.networks": SIGNED_IN,  # only the caller's own networks (logged in the view, like the API's list)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from domain.permissions import EVENT_CONTENTS, may_read_event, permissions
 from domain.network import Network
+from domain.permissions import EVENT_CONTENTS, may_read_event, permissions
 
 EVENT_TYPES = {
     name for name, value in vars(Network).items() if isinstance(value, type) and issubclass(value, Network.Event)

@@ -18,9 +18,9 @@ from services.application.readside import TimelineQuery
 from services.web.auth import current_user, may
 from services.web.current import services
 from services.web.drawing import ecogram_legend_svg, ecogram_svg, lensink_svg, map_data
+from services.web.pages.context import look, network_or_404, parse_day, today
+from services.web.pages.i18n import MEASURE_TEXTS, TIMELINE_KINDS, language, long_date
 from services.web.schemas import INT64
-from services.web.ui.context import look, network_or_404, parse_day, today
-from services.web.ui.i18n import MEASURE_TEXTS, TIMELINE_KINDS, language, long_date
 
 blp = Blueprint("network", __name__, url_prefix="/netwerken/<uuid:network_id>", template_folder="../templates")
 MAP_KINDS = ("contact", "tie", "role", "spilmantelzorger", "acquaintance")

@@ -11,8 +11,8 @@ from services.web import schemas
 from services.web.auth import current_user
 from services.web.current import services
 from services.web.http import context
-from services.web.ui.context import done, look, today
-from services.web.ui.forms import Form, load, submit
+from services.web.pages.context import done, look, today
+from services.web.pages.forms import Form, load, submit
 
 blp = Blueprint("home", __name__, template_folder="../templates")
 

@@ -18,11 +18,11 @@ from services.application import importing
 from services.exchange.interview import Interview
 from services.exchange.uploads import UPLOAD_MAX_BYTES, read_interview
 from services.web import schemas
+from services.web.api.read import read_side
 from services.web.auth import current_user, rights
 from services.web.current import services
 from services.web.http import Blueprint, Parser, answer, context, refuse
 from services.web.intake import UPLOADS
-from services.web.read import read_side
 
 blp = Blueprint(
     "exchange",

@@ -9,11 +9,11 @@ from flask import Response
 
 from domain.reminders import Reminder
 from services.web import schemas
+from services.web.api.read import read_side
 from services.web.current import services
 from services.web.errors import in_path
 from services.web.http import Blueprint, caller, expected_version, not_found
 from services.web.links import links
-from services.web.read import read_side
 
 blp = Blueprint("inbox", __name__, url_prefix="/api", description="Reminders: inbox and calendar feed")
 calendar_blp = Blueprint("calendar", __name__, url_prefix="/calendar", description="Calendar feeds (iCalendar)")

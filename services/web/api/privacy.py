@@ -15,12 +15,12 @@ from marshmallow import fields, validate
 from services.application.export import LANGUAGES
 from services.application.networks import NotEncrypted
 from services.web import schemas
+from services.web.api.networks import language
+from services.web.api.read import read_side
 from services.web.auth import rights
 from services.web.current import services
 from services.web.download import export_download
 from services.web.http import Blueprint, caller, refuse
-from services.web.networks import language
-from services.web.read import read_side
 
 blp = Blueprint("privacy", __name__, url_prefix="/api/networks", description="Export and erasure (AVG/GDPR)")
 NOT_FOUND = {"schema": schemas.Error, "description": "No such network (or it was erased)"}

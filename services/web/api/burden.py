@@ -9,11 +9,11 @@ from domain import burden
 from domain.errors import DomainError
 from domain.vocabulary import INSTRUMENTS
 from services.web import schemas
+from services.web.api.read import read_side
 from services.web.auth import may_care_for
 from services.web.current import services
 from services.web.errors import in_path
 from services.web.http import Blueprint, answer, command, context, not_found
-from services.web.read import read_side
 
 blp = Blueprint("burden", __name__, url_prefix="/api", description="Carer burden and overload signals")
 

@@ -15,15 +15,26 @@ from markupsafe import Markup
 from domain import days
 from services.web.auth import may
 from services.web.links import reminder_path
-from services.web.ui import carers, errors, forms_pages, home, i18n, network, ownership, printing, reminders
-from services.web.ui.context import today
+from services.web.pages import (
+    carers,
+    errors,
+    forms_pages,
+    home,
+    i18n,
+    network,
+    ownership,
+    printing,
+    reminders,
+    signin,
+)
+from services.web.pages.context import today
 
 __all__ = ["BLUEPRINTS", "init_app", "printing"]  # printing adds the print page and the PDF to the network's blueprint
-BLUEPRINTS = (home.blp, network.blp, forms_pages.blp, carers.blp, reminders.blp, ownership.blp)
+BLUEPRINTS = (signin.blp, home.blp, network.blp, forms_pages.blp, carers.blp, reminders.blp, ownership.blp)
 
 
 def init_app(app: Flask) -> None:
-    """Languages, the pages' blueprints and the readable error pages."""
+    """Languages, the pages' blueprints (signing in first) and the readable error pages."""
     i18n.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

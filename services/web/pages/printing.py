@@ -11,9 +11,9 @@ from flask import Response, current_app, redirect, render_template, request, url
 from flask_babel import gettext as _
 
 from services.web.drawing import ecogram_svg, map_data
-from services.web.ui.context import today
-from services.web.ui.i18n import long_date
-from services.web.ui.network import blp, drawing, on_day
+from services.web.pages.context import today
+from services.web.pages.i18n import long_date
+from services.web.pages.network import blp, drawing, on_day
 
 log = logging.getLogger(__name__)
 

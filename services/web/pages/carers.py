@@ -20,10 +20,10 @@ from services.web.auth import may, may_care_for
 from services.web.current import services
 from services.web.drawing import burden_trend_svg
 from services.web.http import context
-from services.web.ui.context import done, network_or_404, own_contact, today
-from services.web.ui.forms import Form, check, submit
-from services.web.ui.i18n import language
-from services.web.ui.network import drawing
+from services.web.pages.context import done, network_or_404, own_contact, today
+from services.web.pages.forms import Form, check, submit
+from services.web.pages.i18n import language
+from services.web.pages.network import drawing
 
 blp = Blueprint("carers", __name__, url_prefix="/netwerken/<uuid:network_id>", template_folder="../templates")
 

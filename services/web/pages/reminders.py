@@ -16,8 +16,8 @@ from services.web import schemas
 from services.web.auth import current_user
 from services.web.current import services
 from services.web.links import links
-from services.web.ui.context import done, look, today
-from services.web.ui.forms import Form, load, refusal
+from services.web.pages.context import done, look, today
+from services.web.pages.forms import Form, load, refusal
 
 blp = Blueprint("reminders", __name__, url_prefix="/herinneringen", template_folder="../templates")
 

@@ -2,7 +2,7 @@
 withdrawn by the client or on the client's behalf), who looked ("Wie keek er?"), and everything in one download.
 
 The same rules (rules.py) and the same commands as the API's access, consent, access-log and export endpoints
-(services/web/access.py, services/web/privacy.py).
+(services/application/access.py and export.py, as services/web/api/access.py and privacy.py use them).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from services.web.auth import current_user, may, on_behalf_of_client, rights
 from services.web.current import services
 from services.web.download import export_download
 from services.web.http import context
-from services.web.ui.context import done, look, network_or_404
-from services.web.ui.forms import Form, check, load, submit
-from services.web.ui.i18n import label, language
+from services.web.pages.context import done, look, network_or_404
+from services.web.pages.forms import Form, check, load, submit
+from services.web.pages.i18n import label, language
 
 blp = Blueprint("ownership", __name__, url_prefix="/netwerken/<uuid:network_id>", template_folder="../templates")
 LOG_PAGE = 50

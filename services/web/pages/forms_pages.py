@@ -17,8 +17,8 @@ from services.application.networks import Outcome
 from services.web import schemas
 from services.web.current import services
 from services.web.http import context
-from services.web.ui.context import done, network_or_404, today
-from services.web.ui.forms import Form, load, submit
+from services.web.pages.context import done, network_or_404, today
+from services.web.pages.forms import Form, load, submit
 
 blp = Blueprint("forms", __name__, url_prefix="/netwerken/<uuid:network_id>", template_folder="../templates")
 Body = dict[str, Any]

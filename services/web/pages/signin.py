@@ -14,7 +14,7 @@ from services.accounts.throttle import TooManyAttempts
 from services.web.auth import _session_user, sign_in_session, sign_out_session
 from services.web.current import services
 
-blp = Blueprint("pages", __name__, template_folder="templates")
+blp = Blueprint("pages", __name__, template_folder="../templates")
 
 
 def _safe_next(target: str | None) -> str:
