@@ -44,7 +44,7 @@ run: install ## Start Kring on http://127.0.0.1:5000 with the embedded SQLite st
 	KRING_BASE_URL="$${KRING_BASE_URL:-http://$(HOST):$(PORT)}" \
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --threads $(THREADS) --access-logfile - \
 		--logger-class services.web.request_log.RedactingLogger \
-		--access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' 'services.wsgi:app'
+		--access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' 'scheduler.wsgi:app'
 
 user: install ## Make an account: make user EMAIL=... NAME="..." ORG="..." (asks for the password)
 	@test -n "$(EMAIL)" -a -n "$(NAME)" -a -n "$(ORG)" || { echo 'Give EMAIL, NAME and ORG: make user EMAIL=anna@wijkteam.nl NAME="Anna de Vries" ORG="Wijkteam Oost"'; exit 2; }

@@ -1,7 +1,8 @@
-"""The WSGI entry point for gunicorn (`services.wsgi:app`): the app with its background work started.
+"""The WSGI entry point for gunicorn (`scheduler.wsgi:app`): the web app with its background work started.
 
+It lives here, in the top layer, because it composes the web app (services.web) with the reminder scheduler.
 Embedded default: the projections and the reminder scheduler run in this process. Scaled: set
-KRING_PROJECTIONS=worker and KRING_SCHEDULER=off, and run `python -m projections` and `python -m scheduler`.
+KRING_PROJECTIONS=worker and KRING_SCHEDULER=off, and run `python -m services.worker` and `python -m scheduler`.
 """
 
 import os

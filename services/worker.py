@@ -1,4 +1,5 @@
-"""Long-running processes for the scaled set-up: the projection worker (`python -m projections`)."""
+"""The projection worker of the scaled set-up: `python -m services.worker` keeps the read side current beside web
+workers that run with KRING_PROJECTIONS=worker."""
 
 from __future__ import annotations
 
@@ -32,3 +33,7 @@ def run_projection_worker(report_every: float = 10.0) -> None:
                 log.info("%s at %d of %d (lag %d)", row.name, row.position, row.log_position, row.lag)
     services.close()
     log.info("projection worker stopped")
+
+
+if __name__ == "__main__":
+    run_projection_worker()
