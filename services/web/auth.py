@@ -2,8 +2,8 @@
 
 The JSON API takes personal API tokens (`Authorization: Bearer kr_...`); creating a token also takes the
 e-mail address and password (HTTP Basic). The web pages use a session cookie that carries the secret of a
-session row (services/accounts/accounts.py), so a session ends on the server. Every look at a network's personal data is
-written to the access log.
+session row (services/accounts/accounts.py), so a session ends on the server. Every look at a network's personal
+data is written to the access log.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from services.web.rules import RULES, Rule
 log = logging.getLogger(__name__)
 REASON_HEADER = "X-Kring-Reason"
 SESSION_KEY = "sid"  # the session cookie's key of the session row's secret
-LANGUAGE_KEY = "lang"  # the session key of the pages' chosen language (ui/i18n.py): kept across a fresh session
+LANGUAGE_KEY = "lang"  # the session key of the pages' chosen language (pages/i18n.py): kept across a fresh session
 NO_NETWORK = "There is no network with this id (or you may not see it)."
 
 

@@ -1,4 +1,4 @@
-"""Small helpers the API views share: the service, the caller's context, command answers."""
+"""Small helpers the views share: the caller's context of a command (the pages too), command answers, routing."""
 
 from __future__ import annotations
 
