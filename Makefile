@@ -12,7 +12,7 @@ THREADS ?= 1
 TRANSLATIONS := services/web/translations
 CATALOGUE := $(TRANSLATIONS)/en/LC_MESSAGES/messages
 
-.PHONY: run test lint format bench install install-dev services browser translations clean user
+.PHONY: run test check lint format bench install install-dev services browser translations clean user
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,15 +43,20 @@ run: install ## Start Kring on http://127.0.0.1:5000 with the embedded SQLite st
 	@echo "No account yet? In another terminal: make user EMAIL=you@example.nl NAME=\"Your Name\" ORG=\"Your team\""
 	KRING_BASE_URL="$${KRING_BASE_URL:-http://$(HOST):$(PORT)}" \
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --threads $(THREADS) --access-logfile - \
-		--logger-class services.access_log.RedactingLogger \
-		--access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' 'services.wsgi:app'
+		--logger-class services.web.request_log.RedactingLogger \
+		--access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(M)sms' 'scheduler.wsgi:app'
 
 user: install ## Make an account: make user EMAIL=... NAME="..." ORG="..." (asks for the password)
 	@test -n "$(EMAIL)" -a -n "$(NAME)" -a -n "$(ORG)" || { echo 'Give EMAIL, NAME and ORG: make user EMAIL=anna@wijkteam.nl NAME="Anna de Vries" ORG="Wijkteam Oost"'; exit 2; }
 	$(BIN)/flask --app services.web users create --email "$(EMAIL)" --name "$(NAME)" --organisation "$(ORG)" --admin --coordinator
 
-test: install-dev services browser ## Install what the tests need and run the whole suite
+test: install-dev services browser ## Install what the tests need and run the whole suite (what CI runs)
 	$(BIN)/pytest
+
+# The fast inner loop: lint, then the unit tests and the integration tests on SQLite. Left out (make test runs them):
+# the browser and server tests (tests/e2e), every test on PostgreSQL, and the API fuzzer (Schemathesis).
+check: lint ## Lint, unit tests and SQLite integration tests: the quick check while working
+	$(BIN)/pytest -q tests/unit tests/integration -k "not postgres and not every_generated_request"
 
 browser: install-dev node_modules/.package-lock.json ## Debian's chromium (apt, if missing) and axe-core (npm)
 	@bash .ci/browser

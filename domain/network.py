@@ -8,8 +8,8 @@ from typing import Any
 from eventsourcing.domain import Aggregate, event
 
 from domain import burden, days
-from domain.access import CONSENT_SCOPES, NEEDS_CONSENT, ROLES
 from domain.errors import DomainError, UnknownEntity
+from domain.permissions import CONSENT_SCOPES, NEEDS_CONSENT, ROLES
 from domain.state import (
     Acquaintance,
     Contact,

@@ -1,6 +1,7 @@
-"""`python -m projections`: run the projection worker (scaled set-up, beside the web workers)."""
+"""`python -m projections` was the projection worker; it needs the application's encrypted event store, so it
+moved up a layer: run `python -m services.worker` (docs/decisions/0018)."""
 
-from services.workers import run_projection_worker
+import sys
 
 if __name__ == "__main__":
-    run_projection_worker()
+    sys.exit("The projection worker is now `python -m services.worker` (same settings).")

@@ -250,9 +250,23 @@ class NetworkMapProjection(Projection):
         )
 
 
-def _network_row(network_id: str, network: Network) -> tuple[Any, ...]:
+def outline(network: Network) -> dict[str, Any]:
+    """What the map keeps of a network for the attention rules (projections.attention.reasons): the next review,
+    the spilmantelzorger, and how many contacts there are, informal ones, ones with a tie and stressful ties."""
     contacts = network.active_contacts
     tied = [c for c in contacts if c.tie]
+    return {
+        "next_review_on": _iso(network.next_review_on),
+        "spilmantelzorger_id": network.spilmantelzorger_id,
+        "contacts": len(contacts),
+        "informal": sum(c.category not in PROFESSIONAL_CATEGORIES for c in contacts),
+        "tied": len(tied),
+        "stressful": sum(1 for c in tied if c.tie and c.tie.stressful),
+    }
+
+
+def _network_row(network_id: str, network: Network) -> tuple[Any, ...]:
+    counts = outline(network)
     return (
         network_id,
         network.version,
@@ -260,13 +274,13 @@ def _network_row(network_id: str, network: Network) -> tuple[Any, ...]:
         network.coordinator,
         network.status,
         _iso(network.opened_on),
-        _iso(network.next_review_on),
+        counts["next_review_on"],
         _iso(network.last_reviewed_on),
         network.spilmantelzorger_id,
-        len(contacts),
-        sum(c.category not in PROFESSIONAL_CATEGORIES for c in contacts),
-        len(tied),
-        sum(1 for c in tied if c.tie and c.tie.stressful),
+        counts["contacts"],
+        counts["informal"],
+        counts["tied"],
+        counts["stressful"],
     )
 
 
@@ -326,6 +340,26 @@ class NetworkMaps:
         """Empty the cache of decoded maps (for measuring a first read)."""
         with self._lock:
             self._decoded.clear()
+
+    def email_of(self, network_id: str, contact_id: str) -> str | None:
+        """The e-mail address of a contact in the network now, if they have one."""
+        with self.store.transaction() as tx:
+            row = tx.execute(
+                "SELECT email FROM kring_people WHERE network_id = ? AND contact_id = ? AND active = 1",
+                [network_id, contact_id],
+            ).one()
+        return row["email"] if row else None
+
+    def networks_helped_in(self, network_id: str, contact_id: str) -> int:
+        """In how many networks the person this contact is (by person reference or e-mail) is a contact now."""
+        with self.store.transaction() as tx:
+            row = tx.execute(
+                "SELECT COUNT(DISTINCT o.network_id) AS networks FROM kring_people p JOIN kring_people o "
+                "ON o.person_key = p.person_key AND o.active = 1 WHERE p.network_id = ? AND p.contact_id = ? "
+                "AND p.person_key IS NOT NULL",
+                [network_id, contact_id],
+            ).one()
+        return int(row["networks"]) if row and row["networks"] else 0
 
     def at_last_review(self, network_id: UUID) -> Network | None:
         """The network as it was on the day of its last review (by the dates things happened)."""

@@ -332,3 +332,66 @@ RULES: dict[type, Callable[[DueChanges, str, Any], None]] = {
     Network.GoalSet: _goal_set,
     Network.GoalCompleted: _goal_completed,
 }
+
+
+# ------------------------------------------------------------ the questions the reminders answer
+DUE = (
+    "SELECT d.reminder_id, d.network_id, d.kind, d.subject, d.due_on, d.state, d.snoozed_until, d.status, "
+    "d.resolved_by, n.client_name, n.coordinator, n.spilmantelzorger_id FROM kring_due d "
+    "JOIN kring_networks n ON n.network_id = d.network_id "
+)
+
+
+class DueReminders:
+    """Reading the reminders: what is due, what was answered, what a coordinator still has open (each row with
+    the network's client, coordinator and spilmantelzorger from the map)."""
+
+    def __init__(self, store: ReadStore) -> None:
+        self.store = store
+
+    def _rows(self, where: str, params: list[Any]) -> list[dict[str, Any]]:
+        with self.store.transaction() as tx:
+            return tx.execute(DUE + where, params).all()
+
+    def due_by(self, today: date) -> list[dict[str, Any]]:
+        """Pending reminders of open networks due by today that were never raised, the earliest first."""
+        return self._rows(
+            "WHERE d.status = 'pending' AND d.state = 'new' AND d.due_on <= ? AND n.status = 'open' ORDER BY d.due_on",
+            [today.isoformat()],
+        )
+
+    def answered(self) -> list[dict[str, Any]]:
+        """Raised reminders that an event has answered but that are still open."""
+        return self._rows("WHERE d.status = 'resolved' AND d.state IN ('sent', 'acknowledged', 'snoozed')", [])
+
+    def open_for(self, coordinator: str) -> list[dict[str, Any]]:
+        """Everything still open in the coordinator's open networks, due or not yet due."""
+        return self._rows(
+            "WHERE n.coordinator = ? AND n.status = 'open' AND d.status = 'pending' "
+            "AND d.state NOT IN ('dismissed', 'resolved') ORDER BY d.due_on",
+            [coordinator],
+        )
+
+    def sent_to(self, coordinator: str) -> list[dict[str, Any]]:
+        """The reminders raised in the coordinator's networks that still ask for something (snoozed ones too)."""
+        return self._rows(
+            "WHERE n.coordinator = ? AND d.state IN ('sent', 'acknowledged', 'snoozed') AND d.status = 'pending' "
+            "ORDER BY d.due_on",
+            [coordinator],
+        )
+
+    def network_of(self, reminder_id: str) -> str | None:
+        """The network a reminder is about (None: no such reminder)."""
+        with self.store.transaction() as tx:
+            row = tx.execute("SELECT network_id FROM kring_due WHERE reminder_id = ?", [reminder_id]).one()
+        return row["network_id"] if row else None
+
+    def raised_about(self, network_id: str) -> list[str]:
+        """The ids of the reminders raised about a network, by due day."""
+        with self.store.transaction() as tx:
+            rows = tx.execute(
+                "SELECT reminder_id FROM kring_due WHERE network_id = ? AND state <> 'new' "
+                "ORDER BY due_on, reminder_id",
+                [network_id],
+            ).all()
+        return [r["reminder_id"] for r in rows]

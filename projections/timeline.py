@@ -176,6 +176,14 @@ class Timelines:
             rows = tx.execute(statement, [*params, query.limit, query.offset]).all()
         return [_line(row, lang) for row in rows]
 
+    def name_of(self, network_id: str, entity_id: str) -> str:
+        """The name the history knows a contact, task or goal by ("" if it knows none)."""
+        with self.store.transaction() as tx:
+            row = tx.execute(
+                "SELECT name FROM kring_timeline_names WHERE network_id = ? AND entity_id = ?", [network_id, entity_id]
+            ).one()
+        return row["name"] if row else ""
+
 
 def _line(row: dict[str, Any], lang: str) -> dict[str, Any]:
     """A stored row as a timeline line, its summary rendered in the reader's language."""

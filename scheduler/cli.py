@@ -6,10 +6,11 @@ import os
 from datetime import datetime
 
 import click
-from flask import current_app
 from flask.cli import AppGroup
 
 from scheduler.service import channels_and_deliver
+from services.web.current import services
+from services.web.links import links
 
 reminders_cli = AppGroup("reminders", help="Scan for due reminders and deliver them.")
 
@@ -24,12 +25,12 @@ reminders_cli = AppGroup("reminders", help="Scan for due reminders and deliver t
 )
 def scan(today: datetime | None) -> None:
     """Raise and deliver every reminder due by that day (each exactly once), resolve the answered ones."""
-    side = current_app.extensions["kring_read"]
+    found = services()
+    side = found.read_side
     side.runner.catch_up()  # scan what the log says now
-    app = current_app.extensions["kring"]
-    channels, deliver = channels_and_deliver(os.environ, current_app.extensions["kring_links"])
-    day = today.date() if today else app.today()
-    result = current_app.extensions["kring_reminders"].scan(day, deliver, channels)
+    channels, deliver = channels_and_deliver(os.environ, links())
+    day = today.date() if today else found.kring.today()
+    result = found.reminders.scan(day, deliver, channels)
     side.runner.catch_up()  # the inbox and the calendar show what was raised
     for delivery in result.raised:
         click.echo(f"{delivery.due_on}  {delivery.kind:<16} {delivery.title}")

@@ -7,8 +7,8 @@ import logging
 import smtplib
 from email.message import EmailMessage
 
-from services.mail import SmtpSettings, send
-from services.reminders import Delivery
+from services.application.reminders import Delivery
+from services.infrastructure.mail import SmtpSettings, send
 from services.web.links import Links
 
 log = logging.getLogger(__name__)

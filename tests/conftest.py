@@ -13,9 +13,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from services.accounts import Accounts, User
-from services.application import Kring
+from services.accounts.accounts import Accounts, User
+from services.application.kring import Kring
 from services.web import create_app, shutdown, start_background
+from services.web.current import services_of
 
 TODAY = date(2026, 11, 26)
 MASTER_KEY = "a3JpbmctdGVzdHMtbWFzdGVyLWtleS0zMi1ieXRlcyE="  # 32 bytes, for the test stores only
@@ -134,7 +135,7 @@ class Staff:
 
     def __init__(self, app: Flask, organisation: str = "Wijkteam Oost") -> None:
         self.app = app
-        self.accounts: Accounts = app.extensions["kring_accounts"]
+        self.accounts: Accounts = services_of(app).accounts
         self.organisation_id = self.accounts.create_organisation(organisation)
         self.domain = organisation.rsplit(maxsplit=1)[-1].lower() + ".nl"
         self._users: dict[str, User] = {}

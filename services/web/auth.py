@@ -2,8 +2,8 @@
 
 The JSON API takes personal API tokens (`Authorization: Bearer kr_...`); creating a token also takes the
 e-mail address and password (HTTP Basic). The web pages use a session cookie that carries the secret of a
-session row (services/accounts.py), so a session ends on the server. Every look at a network's personal data is
-written to the access log.
+session row (services/accounts/accounts.py), so a session ends on the server. Every look at a network's personal
+data is written to the access log.
 """
 
 from __future__ import annotations
@@ -12,36 +12,24 @@ import base64
 import binascii
 import logging
 from typing import NoReturn
-from uuid import UUID
 
 from flask import Flask, current_app, g, redirect, request, session, url_for
 from flask import abort as flask_abort
 from flask_smorest import abort
 
-from domain.access import BURDEN, CARE, EDIT, OWN_BURDEN, SEE, permissions
-from projections.access import Access
-from services.accounts import Accounts, User
-from services.application import NetworkNotFound
-from services.audit import MAX_REASON, AccessLog
-from services.throttle import TooManyAttempts
-from services.web.http import read_side_of_app
+from domain.permissions import BURDEN, CARE, EDIT, OWN_BURDEN, SEE, permissions
+from services.accounts.access_log import MAX_REASON
+from services.accounts.accounts import User
+from services.accounts.throttle import TooManyAttempts
+from services.application.access import Access, Rights
+from services.web.current import services
 from services.web.rules import RULES, Rule
 
 log = logging.getLogger(__name__)
 REASON_HEADER = "X-Kring-Reason"
 SESSION_KEY = "sid"  # the session cookie's key of the session row's secret
-LANGUAGE_KEY = "lang"  # the session key of the pages' chosen language (ui/i18n.py): kept across a fresh session
+LANGUAGE_KEY = "lang"  # the session key of the pages' chosen language (pages/i18n.py): kept across a fresh session
 NO_NETWORK = "There is no network with this id (or you may not see it)."
-
-
-def accounts() -> Accounts:
-    found: Accounts = current_app.extensions["kring_accounts"]
-    return found
-
-
-def access_log() -> AccessLog:
-    found: AccessLog = current_app.extensions["kring_access_log"]
-    return found
 
 
 def current_user() -> User:
@@ -62,7 +50,7 @@ def identify() -> User | None:
     header = request.headers.get("Authorization", "")
     scheme, _, credentials = header.partition(" ")
     if scheme.lower() == "bearer":
-        return accounts().user_for_token(credentials.strip())
+        return services().accounts.user_for_token(credentials.strip())
     if scheme.lower() == "basic" and request.endpoint == "accounts.create_token":
         return _password_user(credentials)
     if header or request.path.startswith("/api"):
@@ -76,7 +64,7 @@ def _password_user(credentials: str) -> User | None:
     except (binascii.Error, UnicodeDecodeError):
         return None
     try:
-        return accounts().sign_in(email, password, request.remote_addr or "?")
+        return services().accounts.sign_in(email, password, request.remote_addr or "?")
     except TooManyAttempts as error:
         abort(429, message=str(error), error="too_many_attempts", headers={"Retry-After": str(error.retry_after)})
         raise AssertionError("abort() raises") from error  # pragma: no cover
@@ -86,7 +74,7 @@ def _session_user() -> User | None:
     secret = session.get(SESSION_KEY)
     if not secret:
         return None
-    user = accounts().session_user(secret)
+    user = services().accounts.session_user(secret)
     if user is None:
         fresh_session()  # ended (signed out, new password, deactivated) or expired
     return user
@@ -105,14 +93,14 @@ def sign_in_session(user: User) -> None:
     fresh_session()
     session.permanent = True
     lifetime = current_app.permanent_session_lifetime.total_seconds()
-    session[SESSION_KEY] = accounts().start_session(user.id, lifetime)
+    session[SESSION_KEY] = services().accounts.start_session(user.id, lifetime)
 
 
 def sign_out_session() -> None:
     """End this web session on the server (every copy of its cookie stops working) and in the browser."""
     secret = session.get(SESSION_KEY)
     if secret:
-        accounts().end_session(secret)
+        services().accounts.end_session(secret)
     fresh_session()
 
 
@@ -161,19 +149,16 @@ def _network(user: User, rule: Rule) -> None:
 
 
 def _reminder(user: User, rule: Rule) -> None:
-    side = read_side_of_app()
-    reminder_id = str((request.view_args or {})["reminder_id"])
-    with side.store.transaction() as tx:
-        row = tx.execute("SELECT network_id FROM kring_due WHERE reminder_id = ?", [reminder_id]).one()
-    if row is None:
+    network_id = services().read_side.due.network_of(str((request.view_args or {})["reminder_id"]))
+    if network_id is None:
         _refuse(404, "There is no such reminder.", "reminder_not_found")
-    _check_network(user, rule, row["network_id"], missing=("There is no such reminder.", "reminder_not_found"))
+    _check_network(user, rule, network_id, missing=("There is no such reminder.", "reminder_not_found"))
 
 
 def _check_network(
     user: User, rule: Rule, network_id: str, missing: tuple[str, str] = (NO_NETWORK, "network_not_found")
 ) -> None:
-    access = access_of(network_id, user.id)
+    access = services().access.of(network_id, user.id)
     allowed = permissions(access.role, access.consent) if access else frozenset()
     if SEE not in allowed:
         _refuse(404, *missing)
@@ -183,7 +168,7 @@ def _check_network(
         _refuse(403, f"Your role on this network ({access.role}) does not allow this.", "forbidden")
     if rule.looks_at and request.method == "GET":
         reason = request.headers.get(REASON_HEADER, "")[:MAX_REASON].strip() or None
-        access_log().record(user.id, [network_id], rule.looks_at, reason)
+        services().access_log.record(user.id, [network_id], rule.looks_at, reason)
 
 
 def _satisfies(needs: str, allowed: frozenset[str], access: Access) -> bool:
@@ -194,28 +179,20 @@ def _satisfies(needs: str, allowed: frozenset[str], access: Access) -> bool:
     return BURDEN in allowed or (OWN_BURDEN in allowed and carer is not None and str(carer) == access.contact_id)
 
 
-def access_of(network_id: str, user_id: str) -> Access | None:
-    """The caller's access: from the access projection, or from the network itself when the projection does
-    not know the pair yet (a network opened a moment ago)."""
-    side = read_side_of_app()
-    found = side.access.of(network_id, user_id)
-    if found is not None:
-        return found
-    try:
-        network = side.app.get_network(UUID(network_id))
-    except (NetworkNotFound, ValueError):
-        return None
-    role = network.role_of(user_id)
-    if role is None:
-        return None
-    grant = network.access.get(user_id)
-    return Access(role, grant.contact_id if grant else None, tuple(grant.consent if grant else ()))
-
-
 def may(permission: str) -> bool:
     """Whether the caller's role on this request's network (checked by authorize) allows this."""
     allowed: frozenset[str] = g.get("permissions", frozenset())
     return permission in allowed
+
+
+def rights() -> Rights:
+    """The caller's rights on this request's network (checked by authorize)."""
+    return Rights(g.access, g.permissions)
+
+
+def on_behalf_of_client() -> bool:
+    """Whether the caller records consent on the client's behalf (a coordinator), not as the client."""
+    return bool(g.access.role != "client")
 
 
 def may_care_for(carer_id: str) -> None:

@@ -13,10 +13,10 @@ from flask_smorest import abort
 from werkzeug.exceptions import HTTPException
 
 from domain.errors import DomainError, UnknownEntity
-from services.accounts import AccountError
-from services.application import ConcurrentChanges, NetworkNotFound, VersionMismatch
+from services.accounts.accounts import AccountError
+from services.application.networks import ConcurrentChanges, NetworkNotFound, VersionMismatch
+from services.application.readside import ReadSideBehind
 from services.exchange.interview import InvalidFile, TooLarge
-from services.readside import ReadSideBehind
 from services.web import schemas
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ class Api(SmorestApi):
         return response, status
 
 
-def register(app: Flask) -> None:
+def init_app(app: Flask) -> None:
     """Turn the service's exceptions into their HTTP answers."""
 
     @app.errorhandler(DomainError)

@@ -1,4 +1,4 @@
-"""Small helpers the API views share: the service, the caller's context, command answers."""
+"""Small helpers the views share: the caller's context of a command (the pages too), command answers, routing."""
 
 from __future__ import annotations
 
@@ -8,13 +8,12 @@ from datetime import date
 from typing import Any, NoReturn, TypeVar
 
 import flask_smorest
-from flask import current_app, g, request, url_for
+from flask import g, request, url_for
 from flask_smorest import abort
 from webargs.flaskparser import FlaskParser
 
-from services.application import Kring, Outcome
-from services.commands import Context
-from services.readside import ReadSide
+from services.application.kring import Context
+from services.application.networks import Outcome
 from services.web import schemas
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -34,18 +33,6 @@ class Blueprint(flask_smorest.Blueprint):
     """flask-smorest's Blueprint with Kring's parser."""
 
     ARGUMENTS_PARSER = Parser()
-
-
-def kring() -> Kring:
-    """The application service of this Flask app."""
-    service: Kring = current_app.extensions["kring"]
-    return service
-
-
-def read_side_of_app() -> ReadSide:
-    """The read side of this Flask app (its projections and their queries)."""
-    side: ReadSide = current_app.extensions["kring_read"]
-    return side
 
 
 def caller() -> str:

@@ -9,9 +9,8 @@ from typing import Any
 from flask import Flask, request
 from flask_smorest import abort
 
-from services.web.exchange import UPLOADS
-
 MAX_BODY_BYTES = 64 * 1024
+UPLOADS = frozenset({"exchange.import_new_network", "exchange.import_into_network"})  # multipart, not JSON
 MAX_DEPTH = 20  # Kring's own bodies are at most three levels deep
 LONE_SURROGATE = "Not valid Unicode text: it holds a lone surrogate (such as \\ud800)."
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, current_app, url_for
 
-from services.reminders import Delivery
+from services.application.reminders import Delivery
 
 DEFAULT_BASE_URL = "http://127.0.0.1:5000"  # `make run` on this machine
 # The page that helps most with each kind of reminder, and what its subject is called in that page's address.
@@ -76,5 +76,4 @@ class Links:
 
 def links() -> Links:
     """The links of this Flask app."""
-    found: Links = current_app.extensions["kring_links"]
-    return found
+    return Links(current_app)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.access import ADMINISTER, AUDIT, BURDEN, CARE, CONSENT, EDIT, EXPORT, MAP, NOTES, OWN_BURDEN
+from domain.permissions import ADMINISTER, AUDIT, BURDEN, CARE, CONSENT, EDIT, EXPORT, MAP, NOTES, OWN_BURDEN
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ RULES: dict[str, Rule] = {
     "exchange.import_into_network": network(EDIT),
 }
 
-# The web pages (services/web/ui): the same permission as their API counterparts, the same looks logged.
+# The web pages (services/web/pages): the same permission as their API counterparts, the same looks logged.
 RULES.update(
     {
         "home.networks": SIGNED_IN,  # only the caller's own networks (logged in the view, like the API's list)

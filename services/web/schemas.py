@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import current_app
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from domain import burden, days, text
 from domain.errors import DomainError
+from domain.permissions import CONSENT_SCOPES, ROLES
 from domain.vocabulary import (
     CATEGORIES,
     DIRECTIONS,
@@ -21,7 +21,8 @@ from domain.vocabulary import (
     STRENGTHS,
     SUPPORT_TYPES,
 )
-from projections.timeline import KINDS
+from services.application.readside import TIMELINE_KINDS
+from services.web.current import services
 
 INT64 = 2**63 - 1  # the largest whole number a store's column holds: cursors and positions stay below it
 PHONE = validate.Regexp(r"^\+?[0-9 ()\-]{6,20}$", error="Use digits, spaces, '-', '()' and an optional leading '+'.")
@@ -67,7 +68,7 @@ class Day(fields.Date):
         day: date = super()._deserialize(value, attr, data, **kwargs)
         rule = days.require_planned if self.planned else days.require_past
         try:
-            rule(day, current_app.extensions["kring"].today(), attr or "")
+            rule(day, services().kring.today(), attr or "")
         except DomainError as error:
             raise ValidationError(error.message) from None
         return day
@@ -416,9 +417,6 @@ class ChangesQuery(ReadQuery):
             raise ValidationError("'from' must not be after 'to'.", "from")
 
 
-TIMELINE_KINDS = tuple(KINDS)  # the timeline's own list of kinds (it had no "access" here)
-
-
 class TimelineQuerySchema(ReadQuery):
     kind = fields.List(
         fields.String(validate=validate.OneOf(TIMELINE_KINDS)),
@@ -613,3 +611,24 @@ class QuestionnaireOut(Schema):
     options = fields.List(fields.Nested(ChoiceOut))
     paraphrased = fields.Boolean(metadata={"description": "True: the item texts are not the validated wording."})
     source = fields.String()
+
+
+# The access endpoints' bodies, which the Toegang page's forms take too
+class AccessGrant(Strict):
+    user = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=254),
+        metadata={"description": "The user's id or e-mail address (of your organisation)."},
+    )
+    role = fields.String(required=True, validate=validate.OneOf(ROLES))
+    contact_id = fields.UUID(
+        load_default=None, metadata={"description": "The contact this user is in the network (carers, members)."}
+    )
+
+
+class Consent(Strict):
+    scopes = fields.List(
+        fields.String(validate=validate.OneOf(CONSENT_SCOPES)),
+        required=True,
+        metadata={"description": "What the client lets this person see; what is left out is withdrawn at once."},
+    )

@@ -4,7 +4,7 @@ For SQLite (a temporary file) and then PostgreSQL (a fresh schema, dropped after
 
 1. commands per second through a real gunicorn server on 127.0.0.1 (add contact / assess tie / assign role
    over 50 networks, 4 client threads), with p50/p95 latency - the web app alone (services.web:create_app()),
-   and, on a second fresh store, as `make run` ships it (services.wsgi:app, projections running inline);
+   and, on a second fresh store, as `make run` ships it (scheduler.wsgi:app, projections running inline);
 2. the same commands straight on the Kring application object (get, one event, save), 1 and 4 threads,
    and the ratio HTTP / direct (target: the API keeps at least half the direct rate);
 3. the cost of one command on a network with 50 events and on one with 5,000 events (target: at most 2x),
@@ -30,7 +30,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
-from services.application import Kring
+from services.application.kring import Kring
 from tests.bench import access, direct, http_load, readside, reminders, webpages
 from tests.bench.direct import History, HistoryRun
 from tests.bench.mix import Rate, percentile
@@ -286,7 +286,7 @@ def refusals(series: Series) -> str:
 
 
 def summary(results: list[Result], skipped: list[str], args: argparse.Namespace) -> None:
-    print("\n=== Summary (median of trials; HTTP = the web app alone, as shipped = services.wsgi:app) ===")
+    print("\n=== Summary (median of trials; HTTP = the web app alone, as shipped = scheduler.wsgi:app) ===")
     rows: list[tuple[str, Callable[[Result], str]]] = [
         ("HTTP (web app), commands/s", lambda r: f"{r.http.per_second:.1f}{'!' if r.http.gave_up else ''}"),
         ("  latency p50 / p95, ms", lambda r: f"{r.http.p50_ms:.1f} / {r.http.p95_ms:.1f}"),

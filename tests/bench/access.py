@@ -18,6 +18,7 @@ from uuid import UUID
 from flask import Flask
 
 from services.web import auth, create_app, shutdown
+from services.web.current import services_of
 from tests.bench.readside import build_network
 
 TODAY = date(2026, 11, 26)
@@ -43,8 +44,8 @@ def _median_ms(call: Callable[[], object], repeat: int) -> float:
 
 def _network(web: Flask, coordinator: str) -> UUID:
     network = build_network(0, 150, coordinator)
-    web.extensions["kring"].save(network)
-    web.extensions["kring_read"].runner.catch_up()
+    services_of(web).kring.save(network)
+    services_of(web).read_side.runner.catch_up()
     return network.id
 
 
@@ -52,7 +53,7 @@ def run(settings: dict[str, str], say: Callable[[str], None], rounds: int = 40, 
     """Median ms of GET map with and without the checks, interleaved."""
     web = create_app({"KRING_STORE": settings, "KRING_CLOCK": lambda: TODAY, "SECRET_KEY": "bench"})
     try:
-        accounts = web.extensions["kring_accounts"]
+        accounts = services_of(web).accounts
         user = accounts.create_user(accounts.create_organisation("Bench"), "bench@example.nl", "Bench", None)
         _, secret = accounts.new_token(user.id, "bench")
         network_id = _network(web, user.id)

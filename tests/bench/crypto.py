@@ -23,9 +23,8 @@ from uuid import UUID
 
 from eventsourcing.persistence import Mapper
 
-from services.application import Kring
-from services.commands import Context
-from services.readside import ReadSide
+from services.application.kring import Context, Kring
+from services.application.readside import ReadSide
 from tests.bench.stores import Store, postgres_reachable, postgres_store, sqlite_store
 
 TODAY = date(2026, 11, 26)

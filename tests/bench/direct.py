@@ -10,8 +10,7 @@ from uuid import UUID
 
 from eventsourcing.application import project_aggregate
 
-from services.application import Kring
-from services.commands import Context
+from services.application.kring import Context, Kring
 from tests.bench.mix import CONTACT, ROLE, TIE, Op, Rate, Script, run_together
 
 HISTORY_CONTACTS = 10

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import requests
 
 from projections.db import ReadStore
-from services.accounts import Accounts
+from services.accounts.accounts import Accounts
 from tests.bench.mix import CONTACT, ROLE, TIE, Op, Rate, Script, run_together
 from tests.bench.stores import Store, clean_environ
 
@@ -32,7 +32,7 @@ START_TIMEOUT = 30.0
 REQUEST_TIMEOUT = 30.0
 MAX_REFUSED = 5  # refused commands after which a run stops early
 API_ONLY = "services.web:create_app()"  # the web app alone: commands, no background work
-AS_SHIPPED = "services.wsgi:app"  # what `make run` starts: the same app with the projections running inline
+AS_SHIPPED = "scheduler.wsgi:app"  # what `make run` starts: the same app with the projections running inline
 
 
 def free_port() -> int:

@@ -13,10 +13,10 @@ from uuid import UUID
 
 from domain.network import Network
 from domain.state import Stamp
-from services.application import Kring
-from services.commands import Context
-from services.readside import ReadSide, measures_view
+from services.application.kring import Context, Kring
+from services.application.readside import ReadSide, measures_view
 from services.web import schemas
+from services.web.current import services_of
 
 TODAY = date(2026, 11, 26)
 CATEGORIES = ("household", "family_of_origin", "friend", "neighbour", "acquaintance", "professional", "volunteer")
@@ -170,10 +170,10 @@ def _http_timing(settings: dict[str, str], network_id: UUID) -> tuple[float, flo
     web = create_app({"KRING_STORE": settings, "KRING_CLOCK": lambda: TODAY, "SECRET_KEY": "bench"})
     client = web.test_client()
     try:
-        accounts = web.extensions["kring_accounts"]
+        accounts = services_of(web).accounts
         user = accounts.create_user(accounts.create_organisation("Bench"), "reader@example.nl", "Reader", None)
-        web.extensions["kring"].grant_access(network_id, Context(by="bench"), user.id, "client")
-        web.extensions["kring_read"].runner.catch_up()
+        services_of(web).kring.grant_access(network_id, Context(by="bench"), user.id, "client")
+        services_of(web).read_side.runner.catch_up()
         client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {accounts.new_token(user.id, 'bench')[1]}"
 
         def both() -> None:

@@ -15,9 +15,9 @@ from aiosmtpd.controller import Controller
 from domain.network import Network
 from domain.state import Stamp
 from scheduler.email import EmailSender, SmtpSettings
-from services.application import Kring
-from services.readside import ReadSide
-from services.reminders import Reminders
+from services.application.kring import Kring
+from services.application.readside import ReadSide
+from services.application.reminders import Reminders
 from services.web import page_links
 
 TODAY = date(2026, 11, 26)

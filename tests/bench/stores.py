@@ -79,7 +79,7 @@ def sqlite_store() -> Iterator[Store]:
                 "SQLITE_DBNAME": str(path),
                 "SQLITE_LOCK_TIMEOUT": "10",
             },
-            # services/config.py turns this into the same settings as above.
+            # services/infrastructure/config.py turns this into the same settings as above.
             server_env={"DATABASE_URL": f"sqlite:///{path}"},
         )
     finally:
@@ -105,7 +105,7 @@ def postgres_store() -> Iterator[Store]:
                 "POSTGRES_PASSWORD": "",
                 "POSTGRES_SCHEMA": schema,
             },
-            # services/config.py reads DATABASE_URL (it has no schema part); eventsourcing reads
+            # services/infrastructure/config.py reads DATABASE_URL (it has no schema part); eventsourcing reads
             # POSTGRES_SCHEMA from the environment itself, so the server lands in the same schema.
             server_env={
                 "DATABASE_URL": f"postgresql://{PG_USER}@{PG_HOST}:{PG_PORT}/{PG_DBNAME}",

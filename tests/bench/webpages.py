@@ -21,9 +21,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from domain.vocabulary import CATEGORIES, SUPPORT_TYPES
-from services.application import Kring
-from services.commands import Context
+from services.application.kring import Context, Kring
 from services.web import create_app, shutdown
+from services.web.current import services_of
 from tests.bench.mix import percentile
 from tests.bench.stores import sqlite_store
 
@@ -85,7 +85,7 @@ def _populate(service: Kring, user_id: str) -> tuple[str, date]:
 
 
 def _client(app: Flask) -> tuple[FlaskClient, str]:
-    accounts = app.extensions["kring_accounts"]
+    accounts = services_of(app).accounts
     organisation = accounts.create_organisation("Wijkteam")
     user = accounts.create_user(
         organisation, "coord@wijkteam.nl", "Coördinator", "een-lang-wachtwoord", can_coordinate=True
@@ -116,9 +116,9 @@ def run(settings: dict[str, str], say: Callable[[str], None] = print, runs: int 
     try:
         client, user_id = _client(app)
         say(f"building a network of {CONTACTS} contacts with a year of history")
-        network_id, middle = _populate(app.extensions["kring"], user_id)
-        app.extensions["kring_read"].runner.catch_up()
-        forget = app.extensions["kring_read"].maps.forget
+        network_id, middle = _populate(services_of(app).kring, user_id)
+        services_of(app).read_side.runner.catch_up()
+        forget = services_of(app).read_side.maps.forget
         base = f"/netwerken/{network_id}"
         pages = [
             ("ecogram (today)", base, runs),

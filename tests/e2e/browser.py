@@ -87,7 +87,7 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """gunicorn with services.wsgi:app (projections and the reminder scan in the process, scanning every second)."""
+    """gunicorn with scheduler.wsgi:app (projections and the reminder scan in the process, scanning every second)."""
     require(CHROMIUM, "Debian's chromium")
     require(AXE, "axe-core (npm)")
     folder = tmp_path_factory.mktemp("web")
@@ -97,7 +97,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     env.pop("PERSISTENCE_MODULE", None)
     log = folder / "gunicorn.log"
     command = [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "4"]
-    command += ["--logger-class", "services.access_log.RedactingLogger", "services.wsgi:app"]
+    command += ["--logger-class", "services.web.request_log.RedactingLogger", "scheduler.wsgi:app"]
     with log.open("w") as out:
         process = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True

@@ -38,7 +38,7 @@ def smtp() -> Iterator[tuple[Inbox, int]]:
 def deployment(
     postgres_store: dict[str, str], smtp: tuple[Inbox, int], tmp_path: Path
 ) -> Iterator[tuple[str, dict[str, str]]]:
-    """gunicorn (2 workers) + python -m projections + 2 x python -m scheduler, all on one PostgreSQL schema."""
+    """gunicorn (2 workers) + python -m services.worker + 2 x python -m scheduler, all on one PostgreSQL schema."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("POSTGRES_", "KRING_", "SQLITE_"))}
     env |= {
@@ -66,10 +66,10 @@ def deployment(
             "--threads",
             "2",
             "--logger-class",
-            "services.access_log.RedactingLogger",
-            "services.wsgi:app",
+            "services.web.request_log.RedactingLogger",
+            "scheduler.wsgi:app",
         ],
-        [sys.executable, "-m", "projections"],
+        [sys.executable, "-m", "services.worker"],
         [sys.executable, "-m", "scheduler"],
         [sys.executable, "-m", "scheduler"],
     ]

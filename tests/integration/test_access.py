@@ -9,7 +9,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from services import audit
+from services.accounts import access_log
+from services.web.current import services_of
 from tests.conftest import Staff
 from tests.integration.api_helpers import add_contact, assert_error, events, open_network
 
@@ -26,7 +27,7 @@ class Circle:
         for name, role, contact in (("Ans", "client", None), ("Sam", "spilmantelzorger", self.sam_contact)):
             self.grant(name, role, contact)
         self.grant("Mo", "member", self.piet_contact)
-        app.extensions["kring_read"].runner.catch_up()  # the map includes all of the above
+        services_of(app).read_side.runner.catch_up()  # the map includes all of the above
 
     def grant(self, name: str, role: str, contact: str | None = None) -> None:
         user = self.staff.user(name, can_coordinate=False)
@@ -122,7 +123,7 @@ def test_a_coordinators_overview_counts_as_a_look_at_each_network_in_it(app: Fla
     circle = Circle(app)
     role = {"contact_id": circle.piet_contact, "support_type": "practical", "task": "boodschappen"}
     assert circle.bea.post(f"/api/networks/{circle.net}/roles", json=role).status_code == 201
-    app.extensions["kring_read"].runner.catch_up()
+    services_of(app).read_side.runner.catch_up()
     assert circle.bea.get("/api/coordinators/me/who-does-what").json["contacts"]
     circle.bea.get("/api/coordinators/me/attention")
     log = circle.client("Ans").get(f"/api/networks/{circle.net}/access-log").json["items"]
@@ -133,9 +134,9 @@ def test_a_coordinators_overview_counts_as_a_look_at_each_network_in_it(app: Fla
 def test_paging_the_access_log_skips_no_look_made_in_the_same_moment(
     app: Flask, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    log = app.extensions["kring_access_log"]
+    log = services_of(app).access_log
     moments = iter(["2026-11-26T09:00:00.001", "2026-11-26T09:00:00.002", *["2026-11-26T09:00:00.003"] * 3])
-    monkeypatch.setattr(audit, "datetime", SimpleNamespace(now=lambda tz: datetime.fromisoformat(next(moments))))
+    monkeypatch.setattr(access_log, "datetime", SimpleNamespace(now=lambda tz: datetime.fromisoformat(next(moments))))
     for what in ("eerste", "tweede", "derde", "vierde", "vijfde"):
         log.record("bea", ["n1"], what)
     first = log.entries("n1", limit=2)  # the newest moment has three looks: all three, not two

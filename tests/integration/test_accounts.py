@@ -14,10 +14,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from services.cli import users_cli
-from services.config import ConfigurationError
-from services.throttle import MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_PAIR, WINDOW_SECONDS
+from services.accounts.throttle import MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_PAIR, WINDOW_SECONDS
+from services.infrastructure.config import ConfigurationError
 from services.web import create_app, shutdown
+from services.web.cli import users_cli
+from services.web.current import services_of
 from tests.conftest import PASSWORD, TEST_CONFIG, Staff
 from tests.integration.api_helpers import assert_error, open_network
 from tests.integration.test_reminders import Inbox, smtp  # noqa: F401 - the SMTP server fixture
@@ -96,7 +97,7 @@ def copy_of_cookie(app: Flask, client: FlaskClient) -> FlaskClient:
 def bea_s_network(staff: Staff) -> str:
     """A network of Bea's for Mevrouw Jansen, on the read side (its map page can be shown)."""
     network_id = open_network(staff.client("Bea"), client_name="Mevrouw Jansen")
-    staff.app.extensions["kring_read"].runner.catch_up()
+    services_of(staff.app).read_side.runner.catch_up()
     return network_id
 
 
@@ -327,7 +328,7 @@ def test_the_first_administrator_is_made_on_the_command_line(app: Flask) -> None
         input="een-lang-wachtwoord\neen-lang-wachtwoord\n",
     )
     assert result.exit_code == 0, result.output
-    accounts = app.extensions["kring_accounts"]
+    accounts = services_of(app).accounts
     user = accounts.sign_in("beheer@gemeente.nl", "een-lang-wachtwoord", "a")
     assert user is not None and user.is_admin and not user.can_coordinate
     again = app.test_cli_runner().invoke(

@@ -24,6 +24,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from services.web.current import services_of
 from tests.conftest import TODAY, Staff
 from tests.integration.api_helpers import OPENED_ON, add_contact, open_network
 
@@ -77,10 +78,10 @@ def _seed(staff: Staff) -> tuple[dict[str, str], str]:
     grant = bea.post(f"{base}/access", json={"user": member, "role": "member", "contact_id": other})
     for made in (role, goal, note, report, grant):
         assert made.status_code == 201, made.json
-    staff.app.extensions["kring_read"].reach(grant.json["position"])  # the reminders projection knows the review
-    reminders = staff.app.extensions["kring_reminders"]
+    services_of(staff.app).read_side.reach(grant.json["position"])  # the reminders projection knows the review
+    reminders = services_of(staff.app).reminders
     raised = reminders.scan(TODAY, lambda _delivery: None, ["inbox"]).raised
-    staff.app.extensions["kring_read"].reach(staff.app.extensions["kring"].log_position())  # the inbox shows it
+    services_of(staff.app).read_side.reach(services_of(staff.app).kring.log_position())  # the inbox shows it
     spare_token, _ = staff.accounts.new_token(staff.id("Bea"), "spare")
     ids = {
         "network_id": network_id,
@@ -94,7 +95,7 @@ def _seed(staff: Staff) -> tuple[dict[str, str], str]:
         "user_id": member,
         "coordinator": "me",
         "code": "ediz_plus",
-        "token": staff.app.extensions["kring_calendar"].new_token(staff.id("Bea")),
+        "token": services_of(staff.app).calendar.new_token(staff.id("Bea")),
         "token_id": spare_token["id"],
     }
     return ids, bea.environ_base["HTTP_AUTHORIZATION"]

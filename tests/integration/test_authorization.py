@@ -19,6 +19,7 @@ from typing import Any
 from flask import Flask
 from flask.testing import FlaskClient
 
+from services.web.current import services_of
 from tests.conftest import Staff
 from tests.integration.api_helpers import OPENED_ON
 
@@ -277,12 +278,12 @@ class World:
         assert response.status_code == 201, response.json
 
     def _raise_reminders(self) -> None:
-        self.app.extensions["kring_read"].runner.catch_up()
-        result = self.app.extensions["kring_reminders"].scan(date(2026, 11, 26), lambda d: None, ["inbox"])
+        services_of(self.app).read_side.runner.catch_up()
+        result = services_of(self.app).reminders.scan(date(2026, 11, 26), lambda d: None, ["inbox"])
         by_network = {d.network_id: d.reminder_id for d in result.raised if d.kind == "review_due"}
         for ids in (self.n1, self.n2):
             ids["reminder_id"] = by_network[ids["network_id"]]
-        self.app.extensions["kring_read"].runner.catch_up()
+        services_of(self.app).read_side.runner.catch_up()
 
     # --------------------------------------------------------- one request
     def path(self, rule: str, role: str, own: bool) -> str:
@@ -394,7 +395,7 @@ def _record_notes_and_burden(world: World) -> None:
     ):
         response = bea.open(f"/api/networks/{n1['network_id']}{path}", method=method, json=body)
         assert response.status_code in (200, 201), response.json
-    world.app.extensions["kring_read"].runner.catch_up()
+    services_of(world.app).read_side.runner.catch_up()
 
 
 def _text(response: Any) -> str:

@@ -10,6 +10,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from services.web.current import services_of
 from tests.conftest import Staff
 from tests.integration.api_helpers import OPENED_ON, add_contact, assert_error, open_network, written
 from tests.integration.test_pages import FIELD_ERROR, Desk
@@ -66,9 +67,9 @@ def test_dates_asked_about_stay_in_the_range_too(client: FlaskClient, net: str) 
 
 
 def test_a_reminder_cannot_be_snoozed_past_ten_years(app: Flask, client: FlaskClient, net: str) -> None:
-    app.extensions["kring_read"].runner.catch_up()
-    reminders = app.extensions["kring_reminders"]
-    [raised] = reminders.scan(app.extensions["kring"].today(), lambda _d: None, ["inbox"]).raised
+    services_of(app).read_side.runner.catch_up()
+    reminders = services_of(app).reminders
+    [raised] = reminders.scan(services_of(app).kring.today(), lambda _d: None, ["inbox"]).raised
     snooze = client.post(f"/api/inbox/{raised.reminder_id}/snooze", json={"until": "9999-12-31"})
     assert _refused(snooze, "until") == ["Give a day at most 10 years from today."]
 

@@ -9,8 +9,8 @@ from uuid import UUID
 import pytest
 
 from domain.network import Network
-from services.application import Kring, VersionMismatch
-from services.commands import Context
+from services.application.kring import Context, Kring
+from services.application.networks import VersionMismatch
 
 CTX = Context(by="coord")
 

@@ -20,10 +20,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from domain.network import Network
-from services.application import Kring, NotEncrypted
-from services.commands import Context
-from services.readside import ReadSide
+from services.application.kring import Context, Kring
+from services.application.networks import NotEncrypted
+from services.application.readside import ReadSide
 from services.web import create_app, shutdown, start_background
+from services.web.current import services_of
 from tests.conftest import PG, TEST_CONFIG, TODAY, Staff
 from tests.integration.api_helpers import assert_error
 
@@ -70,14 +71,14 @@ def populate(client: FlaskClient, names: dict[str, str]) -> str:
 
 
 def caught_up(app: Flask) -> ReadSide:
-    side: ReadSide = app.extensions["kring_read"]
-    assert side.runner.wait_for(app.extensions["kring"].log_position(), timeout=10)
+    side: ReadSide = services_of(app).read_side
+    assert side.runner.wait_for(services_of(app).kring.log_position(), timeout=10)
     return side
 
 
 def raise_reminders(app: Flask) -> None:
     caught_up(app)
-    app.extensions["kring_reminders"].scan(TODAY, lambda delivery: None, ["inbox"])
+    services_of(app).reminders.scan(TODAY, lambda delivery: None, ["inbox"])
     caught_up(app)
 
 
@@ -187,7 +188,7 @@ def test_an_erased_network_leaves_no_trace_while_the_other_network_stays_as_it_w
     reminder = next(r for r in inbox if r["network_id"] == erased)
     ok(client.post(f"/api/inbox/{reminder['reminder_id']}/dismiss", json={"reason": ERASED["reminder"]}))
     side = caught_up(app)
-    kring: Kring = app.extensions["kring"]
+    kring: Kring = services_of(app).kring
     states = b"".join(s.state for s in kring.recorder.select_events(UUID(erased)))
     assert not any(form in states for form in _forms(ERASED["contact"]))  # sealed even before the erasure
     found = {s for hits in left_over(store, list(ERASED.values())).values() for s in hits}
@@ -234,7 +235,7 @@ def test_on_postgresql_the_erased_rows_are_gone_from_the_table_files_too(
         pytest.skip("PostgreSQL's data directory cannot be read from this process")
     assert before  # the search finds the read side's rows
     ok(client.post(f"/api/networks/{erased}/erasure", json={"confirm_client_name": ERASED["client"]}))
-    app.extensions["kring_read"].runner.stop()  # its VACUUM FULL after the purge has finished
+    services_of(app).read_side.runner.stop()  # its VACUUM FULL after the purge has finished
     assert left_in_postgres_files(store, list(ERASED.values())) == {}
 
 
@@ -244,7 +245,7 @@ def test_an_erased_network_answers_404_everywhere_and_is_no_longer_listed(
     client = any_store_client
     erased, kept = populate(client, ERASED), populate(client, KEPT)
     raise_reminders(app)
-    reminder_id = app.extensions["kring_privacy"].reminder_ids(UUID(erased))[0]
+    reminder_id = services_of(app).privacy.reminder_ids(UUID(erased))[0]
     ok(client.post(f"/api/networks/{erased}/erasure", json={"confirm_client_name": ERASED["client"]}))
     for path in ("", "/events", "/map", "/map.graphml", "/measures", "/timeline", "/notes", "/export"):
         assert_error(client.get(f"/api/networks/{erased}{path}"), 404, "network_not_found")
@@ -263,7 +264,7 @@ def test_a_network_erased_before_the_read_side_forgot_it_is_left_out_of_the_list
     client = any_store_client
     erased, kept = populate(client, ERASED), populate(client, KEPT)
     caught_up(app).runner.stop()  # the read side does not hear of the erasure yet
-    app.extensions["kring"].erase_network(UUID(erased), "coord")
+    services_of(app).kring.erase_network(UUID(erased), "coord")
     assert [n["id"] for n in ok(client.get("/api/networks"))["items"]] == [kept]
 
 

@@ -18,9 +18,10 @@ STORE_VARIABLES = ("DATABASE_URL", "PERSISTENCE_MODULE", "POSTGRES_DBNAME", "SQL
 START = """
 import json, os, stat
 from pathlib import Path
+from services.web.current import services_of
 from services.web import create_app, shutdown
 app = create_app({"CHEAP_PASSWORD_HASHING": True})
-accounts = app.extensions["kring_accounts"]
+accounts = services_of(app).accounts
 user = accounts.by_email("bea@oost.nl") or accounts.create_user(
     accounts.create_organisation("Wijkteam"), "bea@oost.nl", "Bea", can_coordinate=True
 )

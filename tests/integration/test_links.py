@@ -14,9 +14,9 @@ from flask import Flask
 
 from domain.reminders import REMINDER_KINDS
 from scheduler.cli import reminders_cli
-from services.reminders import Delivery
+from services.application.reminders import Delivery
 from services.web import page_links
-from services.web.links import REMINDER_PAGES
+from services.web.links import REMINDER_PAGES, Links
 from tests.conftest import PASSWORD, Staff
 from tests.integration.api_helpers import add_contact, open_network
 from tests.integration.test_accounts import CSRF, browser
@@ -163,4 +163,4 @@ def test_the_scheduler_without_the_web_app_makes_the_same_links(app: Flask) -> N
     network, subject = "6c1f6c7e-3b8a-4d0e-9c55-6b2a4f0e7d11", "0a3e9b52-77d4-4c1e-8f0b-2d5c6e7f8a9b"
     for kind in REMINDER_KINDS:
         delivery = Delivery("r", network, kind, subject, date(2026, 11, 26), "", [])
-        assert page_links(BASE_URL).reminder(delivery) == app.extensions["kring_links"].reminder(delivery)
+        assert page_links(BASE_URL).reminder(delivery) == Links(app).reminder(delivery)

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from flask import Flask
 
+from services.web.current import services_of
 from tests.conftest import Staff
 from tests.integration.api_helpers import OPENED_ON, add_contact, events, open_network
 from tests.integration.test_pages import FIELD_ERROR, Desk
@@ -169,7 +170,7 @@ def test_the_toegang_forms_need_their_csrf_token(app: Flask) -> None:
 
 def test_wie_keek_er_is_newest_first_in_dutch_time_and_pages_back(any_store_app: Flask) -> None:
     kitchen = Kitchen(any_store_app)
-    log = any_store_app.extensions["kring_access_log"]
+    log = services_of(any_store_app).access_log
     log.flush()
     with log.store.transaction(write=True) as tx:  # sixty looks by Sam a year ago, one a minute (UTC)
         for minute in range(60):

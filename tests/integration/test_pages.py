@@ -10,6 +10,7 @@ from typing import Any
 from flask import Flask
 from weasyprint import CSS, HTML
 
+from services.web.current import services_of
 from tests.conftest import PASSWORD, Staff
 from tests.integration.api_helpers import OPENED_ON, add_contact, open_network
 from tests.integration.test_accounts import CSRF, browser, sign_in
@@ -43,7 +44,7 @@ class Desk:
             return response.get_data(as_text=True)
 
     def settled(self) -> None:
-        self.app.extensions["kring_read"].runner.catch_up()
+        services_of(self.app).read_side.runner.catch_up()
 
 
 def _network_with_piet(desk: Desk) -> tuple[str, str]:
@@ -181,7 +182,7 @@ def test_the_inbox_acknowledges_snoozes_and_dismisses_reminders(app: Flask) -> N
     for name in ("Ans", "Bram"):
         open_network(desk.api, client_name=name)
     desk.settled()
-    raised = app.extensions["kring_reminders"].scan(date(2026, 11, 26), lambda d: None, ["inbox"]).raised
+    raised = services_of(app).reminders.scan(date(2026, 11, 26), lambda d: None, ["inbox"]).raised
     desk.settled()
     _, inbox = desk.page("/herinneringen")
     assert "Netwerkbespreking van Ans" in inbox and "Netwerkbespreking van Bram" in inbox

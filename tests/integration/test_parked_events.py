@@ -24,9 +24,9 @@ from projections import reminders as reminder_rules
 from projections.access import HANDLERS as ACCESS_HANDLERS
 from projections.reminders import DueChanges
 from projections.runner import Runner
-from services.application import Kring
-from services.commands import Context
-from services.readside import ReadSide
+from services.application.kring import Context, Kring
+from services.application.readside import ReadSide
+from services.web.current import services_of
 from tests.conftest import Staff
 from tests.integration.test_erasure import ERASED, left_over, ok, populate
 from tests.integration.test_projection_runner import TABLES, dump
@@ -207,7 +207,7 @@ def app(any_store_app: Flask) -> Flask:
 def test_one_networks_parked_event_stops_no_other_networks_reads_erasure_or_rebuild(
     app: Flask, any_store_staff: Staff, store: dict[str, str], old_rule: Callable[[], None]
 ) -> None:
-    client, kring = any_store_staff.client("Bea"), app.extensions["kring"]
+    client, kring = any_store_staff.client("Bea"), services_of(app).kring
     admin = any_store_staff.client("Ada", is_admin=True, can_coordinate=False)
     poisoned = ok(client.post("/api/networks", json={"client_name": "Mevr. Aalders"}), 201)["id"]
     poison = goal_due_on_the_last_day(kring, UUID(poisoned))
@@ -231,7 +231,7 @@ def test_one_networks_parked_event_stops_no_other_networks_reads_erasure_or_rebu
     rebuilt = cli.invoke(args=["projections", "rebuild"])
     assert rebuilt.exit_code == 1 and "1 events could not be applied" in rebuilt.output
     assert "OverflowError" in rebuilt.output and "Aalders" not in rebuilt.output + status.output
-    assert all(s.lag == 0 for s in app.extensions["kring_read"].runner.status())
+    assert all(s.lag == 0 for s in services_of(app).read_side.runner.status())
 
     old_rule()  # the fix
     retried = cli.invoke(args=["projections", "retry"])
@@ -240,12 +240,12 @@ def test_one_networks_parked_event_stops_no_other_networks_reads_erasure_or_rebu
 
 
 def test_the_calendar_feed_holds_a_review_due_on_the_last_day_there_is(app: Flask, any_store_staff: Staff) -> None:
-    client, kring = any_store_staff.client("Bea"), app.extensions["kring"]
+    client, kring = any_store_staff.client("Bea"), services_of(app).kring
     network_id = ok(client.post("/api/networks", json={"client_name": "Mevr. Aalders"}), 201)["id"]
     stored_straight(
         kring, UUID(network_id), lambda n: n._review([], "", LAST_DAY, any_store_staff.id("Bea"), date(2026, 3, 1))
     )
-    assert app.extensions["kring_read"].runner.wait_for(kring.log_position(), timeout=10)
+    assert services_of(app).read_side.runner.wait_for(kring.log_position(), timeout=10)
     link = ok(client.post("/api/coordinators/me/calendar-link"), 201)["url"]
     feed = client.get("/" + link.split("://", 1)[1].split("/", 1)[1])
     assert feed.status_code == 200
@@ -256,7 +256,7 @@ def test_the_calendar_feed_holds_a_review_due_on_the_last_day_there_is(app: Flas
 def test_a_revoked_user_is_refused_while_the_access_rules_hold_the_revoke_back(
     app: Flask, any_store_staff: Staff, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bea, kring = any_store_staff.client("Bea"), app.extensions["kring"]
+    bea, kring = any_store_staff.client("Bea"), services_of(app).kring
     network_id = ok(bea.post("/api/networks", json={"client_name": "Mevr. Aalders"}), 201)["id"]
     grant = {"user": any_store_staff.id("Mo"), "role": "client"}
     ok(bea.post(f"/api/networks/{network_id}/access", json=grant), 201)
@@ -269,7 +269,7 @@ def test_a_revoked_user_is_refused_while_the_access_rules_hold_the_revoke_back(
     monkeypatch.setitem(ACCESS_HANDLERS, Network.NoteAdded, cannot)
     ok(bea.post(f"/api/networks/{network_id}/notes", json={"text": "Gebeld"}), 201)
     ok(bea.delete(f"/api/networks/{network_id}/access/{any_store_staff.id('Mo')}"))
-    assert app.extensions["kring_read"].runner.wait_for(kring.log_position(), timeout=10)
-    held = {(p.projection, p.error) for p in app.extensions["kring_read"].runner.parked()}
+    assert services_of(app).read_side.runner.wait_for(kring.log_position(), timeout=10)
+    held = {(p.projection, p.error) for p in services_of(app).read_side.runner.parked()}
     assert held == {("access", "ValueError"), ("access", None)}  # the revoke waits behind the note
     assert mo.get(f"/api/networks/{network_id}").status_code == 404

@@ -17,10 +17,9 @@ from projections.db import ReadStore, Tx
 from projections.network_map import NetworkMapProjection
 from projections.runner import Runner
 from projections.timeline import TimelineProjection, TimelineQuery
-from services.application import Kring
-from services.commands import Context
-from services.readside import ReadSide
-from services.reminders import Reminders
+from services.application.kring import Context, Kring
+from services.application.readside import ReadSide
+from services.application.reminders import Reminders
 
 TABLES = {
     "kring_networks": "network_id",

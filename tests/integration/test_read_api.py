@@ -13,7 +13,8 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from projections.summaries import TEMPLATES
-from services.readside import MAX_WAITERS, ReadSide
+from services.application.readside import MAX_WAITERS, ReadSide
+from services.web.current import services_of
 from tests.conftest import Staff
 from tests.integration.api_helpers import NO_SUCH_ID, OPENED_ON, assert_error
 
@@ -166,7 +167,7 @@ def test_a_read_right_after_a_write_includes_that_write(any_desk: Desk) -> None:
 
 def test_a_position_past_the_end_of_the_log_is_refused_at_once_naming_it_and_the_end(desk: Desk) -> None:
     net = desk.open()
-    end = desk.staff.app.extensions["kring"].log_position()
+    end = services_of(desk.staff.app).kring.log_position()
     response = desk.client.get(f"/api/networks/{net}/map", query_string={"min_position": end + 1000})
     assert_error(response, 422, "position_beyond_log", "min_position")
     assert f"ends at position {end}" in response.json["fields"]["min_position"][0]
@@ -176,7 +177,7 @@ def test_a_position_past_the_end_of_the_log_is_refused_at_once_naming_it_and_the
 
 def test_a_read_the_projections_have_not_reached_is_a_503_to_retry_and_only_a_few_wait(desk: Desk) -> None:
     net = desk.open()
-    side: ReadSide = desk.staff.app.extensions["kring_read"]
+    side: ReadSide = services_of(desk.staff.app).read_side
     side.runner.stop()  # what is written now is in the log, not on the read side
     desk.contact(net, "Piet")
     waiting = [side._waiters.acquire(blocking=False) for _ in range(MAX_WAITERS)]  # as many as may wait, wait

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from services.application import Kring
-from services.readside import ReadSide
-from services.reminders import Reminders
+from services.application.kring import Kring
+from services.application.readside import ReadSide
+from services.application.reminders import Reminders
 from tests.integration.test_reminders import contact, network, on, scan
 
 COORDINATOR = "coord@wijkteam.nl"

@@ -19,11 +19,10 @@ from flask.testing import FlaskClient
 
 from scheduler.cli import reminders_cli
 from scheduler.email import EmailSender, SmtpSettings
-from scheduler.service import SingleActive
-from services.application import Kring
-from services.commands import Context
-from services.readside import ReadSide
-from services.reminders import Delivery, Reminders
+from services.application.kring import Context, Kring
+from services.application.readside import ReadSide
+from services.application.reminders import Delivery, Reminders
+from services.infrastructure.locks import SingleActive
 from services.web import page_links
 
 OPENED = date(2026, 1, 5)

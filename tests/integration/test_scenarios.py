@@ -8,8 +8,8 @@ from uuid import UUID
 
 import pytest
 
-from services.application import Kring, NetworkNotFound
-from services.commands import Context
+from services.application.kring import Context, Kring
+from services.application.networks import NetworkNotFound
 
 
 @pytest.fixture(params=["memory", "sqlite", "postgres"])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from services.config import ConfigurationError, describe, persistence_env
+from services.infrastructure.config import ConfigurationError, describe, persistence_env
 
 
 def test_without_settings_the_events_go_to_a_sqlite_file_under_var(

@@ -17,11 +17,11 @@ from domain.errors import DomainError
 from domain.network import Network
 from domain.reminders import Reminder
 from domain.state import Stamp
-from services.application import Kring, NetworkNotFound
-from services.commands import Context
-from services.config import ConfigurationError
-from services.crypto import KeyErased, KeyStore, master_key
-from services.encryption import CLEAR, SEALED, EncryptingMapper
+from services.application.kring import Context, Kring
+from services.application.networks import NetworkNotFound
+from services.infrastructure.config import ConfigurationError
+from services.infrastructure.crypto import KeyErased, KeyStore, master_key
+from services.infrastructure.encryption import CLEAR, SEALED, EncryptingMapper
 
 STAMP = Stamp(by="coord", on=date(2026, 1, 5), today=date(2026, 11, 26))
 

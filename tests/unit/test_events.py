@@ -4,6 +4,7 @@ row in the architecture notes: no reader ever sees an event's internal name."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from string import Formatter
 
@@ -13,7 +14,8 @@ from domain.network import Network
 from projections.summaries import LANGUAGES, TEMPLATES
 from projections.timeline import KIND_OF
 
-ARCHITECTURE = Path(__file__).resolve().parents[2] / "docs" / "architecture.md"
+ROOT = Path(__file__).resolve().parents[2]
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
 # what a line may say beside the event's own fields: names the history knows (projections.summaries.line_values)
 NAMES = {"contact", "task", "title", "first", "second", "count"}
 NETWORK_EVENTS = sorted(
@@ -51,3 +53,10 @@ def test_every_event_has_its_kind_on_the_timeline_and_its_row_in_the_architectur
 ) -> None:
     assert event.__name__ in KIND_OF, f"{event.__name__} has no timeline kind (projections.timeline.KINDS)"
     assert f"| `{event.__name__}` |" in ARCHITECTURE.read_text(), f"{event.__name__} is not in the table of events"
+
+
+def test_the_walk_through_for_adding_an_event_names_files_that_are_there() -> None:
+    section = ARCHITECTURE.read_text().split("\n## Adding an event\n", 1)[1].split("\n## ", 1)[0]
+    files = re.findall(r"^\| \d+ \| `([^`]+)` \|", section, re.MULTILINE)
+    assert "domain/network.py" in files and "projections/summaries.py" in files
+    assert [f for f in files if not (ROOT / f).is_file()] == [], "the walk-through names a file that moved"

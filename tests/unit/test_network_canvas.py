@@ -14,9 +14,8 @@ import pytest
 
 from domain.measures import measure
 from domain.network import Network
-from services.application import Kring
-from services.commands import Context
-from services.exchange.importing import import_as_new_network, import_into_network
+from services.application.importing import import_as_new_network, import_into_network
+from services.application.kring import Context, Kring
 from services.exchange.interview import InvalidFile, TooLarge
 from services.exchange.network_canvas import network_canvas_graphml
 from services.exchange.uploads import read_interview

@@ -1,6 +1,6 @@
 """A carer's burden over time: one line chart per instrument, with the instrument's published bands behind it.
 
-Input is the trend as GET /api/networks/<id>/carers/<carer_id>/burden answers it (services.burden.CarerBurden):
+Input is the trend as GET /api/networks/<id>/carers/<carer_id>/burden answers it (application.burden.CarerBurden):
 the carer's name and every report scored. Bands come from domain.burden: EDIZ-plus none, light, moderate,
 heavy; Caregiver Strain Index high strain from 7. EDIZ and Self-Rated Burden have no published cut-off, so
 their charts have no bands. Grey levels and hatching tell the bands apart in black and white.

@@ -1,0 +1,77 @@
+"""Mijn netwerken (what needs attention in each), opening a network, and the coordinator's overview."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, render_template, request
+from flask_babel import gettext as _
+
+from services.web import schemas
+from services.web.auth import current_user
+from services.web.current import services
+from services.web.http import context
+from services.web.pages.context import done, look, today
+from services.web.pages.forms import Form, load, submit
+
+blp = Blueprint("home", __name__, template_folder="../templates")
+
+SORTS = ("aandacht", "naam", "bespreking")
+
+
+def _urgency(entry: dict[str, Any]) -> tuple[int, str, str]:
+    weight = 3 * len(entry["signals"]) + 2 * entry["reminders"] + len(entry["reasons"])
+    return (-weight, entry["next_review_on"] or "", entry["client_name"].lower())
+
+
+@blp.route("/netwerken", methods=["GET"])
+def networks() -> Any:
+    """Mijn netwerken: every network one has a role on, with what needs attention; searchable and sortable."""
+    user, day = current_user(), today()
+    search = request.args.get("zoek", "").strip()
+    sort = request.args.get("sorteer", "aandacht")
+    sort = sort if sort in SORTS else "aandacht"
+    entries = services().overview.my_networks(user.id, day, search)
+    look([e["network_id"] for e in entries], "de lijst van netwerken")
+    look([e["network_id"] for e in entries if e["signals"]], "signalen van overbelasting")
+    keys = {
+        "aandacht": _urgency,
+        "naam": lambda e: e["client_name"].lower(),
+        "bespreking": lambda e: e["next_review_on"] or "",
+    }
+    entries.sort(key=keys[sort])
+    return render_template("networks.html", entries=entries, search=search, sort=sort, sorts=SORTS)
+
+
+@blp.route("/netwerken/nieuw", methods=["GET", "POST"])
+def open_network() -> Any:
+    """Open a network for a client (coordinators)."""
+    form = Form(values={"opened_on": today().isoformat(), "review_interval_weeks": "13"})
+    if request.method == "POST":
+        form, body = load(schemas.NetworkCreate(), request.form)
+        outcome = submit(
+            form,
+            lambda: services().kring.open_network(
+                body["client_name"],
+                current_user().id,
+                by=context().by,
+                review_interval_weeks=body["review_interval_weeks"],
+                effective_on=body.get("opened_on"),
+            ),
+        )
+        if outcome:
+            services().access.settled(outcome)
+            message = _("Het netwerk van %(name)s is geopend.", name=body["client_name"])
+            return done(message, "network.ecogram", network_id=outcome.network_id)
+    return render_template("open_network.html", form=form), 200 if form.ok else 422
+
+
+@blp.route("/overzicht", methods=["GET"])
+def overview() -> Any:
+    """The coordinator's overview across their open networks: who does what, shared people, vacant tasks."""
+    user = current_user()
+    found = services().read_side.who_does_what.for_coordinator(user.id)
+    attention = services().read_side.attention.for_coordinator(user.id, today())
+    ids = {c["network_id"] for c in found["contacts"]} | {v["network_id"] for v in found["vacant_roles"]}
+    look(sorted(ids | {a["network_id"] for a in attention}), "wie doet wat (overzicht)")
+    return render_template("overview.html", found=found, attention=attention)
