@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from services.web.drawing import ecogram_svg
+from services.web.drawing import Changes, Marks, ecogram_svg
+from services.web.drawing.svg import STRESS
 from tests.unit.drawing_networks import SVG, collisions, lines_of, parse, sixty, spilmantelzorger_marked, three
 
 DAY = "26 november 2026"
@@ -29,6 +30,16 @@ def tie_line(svg: ET.Element, contact_id: str) -> ET.Element:
     ]
     [line] = [e for e in group if e.get("class") == "tie-line"]
     return line
+
+
+def node_centre(group: ET.Element) -> tuple[float, float]:
+    """The centre of a contact's node: a circle for a person, a square for a professional."""
+    node = next(e for e in group.iter() if e.get("class") == "node")
+    if node.tag == f"{SVG}rect":
+        return tuple(
+            float(node.get(k, "0")) + float(node.get(d, "0")) / 2 for k, d in (("x", "width"), ("y", "height"))
+        )  # type: ignore[return-value]
+    return float(node.get("cx", "0")), float(node.get("cy", "0"))
 
 
 # ------------------------------------------------------------------ Hartman's notation
@@ -53,7 +64,8 @@ def test_a_stressful_tie_is_hatched_across_its_length() -> None:
     marker_id = re.fullmatch(r"url\(#(.+)\)", hatching.get("marker-mid", "")).group(1)  # type: ignore[union-attr]
     [marker] = [m for m in svg.iter(f"{SVG}marker") if m.get("id") == marker_id]
     stroke = marker.find(f"{SVG}path")
-    assert stroke is not None and stroke.get("stroke") == "#000" and marker.get("orient") == "auto"  # across the line
+    assert stroke is not None and stroke.get("stroke") == STRESS and marker.get("orient") == "auto"  # across the line
+    assert tie_line(svg, "kees").get("stroke") == STRESS  # and red: colour where it means something
     points = (hatching.get("points") or "").split()
     line = tie_line(svg, "kees")
     length = math.dist(*((float(line.get(f"x{i}", "0")), float(line.get(f"y{i}", "0"))) for i in (1, 2)))
@@ -114,8 +126,8 @@ def test_contacts_are_grouped_by_category_in_sectors() -> None:
     }
     assert len(sectors) == 11
     for group in (g for g in svg.iter(f"{SVG}g") if "contact" in (g.get("class") or "").split()):
-        node = next(c for c in group.iter(f"{SVG}circle") if c.get("class") == "node")
-        angle = math.degrees(math.atan2(float(node.get("cy", "0")), float(node.get("cx", "0"))))
+        x, y = node_centre(group)
+        angle = math.degrees(math.atan2(y, x))
         first, last = sectors[group.get("data-category")]
         assert (angle - first) % 360 <= last - first, group.get("data-contact-id")
 
@@ -201,11 +213,37 @@ def test_the_svg_is_an_accessible_image_without_outside_resources() -> None:
     assert all(e.get("id", "net-1").startswith("net-1-") or e is svg for e in svg.iter() if e.get("id"))
 
 
-def test_it_prints_in_black_white_and_grey() -> None:
-    svg = drawn(sixty(), with_legend=True)
-    paints = {e.get(k, "") for e in svg.iter() for k in ("fill", "stroke")} - {""}
-    grey = re.compile(r"none|url\(#[\w-]+\)|#([0-9a-f])\1\1|#([0-9a-f]{2})\2\2")  # r = g = b: no colour
-    assert [paint for paint in paints if not grey.fullmatch(paint)] == []
+GREY_PAINT = re.compile(r"none|url\(#[\w-]+\)|#([0-9a-f])\1\1|#([0-9a-f]{2})\2\2")  # r = g = b: no colour
+MEANINGS = {"stressful", "overloaded", "changed"}
+
+
+def coloured(svg: ET.Element) -> list[tuple[str, str]]:
+    """(paint, what it marks) for every paint that is a colour: what marks it is the nearest class that says so."""
+    found = []
+
+    def walk(element: ET.Element, meaning: str) -> None:
+        classes = set((element.get("class") or "").split())
+        meaning = next(iter(sorted(classes & MEANINGS)), meaning)
+        for paint in (element.get("fill"), element.get("stroke")):
+            if paint and not GREY_PAINT.fullmatch(paint):
+                found.append((paint, meaning))
+        for child in element:
+            walk(child, meaning)
+
+    walk(svg, "")
+    return found
+
+
+def test_colour_only_marks_what_means_something_and_the_rest_prints_in_black_and_white() -> None:
+    # issue 15 asks for colour with meaning: stressful ties red, an overloaded carer, what changed
+    data = sixty()
+    some = [c["id"] for c in data["contacts"][:6]]
+    changes = Changes(new=frozenset(some[:2]), stronger=frozenset(some[2:4]), weaker=frozenset(some[4:]))
+    svg = drawn(data, with_legend=True, marks=Marks(changes, frozenset(some[:1])))
+    paints = coloured(svg)
+    assert {meaning for _, meaning in paints} == {"stressful", "overloaded", "changed"}
+    assert {paint for paint, meaning in paints if meaning != "changed"} == {STRESS}
+    assert {meaning for _, meaning in coloured(drawn(sixty()))} == {"stressful"}
 
 
 def test_an_id_prefix_that_is_no_xml_id_is_refused() -> None:
@@ -215,6 +253,7 @@ def test_an_id_prefix_that_is_no_xml_id_is_refused() -> None:
 
 # ------------------------------------------------------------------ legend and translation
 LEGEND = {"strong", "normal", "tenuous", "stressful", "one_way", "both_ways", "acquaintance", "spilmantelzorger"}
+LEGEND |= {"person", "professional", "overloaded", "closeness"}  # issue 15: shapes, overload, rings
 CODES = {"practical", "companionship", "advice", "emotional", "advocacy", "respite", "personal_care", "given"}
 
 
