@@ -145,14 +145,16 @@ def key(entries: list[Entry], above: Box) -> tuple[str, Box]:
 def ring_names(layout: Plan, names: dict[str, str]) -> list[tuple[Box, list[str], str]]:
     """Each closeness ring's name inside its band, on a border between two sectors where nothing else is."""
     borders = sorted(
-        {first for _, first, _ in layout.sectors} | {-math.pi / 2, math.pi / 2}, key=lambda a: abs(math.cos(a))
-    )
+        {first % math.tau for _, first, _ in layout.sectors} | {math.pi * 3 / 2, math.pi / 2},
+        key=lambda a: (round(abs(math.cos(a)), 6), math.sin(a)),
+    )  # the most upright first, the one at the top before the one at the bottom
     found = []
     for ring, inner, outer in layout.rings:
         size = RING.measure([names[ring]])
         for angle in borders:
-            box = Box.around(*polar(0, 0, (inner + outer) / 2, angle), *size)
-            near, far = _span(box)
+            middle = polar(0, 0, (inner + outer) / 2, angle)
+            box = Box.around(*middle, *size)
+            near, far = _span(Box.around(*middle, 1.0, size[1]))  # its height across the band, its width along it
             if inner - 1 <= near and far <= outer + 1 and layout.placer.field.box_free(box, GAP):
                 found.append((box, [names[ring]], ring))
                 break

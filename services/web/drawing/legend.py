@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from services.web.drawing import notation
-from services.web.drawing.layout import Box, wrap
+from services.web.drawing.layout import Box, polar, wrap
 from services.web.drawing.svg import (
     STRESS,
     About,
@@ -37,14 +38,15 @@ WRAP = 34  # characters on a caption's line
 
 
 def _closeness() -> str:
-    """Three rings around the client, cut off by the sample's edge: the closer to the middle, the closer the tie."""
-    rings = [
-        el("path", {"d": f"M{r:.1f},-9 A{r:.1f},{r:.1f} 0 0 1 {r:.1f},9", "fill": "none", "stroke": "#a6a6a6",
-                    "stroke-dasharray": "3 4", "transform": f"translate({-r + 14 + 10 * i:.1f},0)"})
-        for i, r in enumerate((11.0, 14.0, 17.0))
-    ]  # fmt: skip
-    client = el("circle", {"cx": 2, "cy": 0, "r": 8, "fill": "#ececec", "stroke": "#000", "stroke-width": 1.6})
-    return "".join(rings) + client
+    """The client with three rings around it, seen from the side: the closer to the middle, the closer the tie."""
+    arcs = []
+    for radius in (13.0, 21.0, 29.0):
+        half = math.radians(32)
+        start, end = polar(6, 0, radius, -half), polar(6, 0, radius, half)
+        d = f"M{start[0]:.1f},{start[1]:.1f} A{radius:.1f},{radius:.1f} 0 0 1 {end[0]:.1f},{end[1]:.1f}"
+        arcs.append(el("path", {"d": d, "fill": "none", "stroke": "#a6a6a6", "stroke-dasharray": "3 3"}))
+    client = el("circle", {"cx": 6, "cy": 0, "r": 7, "fill": "#ececec", "stroke": "#000", "stroke-width": 1.6})
+    return "".join(arcs) + client
 
 
 def _marks(prefix: str) -> list[tuple[str, str, str]]:

@@ -21,7 +21,7 @@ GREY = "#595959"  # 7:1 on white: readable for text and lines in print
 LIGHT = "#f2f2f2"  # the background of support letters
 STRESS = "#b3261e"  # a stressful tie, an overloaded carer: 6:1 on white
 CHANGE = "#1d5c8f"  # what changed: 7:1 on white
-CHANGE_SOFT = "#d4e5f5"  # the highlight under what changed
+CHANGE_SOFT = "#c4dbf1"  # the highlight under what changed
 # A white outline under every text, so a line passing behind it does not cross the letters. Drawn as a copy
 # of the text underneath, not with paint-order, which several SVG-to-PDF renderers ignore.
 HALO = {
