@@ -45,6 +45,83 @@ def three() -> dict[str, Any]:
     return map_data(n)
 
 
+def empty() -> dict[str, Any]:
+    """Mevr. Jansen's network before anyone is in it."""
+    return map_data(Network.open("Mevr. Jansen", "coord", 13, ON))
+
+
+def one() -> dict[str, Any]:
+    """Mevr. Jansen and her daughter, who does everything."""
+    n = Network.open("Mevr. Jansen", "coord", 13, ON)
+    n.add_contact(ON, "ellen", name="Ellen (dochter)", category="other_family", ring="intimate")
+    n.assess_tie(ON, "ellen", "strong", False, "to_client", "daily")
+    for i, kind in enumerate(("practical", "emotional", "personal_care", "advocacy")):
+        n.assign_role(ON, f"r{i}", "ellen", kind, "to_client", "taak", None)
+    n.designate_spilmantelzorger(ON, "ellen")
+    return map_data(n)
+
+
+LATER = Stamp("coord", date(2026, 6, 5), TODAY)
+
+
+def kitchen() -> Network:
+    """Mevrouw Bakker at the kitchen table: a daughter who cares a lot, a son at a distance, a neighbour, a friend,
+    the GP; in June the friend moves away, home care and a case manager come, the son's tie weakens and becomes
+    stressful and the neighbour's grows stronger."""
+    n = Network.open("Mevrouw Fatima Bakker", "coord", 13, ON)
+    for cid, name, category, ring in (
+        ("ellen", "Ellen (dochter)", "other_family", "intimate"),
+        ("mark", "Mark (zoon)", "other_family", "friend"),
+        ("joke", "Joke de Buurvrouw", "neighbour", "friend"),
+        ("gerda", "Gerda", "friend", "friend"),
+        ("huisarts", "Huisarts dr. Visser", "professional", "service"),
+    ):
+        n.add_contact(ON, cid, name=name, category=category, ring=ring)
+    for cid, strength, flow in (
+        ("ellen", "strong", "to_client"),
+        ("mark", "normal", "both"),
+        ("joke", "normal", "to_client"),
+        ("gerda", "normal", "both"),
+        ("huisarts", "normal", "to_client"),
+    ):
+        n.assess_tie(ON, cid, strength, False, flow, "weekly")
+    roles = [
+        ("ellen", "practical"),
+        ("ellen", "emotional"),
+        ("ellen", "personal_care"),
+        ("ellen", "advocacy"),
+        ("joke", "companionship"),
+        ("huisarts", "advice"),
+    ]
+    for i, (who, kind) in enumerate(roles):
+        n.assign_role(ON, f"r{i}", who, kind, "to_client", "taak", None)
+    n.assign_role(ON, "r9", "mark", "companionship", "from_client", "bezoek", None)
+    n.record_acquaintance(ON, "ellen", "mark")
+    n.record_acquaintance(ON, "ellen", "joke")
+    n.designate_spilmantelzorger(ON, "ellen")
+    return n
+
+
+def kitchen_later(n: Network) -> Network:
+    """The kitchen network after June (see kitchen)."""
+    n.remove_contact(LATER, "gerda", "verhuisd")
+    n.add_contact(LATER, "thuiszorg", name="Thuiszorg Oost", category="professional", ring="service")
+    n.add_contact(
+        LATER, "casemanager", name="Casemanager dementie Fatima el Amrani", category="professional", ring="service"
+    )
+    n.assess_tie(LATER, "mark", "tenuous", True, "from_client", "monthly")
+    n.assess_tie(LATER, "joke", "strong", False, "to_client", "daily")
+    for cid in ("thuiszorg", "casemanager"):
+        n.assess_tie(LATER, cid, "normal", False, "to_client", "weekly")
+    n.assign_role(LATER, "r10", "thuiszorg", "personal_care", "to_client", "wassen", None)
+    return n
+
+
+def six() -> dict[str, Any]:
+    """The kitchen network now: six people."""
+    return map_data(kitchen_later(kitchen()))
+
+
 FIRST = ["Anna", "Piet", "Wilhelmina", "Gerrit-Jan", "Fatima", "Mohammed", "Ümit", "Priya", "Johannes", "Els"]
 LAST = ["de Vries", "van den Berg-Hoogendoorn", "El Amrani", "Bakker", "Çelik", "van Oranje-Nassau", "Smit"]
 
@@ -258,6 +335,31 @@ def smallest_text_at(svg: ET.Element, width: float) -> float:
     view = float(svg.get("viewBox", "0 0 1 1").split()[2])
     scale = min(float(svg.get("width", str(view))) / view, width / view)
     return min(size for _, _, _, size in texts(svg)) * scale
+
+
+def node_centre(group: ET.Element) -> tuple[float, float]:
+    """The centre of a contact's node: a circle for a person, a square for a professional."""
+    node = next(e for e in group.iter() if e.get("class") == "node")
+    if node.tag == f"{SVG}rect":
+        return tuple(
+            float(node.get(k, "0")) + float(node.get(d, "0")) / 2 for k, d in (("x", "width"), ("y", "height"))
+        )  # type: ignore[return-value]
+    return float(node.get("cx", "0")), float(node.get("cy", "0"))
+
+
+def numbered(svg: ET.Element) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The number in each contact's node, and each number's entry in the key (its texts: number, name, letters)."""
+    numbers = {
+        g.get("data-contact-id", ""): " ".join(lines_of(g.findall(f"{SVG}text")[-1]))
+        for g in svg.iter(f"{SVG}g")
+        if "contact" in (g.get("class") or "").split()
+    }
+    key = {
+        g.get("data-number", ""): [" ".join(lines_of(t)) for t in g.findall(f"{SVG}text") if t.get("class") != "halo"]
+        for g in svg.iter(f"{SVG}g")
+        if "key-entry" in (g.get("class") or "").split()
+    }
+    return numbers, key
 
 
 def spilmantelzorger_marked(svg: ET.Element) -> ET.Element:

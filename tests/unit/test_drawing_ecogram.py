@@ -2,18 +2,42 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from babel.messages.pofile import read_po
 
 from services.web.drawing import Changes, Marks, ecogram_svg
-from services.web.drawing.svg import STRESS
-from tests.unit.drawing_networks import SVG, collisions, lines_of, parse, sixty, spilmantelzorger_marked, three
+from services.web.drawing.field import segment_hits_box
+from services.web.drawing.layout import Box
+from services.web.drawing.svg import LIGHT, STRESS
+from tests.unit.drawing_networks import (
+    SVG,
+    collisions,
+    empty,
+    lines_of,
+    node_centre,
+    numbered,
+    on_lines,
+    one,
+    parse,
+    six,
+    sixty,
+    smallest_text_at,
+    spilmantelzorger_marked,
+    texts,
+    three,
+)
+
+RING_ORDER = ("intimate", "friend", "acquaintance", "service")
 
 DAY = "26 november 2026"
 
@@ -30,16 +54,6 @@ def tie_line(svg: ET.Element, contact_id: str) -> ET.Element:
     ]
     [line] = [e for e in group if e.get("class") == "tie-line"]
     return line
-
-
-def node_centre(group: ET.Element) -> tuple[float, float]:
-    """The centre of a contact's node: a circle for a person, a square for a professional."""
-    node = next(e for e in group.iter() if e.get("class") == "node")
-    if node.tag == f"{SVG}rect":
-        return tuple(
-            float(node.get(k, "0")) + float(node.get(d, "0")) / 2 for k, d in (("x", "width"), ("y", "height"))
-        )  # type: ignore[return-value]
-    return float(node.get("cx", "0")), float(node.get("cy", "0"))
 
 
 # ------------------------------------------------------------------ Hartman's notation
@@ -299,3 +313,171 @@ def test_every_text_sits_on_a_white_outline_that_any_renderer_draws_beneath_it()
                 assert halo.get("class") == "halo" and halo.get("aria-hidden") == "true"
                 assert (halo.get("stroke"), lines_of(halo), halo.get("x")) == ("#fff", lines_of(child), child.get("x"))
     assert not any(e.get("paint-order") for e in svg.iter())  # not every PDF renderer knows paint-order
+
+
+# ------------------------------------------------------------------ issue 15: a picture people want to look at
+SIZES: dict[str, Callable[[], dict[str, Any]]] = {
+    "0": empty,
+    "1": one,
+    "3": three,
+    "6": six,
+    "30": lambda: sixty(30, seed=3),
+    "60": sixty,
+    "80": lambda: sixty(80, seed=11),
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_text_lies_on_a_tie_or_another_text_and_none_is_under_11_px_at_800_px(size: str) -> None:
+    data = SIZES[size]()
+    svg = drawn(data)
+    assert on_lines(svg) == [] and collisions(svg) == []  # names, letters, headings, ring names, numbers
+    assert smallest_text_at(svg, 800) >= 11
+    assert collisions(drawn(data, with_legend=True)) == []
+
+
+def node_distances(svg: ET.Element) -> dict[str, float]:
+    return {
+        g.get("data-contact-id", ""): math.hypot(*node_centre(g))
+        for g in svg.iter(f"{SVG}g")
+        if "contact" in (g.get("class") or "").split()
+    }
+
+
+@pytest.mark.parametrize("size", ["6", "60", "80"])
+def test_the_closer_someone_is_the_nearer_the_client_they_are_drawn(size: str) -> None:
+    data = SIZES[size]()
+    distance = node_distances(drawn(data))
+    rings = [[distance[c["id"]] for c in data["contacts"] if c["ring"] == ring] for ring in RING_ORDER]
+    filled = [r for r in rings if r]
+    assert all(max(inner) < min(outer) for inner, outer in itertools.pairwise(filled))
+
+
+def test_the_legend_says_what_distance_from_the_client_means() -> None:
+    entries = legend_entries(drawn(with_legend=True))
+    assert entries["closeness"].startswith("dichter bij het midden: een nauwere band")
+
+
+def test_each_group_shares_the_circle_by_its_number_of_people_at_least_one_and_a_half() -> None:
+    data = six()  # three professionals, two of other family, one neighbour
+    svg = drawn(data)
+    angles = {
+        p.get("data-category"): [float(v) for v in p.get("data-angles", "").split()]
+        for p in svg.iter(f"{SVG}path")
+        if p.get("class") == "sector"
+    }
+    spans = {category: last - first for category, (first, last) in angles.items()}
+    assert spans == pytest.approx(
+        {"professional": 360 * 3 / 6.5, "other_family": 360 * 2 / 6.5, "neighbour": 360 * 1.5 / 6.5}, abs=0.2
+    )
+
+
+def test_people_are_round_and_professionals_and_advisers_square() -> None:
+    data = sixty()
+    svg = drawn(data)
+    category = {c["id"]: c["category"] for c in data["contacts"]}
+    for group in (g for g in svg.iter(f"{SVG}g") if "contact" in (g.get("class") or "").split()):
+        node = next(e for e in group.iter() if e.get("class") == "node")
+        square = category[group.get("data-contact-id", "")] in ("professional", "adviser")
+        assert node.tag == (f"{SVG}rect" if square else f"{SVG}circle")
+
+
+def test_support_letters_sit_beside_their_own_tie_on_a_light_background_never_on_it() -> None:
+    svg = drawn(six())
+    codes = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "tie-code"]
+    assert len(codes) == 5  # everyone with a tie and a task (the case manager has none yet)
+    for code in codes:
+        background = code.find(f"{SVG}rect")
+        assert background is not None and background.get("fill") == LIGHT
+        x, y, width, height = (float(background.get(k, "0")) for k in ("x", "y", "width", "height"))
+        line = tie_line(svg, code.get("data-contact-id", ""))
+        x1, y1, x2, y2 = (float(line.get(k, "0")) for k in ("x1", "y1", "x2", "y2"))
+        ends = (x1, y1, x2, y2)
+        assert segment_hits_box(ends, Box(x, y, x + width, y + height).grown(12))  # beside its own tie
+    assert on_lines(svg) == []  # and on none
+
+
+def catalogue() -> Callable[[str], str]:
+    """The pages' English, as Flask-Babel would translate the drawings' words."""
+    path = Path(__file__).resolve().parents[2] / "services/web/translations/en/LC_MESSAGES/messages.po"
+    with path.open("rb") as po:
+        english = {m.id: str(m.string) for m in read_po(po) if isinstance(m.id, str) and isinstance(m.string, str)}
+    return lambda text: english.get(text) or text
+
+
+def geometry(svg: ET.Element) -> dict[str, Any]:
+    """Where the people, the ties, the sectors and the rings are: what must not move with the language."""
+    groups = [g for g in svg.iter(f"{SVG}g") if "contact" in (g.get("class") or "").split()]
+    lines = [line for line in svg.iter(f"{SVG}line") if line.get("class") == "tie-line"]
+    return {
+        "nodes": {g.get("data-contact-id"): node_centre(g) for g in groups},
+        "ties": [tuple(line.get(k) for k in ("x1", "y1", "x2", "y2")) for line in lines],
+        "sectors": [p.get("data-angles") for p in svg.iter(f"{SVG}path") if p.get("class") == "sector"],
+        "rings": [c.get("r") for c in svg.iter(f"{SVG}circle") if c.get("class") in ("ring", "client-node")],
+    }
+
+
+@pytest.mark.parametrize("data", [three(), one(), six(), sixty()], ids=["3", "1", "6", "60"])
+def test_the_geometry_is_the_same_in_every_language(data: dict[str, Any]) -> None:
+    english = drawn(data, gettext=catalogue())
+    assert geometry(english) == geometry(drawn(data))
+    assert (english.findtext(f"{SVG}title") or "").startswith("Ecomap of")
+    assert collisions(english) == [] and on_lines(english) == []
+
+
+def test_an_overloaded_carer_is_ringed_in_red_and_says_so() -> None:
+    svg = drawn(six(), marks=Marks(overloaded=frozenset({"ellen"})))
+    [ellen] = [
+        g for g in svg.iter(f"{SVG}g") if g.get("data-contact-id") == "ellen" and "contact" in g.get("class", "")
+    ]
+    assert "overloaded" in ellen.get("class", "").split()
+    [ring] = [c for c in ellen.iter(f"{SVG}circle") if c.get("class") == "overload-ring"]
+    assert ring.get("stroke") == STRESS
+    name = ellen.findall(f"{SVG}text")[-1]
+    assert lines_of(name)[-1] == "overbelast" and [s.get("fill") for s in name][-1] == STRESS
+    assert collisions(svg) == [] and on_lines(svg) == []
+
+
+def test_a_network_without_anyone_shows_the_client_in_the_middle_of_the_four_rings() -> None:
+    svg = drawn(empty())
+    x, y, width, height = (float(v) for v in svg.get("viewBox", "").split())
+    client = next(c for c in svg.iter(f"{SVG}circle") if c.get("class") == "client-node")
+    r = float(client.get("r", "0"))
+    assert x < -r and y < -r and x + width > r and y + height > r  # all of it on the drawing, not cut at the edge
+    names = [lines_of(g.findall(f"{SVG}text")[-1]) for g in svg.iter(f"{SVG}g") if g.get("class") == "ring-name"]
+    assert names == [["intimi"], ["vrienden"], ["kennissen"], ["dienstverlening"]]
+
+
+def test_a_network_of_one_shows_them_named_with_their_tie_and_letters() -> None:
+    svg = drawn(one())
+    texts = [" ".join(lines_of(t)) for t in svg.iter(f"{SVG}text") if t.get("class") != "halo"]
+    assert "Ellen (dochter) spilmantelzorger" in texts and "P E B V" in texts
+    assert tie_line(svg, "ellen").get("stroke-width") == "5"
+    assert collisions(svg) == [] and on_lines(svg) == []
+
+
+def test_a_network_too_full_for_names_numbers_its_nodes_and_names_them_in_a_key() -> None:
+    data = sixty()
+    numbers, key = numbered(drawn(data))
+    assert sorted(int(n) for n in numbers.values()) == list(range(1, 61))
+    names = {c["id"]: c["name"] for c in data["contacts"]}
+    for contact_id, number in numbers.items():
+        assert key[number][1].startswith(names[contact_id])  # the key names the number's contact in full
+    assert any(len(entry) == 3 for entry in key.values())  # support letters beside the name
+
+
+def legend_entries(svg: ET.Element) -> dict[str, str]:
+    return {
+        g.get("data-entry", ""): " ".join(lines_of(g.findall(f"{SVG}text")[-1]))
+        for g in svg.iter(f"{SVG}g")
+        if g.get("class") == "legend-entry"
+    }
+
+
+@pytest.mark.parametrize("size", ["1", "6", "60", "80"])
+def test_the_legend_under_the_ecogram_stays_at_least_11_px_on_a_printed_a4(size: str) -> None:
+    svg = drawn(SIZES[size](), with_legend=True)
+    _, _, width, height = (float(v) for v in svg.get("viewBox", "").split())
+    on_a4 = min(703 / width, 907 / height)  # 186 by 240 mm, as print.css prints it
+    [legend] = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "legend"]
+    assert min(size for _, _, _, size in texts(legend)) * on_a4 >= 11

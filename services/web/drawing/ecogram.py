@@ -176,9 +176,9 @@ def _legend_below(prefix: str, gettext: Translate, whole: Box) -> tuple[str, Box
         _, width, height = legend_parts(prefix, gettext, scale)
         total = whole.union(Box(whole.x0, whole.y1 + 16, whole.x0 + width, whole.y1 + 16 + height)).grown(MARGIN)
         needed = LEGEND_AT_A4 / (SMALLEST * min(A4[0] / total.width, A4[1] / total.height))
-        if needed <= scale * 1.001:
+        if needed <= scale:
             break
-        scale = needed
+        scale = needed * 1.01  # growing the legend makes the page's whole a little smaller again
     drawn, width, height = legend_parts(prefix, gettext, scale)
     top = whole.y1 + 16
     group = el("g", {"class": "legend", "transform": f"translate({whole.x0:.1f},{top:.1f})"}, drawn)
