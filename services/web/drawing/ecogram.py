@@ -171,15 +171,20 @@ def _drawing(prefix: str, picture: Picture, layout: Plan, shown: Shown, gettext:
 
 def _legend_below(prefix: str, gettext: Translate, whole: Box) -> tuple[str, Box]:
     """The legend under the drawing, large enough that its smallest text stays LEGEND_AT_A4 on a printed A4."""
-    scale = 1.0
-    for _ in range(4):
-        _, width, height = legend_parts(prefix, gettext, scale)
-        total = whole.union(Box(whole.x0, whole.y1 + 16, whole.x0 + width, whole.y1 + 16 + height)).grown(MARGIN)
-        needed = LEGEND_AT_A4 / (SMALLEST * min(A4[0] / total.width, A4[1] / total.height))
-        if needed <= scale:
-            break
-        scale = needed * 1.01  # growing the legend makes the page's whole a little smaller again
-    drawn, width, height = legend_parts(prefix, gettext, scale)
+    _, width, height = legend_parts(prefix, gettext)  # at scale 1; every length grows with the scale
+
+    def on_a4(scale: float) -> float:
+        legend = Box(whole.x0, whole.y1 + 16, whole.x0 + scale * width, whole.y1 + 16 + scale * height)
+        total = whole.union(legend).grown(MARGIN)
+        return SMALLEST * scale * min(A4[0] / total.width, A4[1] / total.height) / 1.01  # room for rounding
+
+    low, high = 1.0, 4.0
+    if on_a4(low) < LEGEND_AT_A4:
+        for _ in range(12):  # the smallest scale that reaches it, to within a thousandth
+            middle = (low + high) / 2
+            low, high = (low, middle) if on_a4(middle) >= LEGEND_AT_A4 else (middle, high)
+        low = high
+    drawn, width, height = legend_parts(prefix, gettext, low)
     top = whole.y1 + 16
     group = el("g", {"class": "legend", "transform": f"translate({whole.x0:.1f},{top:.1f})"}, drawn)
     return group, whole.union(Box(whole.x0, top, whole.x0 + width, top + height))

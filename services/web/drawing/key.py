@@ -152,17 +152,9 @@ def ring_names(layout: Plan, names: dict[str, str]) -> list[tuple[Box, list[str]
     for ring, inner, outer in layout.rings:
         size = RING.measure([names[ring]])
         for angle in borders:
-            middle = polar(0, 0, (inner + outer) / 2, angle)
-            box = Box.around(*middle, *size)
-            near, far = _span(Box.around(*middle, 1.0, size[1]))  # its height across the band, its width along it
-            if inner - 1 <= near and far <= outer + 1 and layout.placer.field.box_free(box, GAP):
+            box = Box.around(*polar(0, 0, (inner + outer) / 2, angle), *size)
+            across = abs(math.cos(angle)) * size[0] + abs(math.sin(angle)) * size[1]  # how much of the band it takes
+            if across <= outer - inner + 2 and layout.placer.field.box_free(box, GAP):
                 found.append((box, [names[ring]], ring))
                 break
     return found
-
-
-def _span(box: Box) -> tuple[float, float]:
-    """The least and the greatest distance from the client to a point of the box."""
-    nx = 0.0 if box.x0 <= 0 <= box.x1 else min(abs(box.x0), abs(box.x1))
-    ny = 0.0 if box.y0 <= 0 <= box.y1 else min(abs(box.y0), abs(box.y1))
-    return math.hypot(nx, ny), max(math.hypot(x, y) for x, y in box.corners)

@@ -34,7 +34,7 @@ ROW = 22.0
 SAMPLE = 44.0
 GAP = 8.0
 COLUMN_GAP = 28.0
-WRAP = 34  # characters on a caption's line
+WRAP = 26  # characters on a caption's line: the legend stays narrow enough for a phone
 
 
 def _closeness() -> str:

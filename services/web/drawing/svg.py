@@ -36,6 +36,7 @@ SHOWN = 1.2  # the size a page shows a drawing at, at most (CSS shrinks it to th
 BASELINE = 0.95  # the first baseline below the top of a text box, in em (ascent plus half the leading)
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _ENTITIES = {'"': "&quot;", "'": "&apos;"}
+_SPECIAL = re.compile(r"[<>&\"']")
 
 
 def identity(text: str) -> str:
@@ -50,7 +51,7 @@ def counted(count: int, one: str, many: str, gettext: Translate) -> str:
 
 def esc(text: str) -> str:
     """Text made safe for XML content and attribute values."""
-    return escape(text, _ENTITIES)
+    return escape(text, _ENTITIES) if _SPECIAL.search(text) else text
 
 
 def num(value: float) -> str:
