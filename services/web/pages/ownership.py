@@ -15,7 +15,7 @@ from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from domain.permissions import AUDIT, CONSENT_SCOPES, NEEDS_CONSENT
+from domain.permissions import ADMINISTER, AUDIT, CLIENT_INVITES, CONSENT_SCOPES, INVITABLE_ROLES, NEEDS_CONSENT
 from services.accounts.access_log import cursor
 from services.application.networks import Outcome
 from services.web import schemas
@@ -36,8 +36,15 @@ def _missing() -> str:
     return _("(account verwijderd)")
 
 
-def _page(network_id: UUID, form: Form, status: int = 200) -> Any:
-    """The Toegang page: who has access, with the consent forms, the form to give a role, and who looked."""
+def access_page_with(network_id: UUID, invitation: Form) -> Any:
+    """The Toegang page again, with the invitation form as typed and its problems (422; a look at it)."""
+    look([str(network_id)], LOOKS_AT)
+    return _page(network_id, Form(values={"role": "member"}), 422, invitation)
+
+
+def _page(network_id: UUID, form: Form, status: int = 200, invitation: Form | None = None) -> Any:
+    """The Toegang page: who has access, with the consent forms, the form to give a role, the open invitations
+    and the form to invite someone, and who looked."""
     network = network_or_404(network_id)
     people = sorted(
         services().access.people(str(network_id), _missing()),
@@ -54,7 +61,10 @@ def _page(network_id: UUID, form: Form, status: int = 200) -> Any:
         needs_consent=NEEDS_CONSENT,
         contacts={c.id: c.name for c in network.contacts.values()},
         contact_choices=[(c.id, c.name) for c in contacts],
+        invitable=[(r, label("role", r)) for r in (INVITABLE_ROLES if may(ADMINISTER) else CLIENT_INVITES)],
         form=form,
+        invitation=invitation or Form(values={"role": "member"}),
+        invitations=services().invitations.pending(network_id),
         log=log,
         before=before,
         older=log[-1]["at"] if older else None,
