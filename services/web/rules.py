@@ -180,7 +180,7 @@ RULES.update(
         "ownership.consent": network(CONSENT),
         "ownership.export": network(EXPORT, "alles (export)"),
         # invitations: made on the Toegang page; the link's secret is the invitee's credential
-        "invite.create": network(CONSENT),
+        "invite.create": network(CONSENT, "het formulier (uitnodiging)"),
         "invite.withdraw": network(CONSENT),
         "invite.resend": network(CONSENT),
         "invite.accept": ANYONE,  # the secret in the link is the credential (and the account's password)

@@ -223,6 +223,7 @@ EXPECTED.update(
         ("ownership.consent", "POST"): network("consent", NO_CSRF),
         ("ownership.export", "GET"): network("export"),
         # invitations on the Toegang page; the invitee's page behind a (here made-up) link is anyone's
+        ("invite.create", "GET"): network("consent"),
         ("invite.create", "POST"): network("consent", NO_CSRF),
         ("invite.withdraw", "POST"): network("consent", NO_CSRF),
         ("invite.resend", "POST"): network("consent", NO_CSRF),

@@ -160,7 +160,7 @@ def test_the_client_invites_a_member_with_the_consent_she_chooses_but_not_a_spil
     karin_id = services_of(jansen.app).accounts.by_email("karin@thuis.nl").id  # type: ignore[union-attr]
     assert services_of(jansen.app).access.of(jansen.network, karin_id).role == "client"  # type: ignore[union-attr]
     csrf = CSRF.search(client_browser.get("/netwerken").get_data(as_text=True)).group(1)  # type: ignore[union-attr]
-    path = f"/netwerken/{jansen.network}/uitnodigingen"
+    path = f"/netwerken/{jansen.network}/uitnodigen"
     raised = client_browser.post(
         path, data={"csrf_token": csrf, "email": "zoon@thuis.nl", "name": "Kees", "role": "spilmantelzorger"}
     )
@@ -261,7 +261,7 @@ def test_without_smtp_the_coordinator_hears_that_the_mail_did_not_go(jansen: Jan
     made = jansen.invite()
     assert made.status_code == 201 and made.json["sent"] is False
     page = jansen.bea.post(
-        f"/netwerken/{jansen.network}/uitnodigingen", {"email": "piet@buren.nl", "name": "Piet", "role": "member"}
+        f"/netwerken/{jansen.network}/uitnodigen", {"email": "piet@buren.nl", "name": "Piet", "role": "member"}
     )
     assert page.status_code == 303
     shown = jansen.bea.web.get(page.headers["Location"]).get_data(as_text=True)

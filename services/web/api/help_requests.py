@@ -18,7 +18,7 @@ blp = Blueprint("help", __name__, url_prefix="/api/networks", description="Reque
 @blp.response(200, guest_schemas.HelpRequestList)
 def list_help_requests(network_id: UUID) -> dict[str, Any]:
     """The tasks someone asked help with that nobody took on yet, oldest first."""
-    network = services().read_side.network(network_id)
+    network = services().kring.get_network(network_id)
     return {"items": sorted(network.open_help_requests.values(), key=lambda r: (r.asked_on, r.task))}
 
 

@@ -14,19 +14,19 @@ from flask_babel import lazy_gettext
 from werkzeug.wrappers import Response
 
 from domain.errors import DomainError
+from domain.permissions import ADMINISTER, CLIENT_INVITES, INVITABLE_ROLES
 from services.accounts.accounts import AccountError, User
 from services.accounts.throttle import TooManyAttempts
 from services.application.invitations import Invited, Sent
 from services.application.networks import NetworkNotFound, Outcome
 from services.web import guest_schemas
-from services.web.auth import _session_user, await_second_factor, current_user, sign_in_session
+from services.web.auth import _session_user, await_second_factor, current_user, may, sign_in_session
 from services.web.current import services
 from services.web.http import context
 from services.web.mails import role_sentence, send_invitation, send_request_again
-from services.web.pages.context import done, look
+from services.web.pages.context import done, look, network_or_404
 from services.web.pages.forms import Form, load, refusal, submit
 from services.web.pages.i18n import label, language
-from services.web.pages.ownership import access_page_with
 
 blp = Blueprint("invite", __name__, template_folder="../templates")
 TOEGANG = "ownership.access_page"
@@ -51,23 +51,38 @@ def _account_message(code: str) -> str:
 
 
 # ------------------------------------------------------------ on the Toegang page
-@blp.route("/netwerken/<uuid:network_id>/uitnodigingen", methods=["POST"])
+@blp.route("/netwerken/<uuid:network_id>/uitnodigen", methods=["GET", "POST"])
 def create(network_id: UUID) -> Any:
-    """Invite someone of the network by e-mail (the form on the Toegang page)."""
-    form, body = load(guest_schemas.InvitationCreate(), request.form)
-    made: list[Sent] = []
-
-    def run() -> Outcome:
-        given = body.pop("contact_id", None)
-        contact = str(given) if given else None
-        made.append(services().invitations.invite(network_id, context(), contact_id=contact, **body))
-        assert made[0].outcome is not None
-        return made[0].outcome
-
-    if submit(form, run) is None:
+    """Invite someone of the network by e-mail: the coordinator any guest's role, the client a member."""
+    form = Form(values={"role": "member"})
+    if request.method == "POST":
+        form, body = load(guest_schemas.InvitationCreate(), request.form)
         form.values["scopes"] = request.form.getlist("scopes")
-        return access_page_with(network_id, invitation=form)
-    [sent] = made
+        made: list[Sent] = []
+
+        def run() -> Outcome:
+            given = body.pop("contact_id", None)
+            contact = str(given) if given else None
+            made.append(services().invitations.invite(network_id, context(), contact_id=contact, **body))
+            assert made[0].outcome is not None
+            return made[0].outcome
+
+        if submit(form, run) is not None:
+            return _sent(network_id, made[0])
+    network = network_or_404(network_id)
+    contacts = sorted(network.active_contacts, key=lambda c: c.name.lower())
+    roles = INVITABLE_ROLES if may(ADMINISTER) else CLIENT_INVITES
+    return render_template(
+        "invite/invite.html",
+        network=network,
+        form=form,
+        roles=[(r, label("role", r)) for r in roles],
+        contacts=[(c.id, c.name) for c in contacts],
+    ), 200 if form.ok else 422
+
+
+def _sent(network_id: UUID, sent: Sent) -> Response:
+    """Back to Toegang, saying whether the e-mail went."""
     role = label("role", services().invitations.network_of(network_id).open_invitations[sent.invitation_id].role)
     if send_invitation(sent, current_user()):
         message = _(
@@ -153,8 +168,14 @@ def accept(token: str) -> Any:
         return accepted  # on to the second factor first
     user, network_id = accepted
     g.user = user
-    look([str(network_id)], "de uitnodiging")
-    flash(_("Welkom in het netwerk van %(name)s.", name=invited.client_name), "done")
+    look([str(network_id)], "de uitnodiging (aangenomen)")
+    is_client = invited.invitation is not None and invited.invitation.role == "client"
+    flash(
+        _("Welkom. Dit is uw netwerk.")
+        if is_client
+        else _("Welkom in het netwerk van %(name)s.", name=invited.client_name),
+        "done",
+    )
     return redirect(_landing(network_id), 303)
 
 

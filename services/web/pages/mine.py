@@ -56,7 +56,7 @@ def care(network_id: UUID) -> Any:
     mine = carer if carer is not None and carer.is_active and carer.category not in PROFESSIONAL_CATEGORIES else None
     trend = services().burden.trend(network, mine.id, today()) if mine else None
     chart = None
-    if trend and trend["reports"]:
+    if trend and len(trend["reports"]) > 1:  # a line needs two points
         svg = burden_trend_svg(trend, gettext=_, format_date=lambda d: format_date(d, "medium"), id_prefix="trend")
         chart = drawing(svg)
     check_ins = services().reminders.check_ins(str(network_id), network.coordinator, mine.id) if mine else []

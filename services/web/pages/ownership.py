@@ -15,7 +15,7 @@ from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from domain.permissions import ADMINISTER, AUDIT, CLIENT_INVITES, CONSENT_SCOPES, INVITABLE_ROLES, NEEDS_CONSENT
+from domain.permissions import AUDIT, CONSENT_SCOPES, NEEDS_CONSENT
 from services.accounts.access_log import cursor
 from services.application.networks import Outcome
 from services.web import schemas
@@ -36,15 +36,9 @@ def _missing() -> str:
     return _("(account verwijderd)")
 
 
-def access_page_with(network_id: UUID, invitation: Form) -> Any:
-    """The Toegang page again, with the invitation form as typed and its problems (422; a look at it)."""
-    look([str(network_id)], LOOKS_AT)
-    return _page(network_id, Form(values={"role": "member"}), 422, invitation)
-
-
-def _page(network_id: UUID, form: Form, status: int = 200, invitation: Form | None = None) -> Any:
-    """The Toegang page: who has access, with the consent forms, the form to give a role, the open invitations
-    and the form to invite someone, and who looked."""
+def _page(network_id: UUID, form: Form, status: int = 200) -> Any:
+    """The Toegang page: who has access, with the consent forms, the form to give a role, the open invitations,
+    and who looked."""
     network = network_or_404(network_id)
     people = sorted(
         services().access.people(str(network_id), _missing()),
@@ -61,9 +55,7 @@ def _page(network_id: UUID, form: Form, status: int = 200, invitation: Form | No
         needs_consent=NEEDS_CONSENT,
         contacts={c.id: c.name for c in network.contacts.values()},
         contact_choices=[(c.id, c.name) for c in contacts],
-        invitable=[(r, label("role", r)) for r in (INVITABLE_ROLES if may(ADMINISTER) else CLIENT_INVITES)],
         form=form,
-        invitation=invitation or Form(values={"role": "member"}),
         invitations=services().invitations.pending(network_id),
         log=log,
         before=before,
@@ -124,11 +116,22 @@ def consent(network_id: UUID, user_id: str) -> Any:
     if scopes:
         what = format_list(scopes, locale=language())
         message = _("Opgeslagen: %(name)s mag nu %(what)s zien.", name=name, what=what)
+    elif _role_of(network_id, user_id) == "spilmantelzorger":  # sees the map by the role itself
+        message = _(
+            "Opgeslagen: %(name)s ziet als spilmantelzorger de kaart, maar niet de belasting van anderen en niet de "
+            "notities.",
+            name=name,
+        )
     else:
         message = _("Opgeslagen: %(name)s mag de kaart, de belasting en de notities niet zien.", name=name)
     if on_behalf_of_client():
         message += " " + _("U heeft dit vastgelegd namens de cliënt.")
     return done(message, "ownership.access_page", network_id=network_id)
+
+
+def _role_of(network_id: UUID, user_id: str) -> str | None:
+    access = services().access.of(str(network_id), user_id)
+    return access.role if access else None
 
 
 @blp.route("/export.zip", methods=["GET"])
