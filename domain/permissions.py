@@ -14,7 +14,7 @@ ROLES: tuple[str, ...] = ("coordinator", "spilmantelzorger", "member", "client")
 CONSENT_SCOPES: tuple[str, ...] = ("map", "burden", "notes")
 NEEDS_CONSENT: tuple[str, ...] = ("spilmantelzorger", "member")  # coordinators and the client need none
 # Invitations bring people of the network in as guests: never as coordinator. The client invites only to what is
-# theirs to give: a member, with the consent scopes they choose (docs/decisions/0019).
+# theirs to give: a member, with the consent scopes they choose (docs/decisions/0022).
 INVITABLE_ROLES: tuple[str, ...] = ("spilmantelzorger", "member", "client")
 CLIENT_INVITES: tuple[str, ...] = ("member",)
 

@@ -2,7 +2,7 @@
 
 What an invitation is (who, which role, which consent) is history: events on the network (PersonInvited and the
 rest). Here is only what must not be history: the address the link went to, the link's digest, until when it
-holds and whether it was used. Erasing the network deletes its rows (docs/decisions/0019).
+holds and whether it was used. Erasing the network deletes its rows (docs/decisions/0022).
 """
 
 from __future__ import annotations

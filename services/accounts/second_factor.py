@@ -3,7 +3,7 @@
 The app's secret is stored sealed (AES-256-GCM under a key derived from the master key, bound to the account), so
 a copy of the database alone makes no codes. A code is accepted once (the last step used is kept) within one step
 of the clock either way. Recovery codes are ten random codes, shown once, stored only as SHA-256 digests, each
-good for one sign-in. Wrong codes count in the sign-in throttle, as wrong passwords do (docs/decisions/0019).
+good for one sign-in. Wrong codes count in the sign-in throttle, as wrong passwords do (docs/decisions/0022).
 """
 
 from __future__ import annotations

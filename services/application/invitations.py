@@ -7,7 +7,7 @@ it went to and whether it was used are working data (services/accounts/invitatio
 - someone with a guest account, or staff of the network's own organisation, signs in first and accepts as
   themselves;
 - staff of another organisation are refused: a work account of another employer stays apart from this network
-  (they ask for the invitation on another address). See docs/decisions/0019.
+  (they ask for the invitation on another address). See docs/decisions/0022.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class Invited:
 
     @property
     def elsewhere(self) -> bool:
-        """Whether the address has a work account of another organisation (which does not accept: 0019)."""
+        """Whether the address has a work account of another organisation (which does not accept: 0022)."""
         return (
             self.account is not None
             and self.account.is_staff
