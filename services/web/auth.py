@@ -31,7 +31,6 @@ REASON_HEADER = "X-Kring-Reason"
 SESSION_KEY = "sid"  # the session cookie's key of the session row's secret
 LANGUAGE_KEY = "lang"  # the session key of the pages' chosen language (pages/i18n.py): kept across a fresh session
 PENDING_KEY = "pending"  # password right, second factor still to come: {"user", "until", "next"}
-VERIFIED_KEY = "verified_at"  # when this session's second factor was last given
 SET_UP_KEY = "set_up_second_factor"  # the organisation requires a second factor this user has not set up yet
 PENDING_SECONDS = 300
 # what someone who must set up a second factor may open before they have (everything else leads there)
@@ -107,9 +106,7 @@ def sign_in_session(user: User, *, second_factor: bool = False) -> None:
     session.permanent = True
     lifetime = current_app.permanent_session_lifetime.total_seconds()
     session[SESSION_KEY] = services().accounts.start_session(user.id, lifetime)
-    if second_factor:
-        session[VERIFIED_KEY] = time.time()
-    elif second_factor_required(user) and not services().second_factors.is_on(user.id):
+    if not second_factor and second_factor_required(user) and not services().second_factors.is_on(user.id):
         session[SET_UP_KEY] = True
 
 
@@ -129,19 +126,13 @@ def pending_user() -> tuple[User, str] | None:
 
 
 def second_factor_given() -> None:
-    """This session gave its second factor just now (and no longer needs to set one up)."""
+    """This session has set up its second factor (and is no longer led to do so)."""
     session.pop(SET_UP_KEY, None)
-    session[VERIFIED_KEY] = time.time()
 
 
 def must_set_up_second_factor() -> bool:
     """Whether this session was signed in without the second factor its organisation requires."""
     return bool(session.get(SET_UP_KEY))
-
-
-def recently_verified(seconds: float = 900) -> bool:
-    """Whether this session's second factor was given within the last `seconds` (15 minutes)."""
-    return time.time() - float(session.get(VERIFIED_KEY, 0)) < seconds
 
 
 def sign_out_session() -> None:

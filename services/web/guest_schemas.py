@@ -6,7 +6,7 @@ from marshmallow import Schema, fields, validate
 
 from domain.permissions import CONSENT_SCOPES, INVITABLE_ROLES
 from domain.vocabulary import SUPPORT_TYPES
-from services.web.schemas import NAME, Dated, Strict
+from services.web.schemas import NAME, CommandResult, Dated, Strict
 
 EMAIL = validate.Length(max=254)
 
@@ -48,11 +48,10 @@ class InvitationList(Schema):
     items = fields.List(fields.Nested(InvitationOut))
 
 
-class InvitationSent(Schema):
-    id = fields.String(metadata={"description": "The invitation's id."})
-    network_id = fields.UUID()
-    version = fields.Integer(allow_none=True)
-    position = fields.Integer(allow_none=True)
+class InvitationSent(CommandResult):
+    """The command's answer (its id: the invitation's), and whether the e-mail went out."""
+
+    version = fields.Integer(allow_none=True, metadata={"description": "The network's version (when recorded)."})
     sent = fields.Boolean(metadata={"description": "Whether the e-mail went out (false: no SMTP, or refused)."})
 
 

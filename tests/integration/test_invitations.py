@@ -161,6 +161,13 @@ def test_the_client_invites_a_member_with_the_consent_she_chooses_but_not_a_spil
     assert services_of(jansen.app).access.of(jansen.network, karin_id).role == "client"  # type: ignore[union-attr]
     csrf = CSRF.search(client_browser.get("/netwerken").get_data(as_text=True)).group(1)  # type: ignore[union-attr]
     path = f"/netwerken/{jansen.network}/uitnodigen"
+    karin_api = services_of(jansen.app).accounts.new_token(karin_id, "script")[1]
+    over_api = jansen.app.test_client().post(
+        f"/api/networks/{jansen.network}/invitations",
+        json={"email": "zoon@thuis.nl", "name": "Kees", "role": "spilmantelzorger"},
+        headers={"Authorization": f"Bearer {karin_api}"},
+    )
+    assert over_api.status_code == 409 and over_api.json["error"] == "role_not_yours"
     raised = client_browser.post(
         path, data={"csrf_token": csrf, "email": "zoon@thuis.nl", "name": "Kees", "role": "spilmantelzorger"}
     )

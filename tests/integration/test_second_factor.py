@@ -12,6 +12,7 @@ import pyotp
 from flask import Flask
 from flask.testing import FlaskClient
 
+from services.accounts.accounts import User
 from services.accounts.throttle import MAX_FAILURES_PER_PAIR
 from services.web.current import services_of
 from tests.conftest import PASSWORD, Staff
@@ -47,6 +48,16 @@ def set_up(client: FlaskClient) -> tuple[pyotp.TOTP, list[str], str]:
     return app, RECOVERY.findall(shown.get_data(as_text=True)), first
 
 
+def signed_out_with_an_app(app: Flask) -> tuple[FlaskClient, User, pyotp.TOTP, list[str], str]:
+    """Bea set up her app and signed out: her browser, herself, the app, the recovery codes, the first code."""
+    bea = Staff(app).user("Bea")
+    client = browser(app)
+    sign_in(client, bea.email, PASSWORD)
+    totp, codes, first = set_up(client)
+    client.post("/uitloggen", data={"csrf_token": csrf(client, "/netwerken")})
+    return client, bea, totp, codes, first
+
+
 def code_page(client: FlaskClient, email: str) -> str:
     """Sign in with the password: the answer leads to the code page."""
     page = client.get("/inloggen")
@@ -62,12 +73,8 @@ def give(client: FlaskClient, token: str, code: str) -> tuple[int, str]:
 
 
 def test_with_an_app_set_up_signing_in_asks_for_its_code_and_a_wrong_one_is_named_plainly(any_store_app: Flask) -> None:
-    bea = Staff(any_store_app).user("Bea")
-    client = browser(any_store_app)
-    assert sign_in(client, bea.email, PASSWORD) == 303
-    app, codes, _ = set_up(client)
+    client, bea, app, codes, _ = signed_out_with_an_app(any_store_app)
     assert len(codes) == 10 and len(set(codes)) == 10
-    client.post("/uitloggen", data={"csrf_token": csrf(client, "/netwerken")})
     token = code_page(client, bea.email)
     assert client.get("/netwerken").headers["Location"].startswith("/inloggen")  # nothing opens before the code
     status, page = give(client, token, "000000" if fresh(app) != "000000" else "111111")
@@ -78,11 +85,7 @@ def test_with_an_app_set_up_signing_in_asks_for_its_code_and_a_wrong_one_is_name
 
 
 def test_a_code_works_once_and_a_recovery_code_once(any_store_app: Flask) -> None:
-    bea = Staff(any_store_app).user("Bea")
-    client = browser(any_store_app)
-    sign_in(client, bea.email, PASSWORD)
-    _, codes, first = set_up(client)
-    client.post("/uitloggen", data={"csrf_token": csrf(client, "/netwerken")})
+    client, bea, _, codes, first = signed_out_with_an_app(any_store_app)
     token = code_page(client, bea.email)
     assert give(client, token, first)[0] == 422  # the code that turned it on: used
     assert give(client, token, codes[0].upper().replace("-", " "))[0] == 303  # as typed off paper
@@ -93,11 +96,7 @@ def test_a_code_works_once_and_a_recovery_code_once(any_store_app: Flask) -> Non
 
 
 def test_wrong_codes_are_throttled_like_wrong_passwords(any_store_app: Flask) -> None:
-    bea = Staff(any_store_app).user("Bea")
-    client = browser(any_store_app)
-    sign_in(client, bea.email, PASSWORD)
-    app, _, _ = set_up(client)
-    client.post("/uitloggen", data={"csrf_token": csrf(client, "/netwerken")})
+    client, bea, app, _, _ = signed_out_with_an_app(any_store_app)
     token = code_page(client, bea.email)
     for _ in range(MAX_FAILURES_PER_PAIR):
         assert give(client, token, "12345a")[0] == 422

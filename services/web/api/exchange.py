@@ -58,7 +58,7 @@ class FilePart(Upload):
 
 
 class ImportUpload(schemas.Strict):
-    file = fields.List(
+    file: fields.Field = fields.List(
         FilePart(),
         required=True,
         metadata={
