@@ -250,6 +250,11 @@ def test_an_administrator_sees_the_guests_and_revoking_one_ends_her_session(jans
     revoked = ada.post(f"/beheer/{anna.id}/uitzetten", data={})
     assert revoked.status_code == 303
     assert anna_browser.get(f"/netwerken/{jansen.network}/mijn-zorg").headers["Location"].startswith("/inloggen")
+    other = open_network(jansen.bea.api, client_name="Meneer Jansen")
+    body = {"email": "anna@thuis.nl", "name": "Anna", "role": "member"}
+    assert jansen.bea.api.post(f"/api/networks/{other}/invitations", json=body).status_code == 201
+    page = browser(jansen.app).get(jansen.last_link()).get_data(as_text=True)
+    assert "Uw account in Kring staat uit." in page and 'name="password"' not in page
 
 
 def test_erasing_the_network_deletes_its_invitation_links(jansen: Jansen) -> None:
