@@ -126,6 +126,8 @@ RULES: dict[str, Rule] = {
     "privacy.erase_network": network(ADMINISTER),
     "exchange.import_new_network": Rule("coordinating"),  # the caller coordinates the network it opens
     "exchange.import_into_network": network(EDIT),
+    "mapping.open_with_intake": Rule("coordinating"),  # the caller coordinates the network it opens
+    "mapping.record_intake": network(EDIT),  # people, ties and tasks: the coordinator's (EDIT includes CARE)
 }
 
 # The web pages (services/web/pages): the same permission as their API counterparts, the same looks logged.

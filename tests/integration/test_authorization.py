@@ -158,6 +158,9 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     # imports take files (multipart/form-data): a JSON body is refused with 415 once the rights are checked
     ("exchange.import_new_network", "POST"): roles({"Bea", "Cor", "Wout"}, 415, body=INVALID),
     ("exchange.import_into_network", "POST"): Expect("edit", 415, INVALID),
+    # mapping a network in one sitting: opening one is for coordinators, a sitting in one needs EDIT
+    ("mapping.open_with_intake", "POST"): roles({"Bea", "Cor", "Wout"}, 422, body=INVALID),
+    ("mapping.record_intake", "POST"): write("edit"),
 }
 # The web pages: the API's rules; without a session, the sign-in page (303); a form posted without its CSRF
 # token is refused (400) after the rights are checked.

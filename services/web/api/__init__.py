@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from flask import Flask
 
-from services.web.api import access, accounts, burden, docs, exchange, health, inbox, networks, parts, privacy, read
+from services.web.api import (
+    access,
+    accounts,
+    burden,
+    docs,
+    exchange,
+    health,
+    inbox,
+    mapping,
+    networks,
+    parts,
+    privacy,
+    read,
+)
 from services.web.errors import Api
 
 BLUEPRINTS = (
@@ -19,6 +32,7 @@ BLUEPRINTS = (
     access.blp,
     privacy.blp,
     exchange.blp,
+    mapping.blp,
 )
 
 
