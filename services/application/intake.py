@@ -63,6 +63,12 @@ class Recorded:
     spilmantelzorger: str | None = None
     outcome: Outcome | None = None
 
+    @property
+    def saved(self) -> Outcome:
+        """The outcome of the save (there is one once the intake is recorded)."""
+        assert self.outcome is not None
+        return self.outcome
+
 
 @contextmanager
 def at(path: str) -> Iterator[None]:

@@ -7,6 +7,8 @@ from typing import Any
 from uuid import UUID
 
 from domain.network import Network
+from domain.state import Contact
+from domain.vocabulary import RINGS
 from projections.summaries import summarise
 from services.application.access import Rights
 from services.application.export import event_view
@@ -19,6 +21,7 @@ PROFILE_EVENTS = (
     Network.LivingSituationChanged,
     Network.HelpQuestionRecorded,
 )
+PLACED = ("ContactAdded", "ContactDetailsChanged")  # the events that can put a contact in a ring
 
 
 class About:
@@ -48,3 +51,18 @@ def profile_history(kring: Kring, network_id: UUID, rights: Rights, lang: str) -
     """The client's name and profile as they were recorded, oldest first."""
     events = summarise(kring.network_events(network_id), lang)
     return [event_view(event, line, rights) for event, line in events if isinstance(event, PROFILE_EVENTS)]
+
+
+def ring_outward(contact: Contact, history: list[dict[str, Any]]) -> str | None:
+    """The ring one further out, when their tie weakened after they were last placed in a ring (Rob still among
+    the intimates after his tie weakened); None when nothing suggests a move."""
+    if contact.tie is None or contact.ring not in RINGS[:2]:  # not from acquaintance to the services
+        return None
+    placed = max((i for i, e in enumerate(history) if _sets_ring(e)), default=-1)
+    weakened = max((i for i, e in enumerate(history) if e["type"] == "TieWeakened"), default=-1)
+    return RINGS[RINGS.index(contact.ring) + 1] if weakened > placed else None
+
+
+def _sets_ring(view: dict[str, Any]) -> bool:
+    data = view["data"]
+    return view["type"] == "ContactAdded" or (view["type"] == "ContactDetailsChanged" and "ring" in data["changes"])

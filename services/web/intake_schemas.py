@@ -44,7 +44,7 @@ class IntakePerson(ContactDetails):
     frequency = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(FREQUENCIES))
     tasks = fields.List(fields.Nested(TaskFields), load_default=list, validate=validate.Length(max=20))
 
-    @validates_schema
+    @validates_schema(skip_on_field_errors=False)
     def _new_people_are_whole(self, data: dict[str, Any], **kwargs: Any) -> None:
         if data.get("contact_id") is not None:
             return
@@ -73,7 +73,7 @@ class IntakeCreate(Strict):
         validate=REF, metadata={"description": "The lead informal carer: a person's ref or a contact id."}
     )
 
-    @validates_schema
+    @validates_schema(skip_on_field_errors=False)
     def _refs_name_people(self, data: dict[str, Any], **kwargs: Any) -> None:
         refs = [p["ref"] for p in data.get("people", []) if "ref" in p]
         problems: dict[str, Any] = {}

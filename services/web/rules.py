@@ -173,5 +173,16 @@ RULES.update(
         "ownership.revoke": network(ADMINISTER),
         "ownership.consent": network(CONSENT),
         "ownership.export": network(EXPORT, "alles (export)"),
+        # mapping the network with the client: a new network (its coordinator), or again (EDIT includes CARE)
+        "intake.new": Rule("coordinating"),
+        "intake.people": network(EDIT, "het formulier (in kaart brengen)"),
+        "intake.pairs": network(EDIT, "het formulier (wie kent wie)"),
+        "intake.spilmantelzorger": network(EDIT, "het formulier (spilmantelzorger)"),
+        # a person's card (everything about them) and its changes; the client's profile
+        "people.card": network(MAP, "een contact"),
+        "people.change_details": network(EDIT),
+        "people.move_ring": network(EDIT),
+        "people.knows": network(EDIT),
+        "people.profile": network(EDIT, "het profiel van de cliënt (formulier)"),
     }
 )

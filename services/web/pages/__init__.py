@@ -21,8 +21,10 @@ from services.web.pages import (
     forms_pages,
     home,
     i18n,
+    mapping,
     network,
     ownership,
+    people,
     printing,
     reminders,
     signin,
@@ -30,7 +32,17 @@ from services.web.pages import (
 from services.web.pages.context import today
 
 __all__ = ["BLUEPRINTS", "init_app", "printing"]  # printing adds the print page and the PDF to the network's blueprint
-BLUEPRINTS = (signin.blp, home.blp, network.blp, forms_pages.blp, carers.blp, reminders.blp, ownership.blp)
+BLUEPRINTS = (
+    signin.blp,
+    home.blp,
+    network.blp,
+    forms_pages.blp,
+    carers.blp,
+    reminders.blp,
+    ownership.blp,
+    mapping.blp,
+    people.blp,
+)
 
 
 def init_app(app: Flask) -> None:
@@ -39,6 +51,7 @@ def init_app(app: Flask) -> None:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     app.jinja_env.globals.update(may=may, day_bounds=day_bounds, latest_day=latest_day, reminder_path=reminder_path)
+    app.jinja_env.globals.update(person_url=people.person_url, age_on=days.age_on)
     app.context_processor(_page_context)
     errors.init_app(app)
 
