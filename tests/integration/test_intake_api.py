@@ -226,6 +226,7 @@ def test_the_clients_profile_is_recorded_as_events_and_an_unchanged_one_records_
 
 def test_a_relation_gives_the_group_and_who_lives_with_the_client_is_household(client: FlaskClient) -> None:
     network_id = open_network(client)
+
     def add(**body: Any) -> str:
         response = client.post(f"/api/networks/{network_id}/contacts", json={"ring": "intimate", **body})
         assert response.status_code == 201, response.json

@@ -215,6 +215,7 @@ def test_an_id_prefix_that_is_no_xml_id_is_refused() -> None:
 
 # ------------------------------------------------------------------ legend and translation
 LEGEND = {"strong", "normal", "tenuous", "stressful", "one_way", "both_ways", "acquaintance", "spilmantelzorger"}
+LEGEND |= {"at_a_distance"}
 CODES = {"practical", "companionship", "advice", "emotional", "advocacy", "respite", "personal_care", "given"}
 
 
@@ -260,3 +261,15 @@ def test_every_text_sits_on_a_white_outline_that_any_renderer_draws_beneath_it()
                 assert halo.get("class") == "halo" and halo.get("aria-hidden") == "true"
                 assert (halo.get("stroke"), lines_of(halo), halo.get("x")) == ("#fff", lines_of(child), child.get("x"))
     assert not any(e.get("paint-order") for e in svg.iter())  # not every PDF renderer knows paint-order
+
+
+def test_someone_the_client_speaks_only_at_a_distance_has_a_grey_node_that_says_how() -> None:
+    data = three()
+    for contact in data["contacts"]:
+        contact["contact_mode"] = {"kees": "video", "piet": "in_person"}.get(contact["id"])
+    svg = drawn(data)
+    people = [g for g in svg.iter(f"{SVG}g") if g.get("class") in ("contact", "contact spilmantelzorger")]
+    nodes = {g.get("data-contact-id"): g for g in people}
+    fill = {cid: g.find(f"{SVG}circle[@class='node']").get("fill") for cid, g in nodes.items()}  # type: ignore[union-attr]
+    assert fill == {"anna": "#fff", "piet": "#fff", "kees": "#a6a6a6"}
+    assert nodes["kees"].findtext(f"{SVG}title") == "Kees (overige familie, met beeldbellen)"

@@ -24,6 +24,7 @@ def test_the_legend_alone_shows_every_mark_with_its_own_markers_and_hatching() -
     entries = [g.get("data-entry") for g in svg.iter(f"{SVG}g") if g.get("class") == "legend-entry"]
     assert entries == [
         *("strong", "normal", "tenuous", "stressful", "one_way", "both_ways", "acquaintance", "spilmantelzorger"),
+        "at_a_distance",
         *("practical", "companionship", "advice", "emotional", "advocacy", "respite", "personal_care", "given"),
     ]
     defined = {e.get("id") for e in svg.iter() if e.get("id")}

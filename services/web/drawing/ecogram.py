@@ -25,7 +25,7 @@ from services.web.drawing.svg import (
     identity,
     label,
 )
-from services.web.drawing.words import CATEGORY_HEADINGS, SPILMANTELZORGER, SUPPORT_CODES
+from services.web.drawing.words import CATEGORY_HEADINGS, DISTANCE_CAPTIONS, SPILMANTELZORGER, SUPPORT_CODES
 
 MARGIN = 12.0
 SECTOR_FILL = "#f0f0f0"
@@ -58,7 +58,7 @@ def ecogram_svg(
     headings = {p.category: gettext(CATEGORY_HEADINGS.get(p.category, p.category)) for p in picture.people}
     layout = plan(picture, codes, headings, gettext(SPILMANTELZORGER))
     title = gettext("Ecogram van {client}").format(client=picture.client_name)
-    body = _drawing(prefix, picture, layout, headings)
+    body = _drawing(prefix, picture, layout, headings, gettext)
     whole = layout.wedge_bounds()
     for box in [p.label for p in layout.placed] + [t.box for t in layout.codes + layout.headings]:
         whole = whole.union(box)
@@ -74,14 +74,16 @@ def ecogram_svg(
     return document(about, whole.grown(MARGIN), body, notation.defs(prefix))
 
 
-def _drawing(prefix: str, picture: Picture, layout: Plan, headings: dict[str, str]) -> list[str]:
+def _drawing(
+    prefix: str, picture: Picture, layout: Plan, headings: dict[str, str], gettext: Translate = identity
+) -> list[str]:
     client_name = label(layout.client_label, layout.client_lines, CLIENT)
     codes = (label(t.box, t.lines, CODE) for t in layout.codes)
     return [
         el("g", {"class": "sectors"}, *_sectors(layout)),
         el("g", {"class": "acquaintances"}, *_acquaintances(picture, layout)),
         el("g", {"class": "ties"}, *(_tie(prefix, layout, p) for p in layout.placed if p.person.strength)),
-        el("g", {"class": "contacts"}, *(_contact(p, headings) for p in layout.placed)),
+        el("g", {"class": "contacts"}, *(_contact(p, headings, gettext) for p in layout.placed)),
         el("g", {"class": "client"}, notation.client(layout.client_radius), client_name),
         el("g", {"class": "tie-labels"}, *codes),
         el("g", {"class": "headings"}, *(_heading(t.key, t.box, t.lines) for t in layout.headings)),
@@ -149,15 +151,19 @@ def _tie(prefix: str, layout: Plan, p: Placed) -> str:
     return el("g", attrs, notation.tie(prefix, line, person.strength or "normal", person.stressful, person.flow))
 
 
-def _contact(p: Placed, headings: dict[str, str]) -> str:
+def _contact(p: Placed, headings: dict[str, str], gettext: Translate = identity) -> str:
     person = p.person
     attrs = {
         "class": "contact spilmantelzorger" if person.spilmantelzorger else "contact",
         "data-contact-id": person.id,
         "data-category": person.category,
+        "data-contact-mode": person.contact_mode or "",
     }
-    hint = el("title", None, esc(f"{person.name} ({headings.get(person.category, person.category)})"))
-    node = notation.node(p.x, p.y, p.radius, person.spilmantelzorger)
+    about = [headings.get(person.category, person.category)]
+    distance = DISTANCE_CAPTIONS.get(person.contact_mode or "")
+    about += [gettext(distance)] if distance else []
+    hint = el("title", None, esc(f"{person.name} ({', '.join(about)})"))
+    node = notation.node(p.x, p.y, p.radius, person.spilmantelzorger, distance is not None)
     return el("g", attrs, hint, node, label(p.label, p.lines, NAME))
 
 

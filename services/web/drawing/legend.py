@@ -5,7 +5,13 @@ from __future__ import annotations
 from services.web.drawing import notation
 from services.web.drawing.layout import Box
 from services.web.drawing.svg import About, Font, Translate, check_prefix, document, el, identity, label
-from services.web.drawing.words import SPILMANTELZORGER, STRENGTH_CAPTIONS, SUPPORT_CAPTIONS, SUPPORT_CODES
+from services.web.drawing.words import (
+    AT_A_DISTANCE,
+    SPILMANTELZORGER,
+    STRENGTH_CAPTIONS,
+    SUPPORT_CAPTIONS,
+    SUPPORT_CODES,
+)
 
 CAPTION = Font(11.0, anchor="start")
 TITLE = Font(12.0, bold=True, cls="legend-heading", anchor="start")
@@ -31,6 +37,7 @@ def _marks(prefix: str) -> list[tuple[str, str, str]]:
         ("both_ways", notation.tie(prefix, line, "normal", False, "both"), "wederzijdse steun"),
         ("acquaintance", notation.acquaintance(*line), "contacten die elkaar kennen"),
         ("spilmantelzorger", notation.node(SAMPLE / 2, 0, 10.0, True), SPILMANTELZORGER),
+        ("at_a_distance", notation.node(SAMPLE / 2, 0, 6.0, False, at_a_distance=True), AT_A_DISTANCE),
     ]
     return marks
 

@@ -115,10 +115,11 @@ def acquaintance(x1: float, y1: float, x2: float, y2: float) -> str:
     return el("line", {"class": "acquaintance", "x1": x1, "y1": y1, "x2": x2, "y2": y2, **ACQUAINTANCE})
 
 
-def node(x: float, y: float, radius: float, spilmantelzorger: bool) -> str:
-    """A contact's node; the spilmantelzorger's has a second ring around it."""
+def node(x: float, y: float, radius: float, spilmantelzorger: bool, at_a_distance: bool = False) -> str:
+    """A contact's node, grey when contact is mostly at a distance; the spilmantelzorger's has a second ring."""
+    fill = "#a6a6a6" if at_a_distance else "#fff"
     inner = el(
-        "circle", {"class": "node", "cx": x, "cy": y, "r": 6.0, "fill": "#fff", "stroke": INK, "stroke-width": 1.6}
+        "circle", {"class": "node", "cx": x, "cy": y, "r": 6.0, "fill": fill, "stroke": INK, "stroke-width": 1.6}
     )
     if not spilmantelzorger:
         return inner

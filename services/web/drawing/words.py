@@ -67,3 +67,6 @@ SUPPORT_CODES: dict[str, str] = {
 SUPPORT_CAPTIONS: dict[str, str] = SUPPORT_TYPE_LABELS_NL
 STRENGTH_CAPTIONS: dict[str, str] = {"strong": "sterke band", "normal": "gewone band", "tenuous": "zwakke band"}
 SPILMANTELZORGER = "spilmantelzorger"
+# A grey node: contact mostly at a distance (the node's title says how); white: in person, or not asked
+DISTANCE_CAPTIONS: dict[str, str] = {"phone": "telefonisch", "video": "met beeldbellen", "digital": "alleen digitaal"}
+AT_A_DISTANCE = "grijs rondje: contact vooral op afstand (telefoon, beeld, digitaal)"
