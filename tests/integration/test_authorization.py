@@ -164,7 +164,7 @@ EXPECTED: dict[tuple[str, str], Expect] = {
 }
 # The web pages: the API's rules; without a session, the sign-in page (303); a form posted without its CSRF
 # token is refused (400) after the rights are checked.
-PAGES = ("home.", "network.", "forms.", "carers.", "reminders.", "ownership.")
+PAGES = ("home.", "network.", "forms.", "carers.", "reminders.", "ownership.", "intake.", "people.")
 NO_CSRF = 400
 EXPECTED.update(
     {
@@ -215,6 +215,17 @@ EXPECTED.update(
         ("ownership.revoke", "POST"): network("administer", NO_CSRF),
         ("ownership.consent", "POST"): network("consent", NO_CSRF),
         ("ownership.export", "GET"): network("export"),
+        # mapping the network with the client; a person's card; the client's profile
+        ("intake.new", "GET"): roles({"Bea", "Cor", "Wout"}, 200),
+        ("intake.new", "POST"): roles({"Bea", "Cor", "Wout"}, NO_CSRF),
+        **{(f"intake.{step}", "GET"): network("edit") for step in ("people", "pairs", "spilmantelzorger")},
+        **{(f"intake.{step}", "POST"): network("edit", NO_CSRF) for step in ("people", "pairs", "spilmantelzorger")},
+        ("people.card", "GET"): network("map"),
+        ("people.change_details", "POST"): network("edit", NO_CSRF),
+        ("people.move_ring", "POST"): network("edit", NO_CSRF),
+        ("people.knows", "POST"): network("edit", NO_CSRF),
+        ("people.profile", "GET"): network("edit"),
+        ("people.profile", "POST"): network("edit", NO_CSRF),
     }
 )
 

@@ -206,6 +206,8 @@ def _render_people(
         doing.setdefault(role.contact_id, []).append(role)
     template_form = Form()
     _new_row(template_form.values, "{i}")
+    for row in rows:  # a row with a problem anywhere in it stands out
+        row["has_error"] = any(name.startswith(f"people.{row['index']}.") for name in form.errors)
     return render_template(
         "intake/people.html",
         network=network,
