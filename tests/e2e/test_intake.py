@@ -34,7 +34,8 @@ PEOPLE: list[dict[str, Any]] = [
     {"name": "Joke", "relation": "neighbour", "ring": "friend", "strength": "strong", "flow": "both",
      "tasks": [("companionship", "koffie drinken", "dinsdag"), ("practical", "plantjes water geven", "")]},
     {"name": "Henk", "relation": "friend", "ring": "intimate", "mode": "phone", "strength": "tenuous",
-     "stressful": True, "flow": "from_client", "tasks": [("emotional", "belt hem op zondag", "wekelijks", "from_client")]},
+     "stressful": True, "flow": "from_client",
+     "tasks": [("emotional", "belt hem op zondag", "wekelijks", "from_client")]},
     {"name": "Wijkverpleging", "relation": "organisation", "ring": "service", "strength": "normal",
      "flow": "to_client", "tasks": [("personal_care", "wassen en aankleden", "dagelijks")]},
     {"name": "Bas", "relation": "volunteer", "ring": "acquaintance", "strength": "normal", "flow": "to_client",
@@ -95,9 +96,7 @@ def _both_sizes(page: Any, name: str) -> None:
 
 
 @pytest.mark.slow
-def test_a_kitchen_table_intake_takes_three_submissions_and_shows_the_map_measures_and_timeline(
-    server: Server, browser: Any  # noqa: F811
-) -> None:
+def test_a_kitchen_table_intake_is_three_submissions_with_map_and_timeline(server: Server, browser: Any) -> None:  # noqa: F811
     server.user(COORDINATOR, "Noor Bakker", "--coordinator")
     page = sign_in(browser, server, COORDINATOR)
     posts = _posts(page)
@@ -152,9 +151,7 @@ def test_a_kitchen_table_intake_takes_three_submissions_and_shows_the_map_measur
 
 
 @pytest.mark.slow
-def test_a_problem_in_row_four_comes_back_beside_row_four_and_nothing_is_saved(
-    server: Server, browser: Any  # noqa: F811
-) -> None:
+def test_a_problem_in_row_four_comes_back_beside_it_and_nothing_is_saved(server: Server, browser: Any) -> None:  # noqa: F811
     server.user("otto@wijkteam.nl", "Otto Smit", "--coordinator")
     page = sign_in(browser, server, "otto@wijkteam.nl")
     page.click("text=Netwerk in kaart brengen")
