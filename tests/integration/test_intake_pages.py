@@ -98,3 +98,34 @@ def test_a_stale_page_is_refused_and_comes_back_as_typed_with_the_version_of_now
     assert answer.status_code == 422 and "Iemand anders veranderde het netwerk" in page and 'value="Ria"' in page
     assert f'name="version" value="{int(version.group(1)) + 1}"' in page
     assert read_network(desk.api, network_id)["contacts"] == []
+
+
+def test_revisiting_shows_everyone_as_they_are_and_records_only_what_changed_dated_that_day(app: Flask) -> None:
+    desk = Desk(app)
+    network_id = desk.api.post("/api/networks", json={"client_name": "Ans", "opened_on": "2026-01-05"}).json["id"]
+    body = {"name": "Piet", "relation": "friend", "ring": "intimate", "effective_on": "2026-01-05"}
+    piet = desk.api.post(f"/api/networks/{network_id}/contacts", json=body).json["id"]
+    tie = {"strength": "strong", "flow": "both", "effective_on": "2026-01-05"}
+    assert desk.api.put(f"/api/networks/{network_id}/contacts/{piet}/tie", json=tie).status_code == 200
+    desk.settled()
+    _, page = desk.page(f"/netwerken/{network_id}/in-kaart")
+    assert f'name="people.0.contact_id" value="{piet}"' in page and 'value="Piet"' in page
+    assert re.search(r'<option value="intimate" selected', page) and re.search(r'<option value="strong" selected', page)
+    version = re.search(r'name="version" value="(\d+)"', page)
+    assert version is not None and 'name="people.1.name"' in page  # and an empty row for someone new
+    form = {"version": version.group(1), "held_on": "2026-11-20", "people.0.contact_id": piet}
+    form |= {k: v for k, v in _row(0, "Piet", "friend", "friend", strength="tenuous").items() if "tasks" not in k}
+    form |= _row(1, "An", "sibling", "friend", **{"tasks.0.support_type": "companionship", "tasks.0.task": "wandelen"})
+    form |= {"people.0.contact_mode": "phone"}
+    saved = desk.post(f"/netwerken/{network_id}/in-kaart", form)
+    assert saved.status_code == 303, saved.get_data(as_text=True)
+    history = desk.api.get(f"/api/networks/{network_id}/events").json["items"]
+    new = [e for e in history if e["effective_on"] == "2026-11-20"]
+    assert [e["type"] for e in new] == [
+        "ContactDetailsChanged",  # ring and contact mode
+        "TieWeakened",
+        "ContactAdded",
+        "TieRecorded",
+        "SupportRoleAssigned",
+    ]
+    assert new[0]["data"]["changes"] == {"ring": "friend", "contact_mode": "phone"}
