@@ -183,7 +183,7 @@ class ContactCreate(ContactFields):
     name = fields.String(required=True, validate=NAME)
     ring = fields.String(required=True, validate=validate.OneOf(RINGS))
 
-    @validates_schema
+    @validates_schema(skip_on_field_errors=False)
     def _grouped(self, data: dict[str, Any], **kwargs: Any) -> None:
         require_group_or_relation(data)
 

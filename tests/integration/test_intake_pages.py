@@ -129,3 +129,13 @@ def test_revisiting_shows_everyone_as_they_are_and_records_only_what_changed_dat
         "SupportRoleAssigned",
     ]
     assert new[0]["data"]["changes"] == {"ring": "friend", "contact_mode": "phone"}
+
+
+def test_a_person_without_a_relation_is_asked_who_they_are_beside_that_field(app: Flask) -> None:
+    desk = Desk(app)
+    form = _first_step() | {"people.1.relation": ""}
+    answer = desk.post("/netwerken/in-kaart", form)
+    page = answer.get_data(as_text=True)
+    assert answer.status_code == 422
+    assert 'id="veld-people-1-relation-fout">Kies wie dit is voor de cliënt, of een groep.' in page
+    assert "Persoon 2 (Joke): wie is dit voor de cliënt" in page

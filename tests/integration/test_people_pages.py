@@ -142,3 +142,18 @@ def test_an_agreement_at_a_meeting_becomes_a_task_in_one_step(app: Flask) -> Non
     assert event_types(desk.api, network)[-2:] == ["SupportGroupMeetingHeld", "SupportRoleAssigned"]
     [role] = read_network(desk.api, network)["roles"]
     assert (role["contact_id"], role["task"], role["rhythm"]) == (rob, "maait het gras", "elke twee weken")
+
+
+def test_the_card_of_someone_who_left_shows_their_history_and_can_no_longer_be_changed(app: Flask) -> None:
+    desk = Desk(app)
+    network, rob, _ = _network_with_rob(desk)
+    gone = desk.api.delete(f"/api/networks/{network}/contacts/{rob}", json={"reason": "verhuisd"})
+    assert gone.status_code == 200
+    desk.settled()
+    card = f"/netwerken/{network}/mensen/{rob}"
+    status, page = desk.page(card)
+    assert status == 200 and "niet meer in het netwerk" in page and "Reden: verhuisd" in page
+    assert "Gegevens opslaan" not in page and "Rob uit het netwerk gehaald" in page
+    assert desk.post(f"{card}/gegevens", {"name": "Robert"}).status_code == 404
+    _, timeline = desk.page(f"/netwerken/{network}/tijdlijn")
+    assert f'href="{card}">Rob uit het netwerk gehaald</a>' in timeline

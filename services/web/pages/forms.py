@@ -42,7 +42,10 @@ FIELD_MESSAGES: tuple[tuple[re.Pattern[str], Any], ...] = (
         lazy_gettext("Vul een getal van %(min)s tot en met %(max)s in."),
     ),
     (re.compile(r"^'from' must not be after 'to'\.$"), lazy_gettext("De begindatum ligt na de einddatum.")),
-    (re.compile(r"^Give the group \(category\) or the relation\.$"), lazy_gettext("Kies wie dit is voor de cliënt.")),
+    (
+        re.compile(r"^Give the group \(category\) or the relation\.$"),
+        lazy_gettext("Kies wie dit is voor de cliënt, of een groep."),
+    ),
 )
 TOO_EARLY = lazy_gettext("Kies een datum vanaf %(earliest)s.")
 TOO_FAR = lazy_gettext("Kies een datum die hoogstens %(years)s jaar vooruit ligt.")

@@ -155,7 +155,7 @@ def _people_page(network: Network | None) -> Any:
         return _render_people(network, form, rows, focus=sent["add"], version=_current(network, sent, []))
     body, numbers = _body(sent, network is None)
     loaded = check(NewNetworkIntake() if network is None else IntakeCreate(), body, form)
-    form.errors = numbers.renamed(form.errors)
+    form.errors = _beside_relation(numbers.renamed(form.errors))
     recorded: list[intake.Recorded] = []
     outcome = submit(form, lambda: _save(network, loaded, sent, recorded))
     form.errors = numbers.renamed(form.errors)
@@ -164,6 +164,12 @@ def _people_page(network: Network | None) -> Any:
     count = recorded[0].contacts_added + recorded[0].contacts_changed
     message = _("Opgeslagen: %(count)s mensen. Wie kent wie?", count=count)
     return done(message, "intake.pairs", network_id=outcome.network_id, dag=loaded.get("held_on", today()).isoformat())
+
+
+def _beside_relation(errors: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A row has no group field: a missing group is asked for beside "wie is dit voor de cliënt?"."""
+    return {name.removesuffix(".category") + ".relation" if name.endswith(".category") else name: problems
+            for name, problems in errors.items()}  # fmt: skip
 
 
 def _save(network: Network | None, body: dict[str, Any], sent: MultiDict[str, str], out: list[Any]) -> Any:
