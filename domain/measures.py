@@ -15,7 +15,13 @@ import networkx as nx
 
 from domain.network import Network
 from domain.state import Contact
-from domain.vocabulary import CATEGORIES, PROFESSIONAL_CATEGORIES, SUPPORT_TYPE_LABELS_NL, SUPPORT_TYPES
+from domain.vocabulary import (
+    CATEGORIES,
+    PROFESSIONAL_CATEGORIES,
+    REMOTE_CONTACT_MODES,
+    SUPPORT_TYPE_LABELS_NL,
+    SUPPORT_TYPES,
+)
 
 CLIENT = "client"
 NEARBY_MINUTES = 30
@@ -141,14 +147,41 @@ def role_complexity(network: Network) -> Measure:
     )
 
 
+def _nearby(contact: Contact) -> bool:
+    """Living with the client, or at most half an hour away."""
+    if contact.lives_with_client or contact.category == "household":
+        return True
+    return contact.travel_minutes is not None and contact.travel_minutes <= NEARBY_MINUTES
+
+
+def _only_at_a_distance(contact: Contact) -> bool:
+    """Contact by phone, video or only digitally: they cannot simply come by (a 'digital' contact of old too)."""
+    return contact.contact_mode in REMOTE_CONTACT_MODES or (
+        contact.contact_mode is None and contact.category == "digital"
+    )
+
+
 def reachability(network: Network) -> Measure:
     contacts = network.active_contacts
-    nearby = sum(1 for c in contacts if c.travel_minutes is not None and c.travel_minutes <= NEARBY_MINUTES)
+    nearby = sum(1 for c in contacts if _nearby(c))
     frequent = sum(1 for c in contacts if c.tie and c.tie.frequency in FREQUENT)
+    remote = sum(1 for c in contacts if _only_at_a_distance(c))
+    in_person = sum(1 for c in contacts if c.contact_mode == "in_person")
     near, often = _share(nearby, len(contacts)), _share(frequent, len(contacts))
+    line = (
+        f"{_pct(near)} woont bij de cliënt of binnen een half uur reizen; "
+        f"met {_pct(often)} is er minstens wekelijks contact."
+    )
+    if remote:
+        line += f" {remote} van de {len(contacts)} spreekt de cliënt alleen op afstand (telefoon, beeld, digitaal)."
     return Measure(
-        {"within_30_minutes": near, "weekly_contact": often},
-        f"{_pct(near)} woont binnen een half uur reizen; met {_pct(often)} is er minstens wekelijks contact.",
+        {
+            "within_30_minutes": near,
+            "weekly_contact": often,
+            "only_at_a_distance": remote,
+            "meets_in_person": in_person,
+        },
+        line,
     )
 
 

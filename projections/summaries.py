@@ -51,6 +51,15 @@ LABELS: dict[str, dict[str, str]] = {
         "taken_on": "iemand neemt het op zich",
         "withdrawn": "niet meer nodig",
         "nothing": "geen",
+        "unknown": "onbekend",
+        "alone": "woont alleen",
+        "with_partner": "woont met partner",
+        "with_partner_and_children": "woont met partner en kinderen",
+        "with_children": "woont met kind(eren)",
+        "with_parents": "woont bij ouders of familie",
+        "with_others": "woont met anderen (woongroep, huisgenoten)",
+        "care_home": "woont in een zorginstelling of beschermd",
+        "no_fixed_home": "heeft geen vaste woonplek",
     },
     "en": {
         "household": "household member",
@@ -103,6 +112,15 @@ LABELS: dict[str, dict[str, str]] = {
         "taken_on": "someone takes it on",
         "withdrawn": "no longer needed",
         "nothing": "none",
+        "unknown": "unknown",
+        "alone": "lives alone",
+        "with_partner": "lives with a partner",
+        "with_partner_and_children": "lives with a partner and children",
+        "with_children": "lives with their child(ren)",
+        "with_parents": "lives with parents or family",
+        "with_others": "lives with others (shared home)",
+        "care_home": "lives in a care home or sheltered housing",
+        "no_fixed_home": "has no fixed home",
     },
 }
 
@@ -110,6 +128,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "nl": {
         "NetworkOpened": "Netwerk van {client_name} geopend",
         "ClientDetailsChanged": "Naam van de cliënt gewijzigd in {client_name}",
+        "ClientBirthDateRecorded": "Geboortedatum van de cliënt vastgelegd",
+        "LivingSituationChanged": "Woonsituatie van de cliënt: {living_situation}",
+        "HelpQuestionRecorded": "Hulpvraag van de cliënt in eigen woorden vastgelegd",
         "CoordinatorChanged": "Andere coördinator",
         "ReviewIntervalChanged": "Netwerk wordt voortaan elke {review_interval_weeks} weken besproken",
         "NetworkClosed": "Netwerk gesloten",
@@ -152,6 +173,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "en": {
         "NetworkOpened": "Network of {client_name} opened",
         "ClientDetailsChanged": "Client's name changed to {client_name}",
+        "ClientBirthDateRecorded": "Client's date of birth recorded",
+        "LivingSituationChanged": "Client's living situation: {living_situation}",
+        "HelpQuestionRecorded": "Client's help question recorded in their own words",
         "CoordinatorChanged": "Coordinator changed",
         "ReviewIntervalChanged": "Network to be reviewed every {review_interval_weeks} weeks",
         "NetworkClosed": "Network closed",
@@ -256,7 +280,19 @@ def event_fields(event: Network.Event) -> dict[str, Any]:
 
 # The placeholders that hold a vocabulary code, shown by its label in the reader's language; names stay as they are.
 CODES = frozenset(
-    {"category", "strength", "flow", "frequency", "support_type", "instrument", "role", "scopes", "factors", "reason"}
+    {
+        "category",
+        "strength",
+        "flow",
+        "frequency",
+        "support_type",
+        "instrument",
+        "role",
+        "scopes",
+        "factors",
+        "living_situation",
+        "reason",
+    }
 )
 PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     kind: tuple(sorted({field for _, field, _, _ in Formatter().parse(template) if field}))
@@ -291,6 +327,8 @@ def line_values(event: Network.Event, names: Names) -> dict[str, Any]:
 
 
 def _label(labels: dict[str, str], value: Any) -> Any:
+    if value is None:  # a frequency or living situation no longer known
+        return labels["unknown"]
     if isinstance(value, list):  # consent scopes, risk factors (none any more: an empty list)
         return ", ".join(str(labels.get(v, v)) for v in value) or labels["nothing"]
     return labels.get(value, value)

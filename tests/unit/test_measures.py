@@ -76,7 +76,19 @@ def test_role_complexity_counts_support_types_and_contacts_giving_several() -> N
 
 def test_reachability_counts_who_is_near_and_who_is_seen_weekly() -> None:
     value = measure(jansen()).measures["reachability"].value
-    assert value == {"within_30_minutes": 0.5, "weekly_contact": 0.75}
+    assert value == {"within_30_minutes": 0.5, "weekly_contact": 0.75, "only_at_a_distance": 0, "meets_in_person": 0}
+
+
+def test_reachability_counts_who_lives_with_the_client_as_near_and_who_is_only_spoken_at_a_distance() -> None:
+    n = jansen()
+    s = on("2026-02-01")
+    n.add_contact(s, "ria", name="Ria", relation="child", lives_with_client=True, ring="intimate")
+    n.add_contact(s, "lies", name="Lies", relation="child", contact_mode="video", ring="intimate", travel_minutes=600)
+    n.change_contact_details(s, "piet", contact_mode="in_person")
+    found = measure(n).measures["reachability"]
+    assert found.value["within_30_minutes"] == round(3 / 6, 3)  # Piet, Anna, and Ria who lives there
+    assert (found.value["only_at_a_distance"], found.value["meets_in_person"]) == (1, 1)
+    assert "1 van de 6 spreekt de cliënt alleen op afstand" in found.explanation
 
 
 def test_reciprocity_counts_mutual_ties_and_tasks_given_and_received() -> None:

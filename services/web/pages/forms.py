@@ -42,6 +42,10 @@ FIELD_MESSAGES: tuple[tuple[re.Pattern[str], Any], ...] = (
         lazy_gettext("Vul een getal van %(min)s tot en met %(max)s in."),
     ),
     (re.compile(r"^'from' must not be after 'to'\.$"), lazy_gettext("De begindatum ligt na de einddatum.")),
+    (
+        re.compile(r"^Give the group \(category\) or the relation\.$"),
+        lazy_gettext("Kies wie dit is voor de cliënt, of een groep."),
+    ),
 )
 TOO_EARLY = lazy_gettext("Kies een datum vanaf %(earliest)s.")
 TOO_FAR = lazy_gettext("Kies een datum die hoogstens %(years)s jaar vooruit ligt.")
@@ -90,6 +94,9 @@ DOMAIN_MESSAGES: dict[str, Any] = {
     "may_not_invite": lazy_gettext("Alleen de coördinator en de cliënt nodigen mensen uit."),
     "not_your_invitation": lazy_gettext("U kunt alleen uw eigen uitnodigingen intrekken."),
     "role_required": lazy_gettext("Kies wie de taak op zich neemt."),
+    "not_acquainted": lazy_gettext("Deze twee kennen elkaar volgens het netwerk niet."),
+    "duplicate_role": lazy_gettext("Deze taak bestaat al. Laad de pagina opnieuw."),
+    "invalid_help_question": lazy_gettext("Gebruik hoogstens 2000 tekens voor de hulpvraag."),
 }
 UNKNOWN = lazy_gettext("Dit bestaat niet (meer) in het netwerk. Laad de pagina opnieuw.")
 BUSY = lazy_gettext("Iemand anders veranderde het netwerk op hetzelfde moment. Probeer het nog een keer.")
@@ -153,7 +160,10 @@ def load(schema: Schema, sent: MultiDict[str, str]) -> tuple[Form, dict[str, Any
     body: dict[str, Any] = {}
     for name, spec in schema.fields.items():
         key = spec.data_key or name
-        value = _typed(spec, sent.getlist(key))
+        raw = sent.getlist(key)
+        if isinstance(spec, fields.Boolean) and spec.allow_none and not raw:
+            continue  # a yes/no question left open (the client took part?): not said
+        value = _typed(spec, raw)
         if isinstance(spec, fields.Boolean) or value not in ("", []):
             body[key] = value
     return form, check(schema, body, form)
