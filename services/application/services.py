@@ -13,6 +13,7 @@ from services.accounts.calendar_tokens import CalendarTokens
 from services.application.access import NetworkAccess
 from services.application.burden import CarerBurden
 from services.application.calendar import CalendarFeeds
+from services.application.demo import DemoNetworks
 from services.application.departures import Departures
 from services.application.export import Export
 from services.application.kring import Kring
@@ -50,6 +51,7 @@ class Services:
     burden: CarerBurden
     overview: Overview  # what needs attention: Mijn netwerken, and on a network's page
     passwords: PasswordLinks
+    demo: DemoNetworks  # a demo network with a year of history, on request
 
     @property
     def store(self) -> str:
@@ -98,4 +100,5 @@ def build_services(
         burden=burden,
         overview=Overview(side, reminders, burden),
         passwords=PasswordLinks(accounts),
+        demo=DemoNetworks(kring, side),
     )

@@ -133,6 +133,7 @@ RULES.update(
     {
         "home.networks": SIGNED_IN,  # only the caller's own networks (logged in the view, like the API's list)
         "home.open_network": Rule("coordinating"),
+        "home.demo": Rule("coordinating"),  # opens (the first time: makes) the caller's own demo network
         "home.overview": SIGNED_IN,  # the caller's own overview (logged in the view)
         "reminders.inbox": SIGNED_IN,  # only the caller's own reminders
         "reminders.calendar_link": SIGNED_IN,  # the caller's own feed

@@ -169,6 +169,7 @@ EXPECTED.update(
         ("home.overview", "GET"): roles(SIGNED_IN, 200),
         ("home.open_network", "GET"): roles({"Bea", "Cor", "Wout"}, 200),
         ("home.open_network", "POST"): roles({"Bea", "Cor", "Wout"}, NO_CSRF),
+        ("home.demo", "POST"): roles({"Bea", "Cor", "Wout"}, NO_CSRF),
         ("reminders.inbox", "GET"): roles(SIGNED_IN, 200),
         ("reminders.calendar_link", "POST"): roles(SIGNED_IN, NO_CSRF),
         ("reminders.acknowledge", "POST"): network("edit", NO_CSRF),
