@@ -42,6 +42,7 @@ RULES: dict[str, Rule] = {
     # public: the service's face, its documentation, secret calendar links, password resets
     "pages.index": ANYONE,  # the page itself sends visitors without a session to the sign-in page
     "static": ANYONE,
+    "icons.icon": ANYONE,  # the favicon, at the addresses browsers ask for by themselves
     "health.health": ANYONE,
     "api-docs.openapi_json": ANYONE,
     "api-docs.swagger_ui": ANYONE,

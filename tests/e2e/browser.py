@@ -129,6 +129,7 @@ def sign_in(browser: Any, server: Server, email: str) -> Any:
     context.set_default_timeout(15_000)
     context.add_init_script(WATCH_CSP)
     page = context.new_page()
+    watch_failures(page)
     page.goto(f"{server.url}/")
     assert page.url.endswith("/inloggen")
     page.fill("#email", email)
@@ -138,6 +139,27 @@ def sign_in(browser: Any, server: Server, email: str) -> Any:
     return page
 
 
+def watch_failures(page: Any) -> None:
+    """Note every file a page asks for that does not come (a style sheet, script, image or icon answering 4xx or
+    5xx); the pages themselves may answer 403 or 404 on purpose."""
+    page.kring_failed = []
+
+    def note(answer: Any) -> None:
+        if answer.status >= 400 and answer.request.resource_type != "document":
+            page.kring_failed.append(f"{answer.status} {answer.url}")
+
+    page.on("response", note)
+
+
+def icons_answer(page: Any) -> None:
+    """Every icon the page links answers with a picture (headless chromium does not fetch them by itself)."""
+    links = page.eval_on_selector_all("link[rel~=icon], link[rel=apple-touch-icon]", "found => found.map(l => l.href)")
+    assert len(links) == 3, f"icon links on {page.url}: {links}"
+    for link in links:
+        answer = page.request.get(link)
+        assert answer.status == 200 and answer.headers["content-type"].startswith("image/"), link
+
+
 def csp_violations(page: Any) -> list[str]:
     """What the page's Content-Security-Policy blocked since it loaded (recorded by WATCH_CSP)."""
     found: list[str] = page.evaluate("window.kringCspViolations || []")
@@ -145,9 +167,11 @@ def csp_violations(page: Any) -> list[str]:
 
 
 def accessible(page: Any, name: str) -> None:
-    """The page's Content-Security-Policy blocked nothing, and axe-core finds no serious or critical violation on
-    it; a screenshot is kept as an artefact."""
+    """The page's Content-Security-Policy blocked nothing, every file it asked for came (its icons too), and
+    axe-core finds no serious or critical violation on it; a screenshot is kept as an artefact."""
     assert csp_violations(page) == [], f"CSP violations on {name} ({page.url})"
+    assert getattr(page, "kring_failed", []) == [], f"files that did not come, up to {name} ({page.url})"
+    icons_answer(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     page.evaluate(AXE.read_text())  # as the browser's own tools run it: an inline script tag would break the CSP

@@ -76,6 +76,7 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     ("pages.reset_password", "GET"): roles(ALL, 200),
     ("pages.reset_password", "POST"): roles(ALL, 400),
     ("static", "GET"): roles(ALL, 404),
+    ("icons.icon", "GET"): roles(ALL, 200),
     ("health.health", "GET"): roles(ALL, 200),
     ("api-docs.openapi_json", "GET"): roles(ALL, 200),
     ("api-docs.swagger_ui", "GET"): roles(ALL, 200),
