@@ -26,7 +26,8 @@ def icon(name: str) -> Response:
     response.cache_control.public = True
     response.cache_control.max_age = ONE_YEAR
     response.set_etag(digest)
-    return response.make_conditional(request)
+    response.make_conditional(request)  # 304 Not Modified when the browser has this one
+    return response
 
 
 def icon_url(name: str) -> str:
