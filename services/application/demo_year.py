@@ -122,6 +122,7 @@ def _first_visit(s: Script) -> None:
     s.task(0, "bins", "henk", "practical", N_("Vuilnisbak aan de straat zetten"), N_("elke dinsdagavond"))
     s.task(0, "coffee", "henk", "companionship", N_("Koffie zetten voor Henk"), N_("elke zaterdag"), by_client=True)
     s.task(0, "church", "truus", "companionship", N_("Samen naar de kerk"), N_("elke zondagochtend"))
+    s.task(0, "gp_visits", "gp", "advice", N_("Spreekuur, en huisbezoek als het nodig is"), N_("op werkdagen"))
     s.task(0, "washing", "homecare", "personal_care", N_("Hulp bij wassen en aankleden"), N_("elke ochtend"))
     s.acquainted(0, ("ellen", "mark"), ("ellen", "joke"), ("mark", "joke"), ("ellen", "henk"), ("henk", "truus"))
     s.acquainted(0, ("ellen", "homecare"), ("ellen", "gp"))
