@@ -12,7 +12,7 @@ THREADS ?= 1
 TRANSLATIONS := services/web/translations
 CATALOGUE := $(TRANSLATIONS)/en/LC_MESSAGES/messages
 
-.PHONY: run test check lint format bench install install-dev services browser translations clean user demo
+.PHONY: run test check lint format bench install install-dev services browser translations clean user demo screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,9 @@ demo: install ## A demo network with a year of history: make demo [EMAIL=a coord
 
 test: install-dev services browser ## Install what the tests need and run the whole suite (what CI runs)
 	$(BIN)/pytest
+
+screenshots: install-dev browser ## The README's tour pictures (docs/screenshots/), taken by the browser test of the tour
+	KRING_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q tests/e2e/test_tour.py
 
 # The fast inner loop: lint, then the unit tests and the integration tests on SQLite. Left out (make test runs them):
 # the browser and server tests (tests/e2e), every test on PostgreSQL, and the API fuzzer (Schemathesis).

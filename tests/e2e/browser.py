@@ -2,7 +2,8 @@
 
 Debian's chromium, driven by Playwright (which downloads no browser here), against gunicorn on a free port with
 an SQLite file of its own. `make browser` (part of `make test`) installs chromium and axe-core. Screenshots of
-the main pages are written to var/screenshots/ (git-ignored).
+the main pages are written to var/screenshots/ (git-ignored); with KRING_SCREENSHOTS=docs/screenshots (`make
+screenshots`) the pictures of the README's tour are written there too.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import requests
+from PIL import Image
 
 from tests.e2e.servers import free_port, wait_until_healthy
 
@@ -28,6 +30,8 @@ BIN = Path(sys.executable).parent
 CHROMIUM = Path(os.environ.get("KRING_CHROMIUM", "/usr/bin/chromium"))
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "var" / "screenshots"
+TOUR = os.environ.get("KRING_SCREENSHOTS")  # `make screenshots`: docs/screenshots, the README's tour
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -123,9 +127,11 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-def sign_in(browser: Any, server: Server, email: str) -> Any:
-    """A fresh browser window, signed in on the sign-in page; it lands on Mijn netwerken."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+def sign_in(browser: Any, server: Server, email: str, **device: Any) -> Any:
+    """A fresh browser window (a computer's, or the `device` given), signed in on the sign-in page; it lands on
+    Mijn netwerken."""
+    device = {"viewport": {"width": 1280, "height": 900}, **device}
+    context = browser.new_context(locale="nl-NL", **device)
     context.set_default_timeout(15_000)
     context.add_init_script(WATCH_CSP)
     page = context.new_page()
@@ -182,3 +188,16 @@ def accessible(page: Any, name: str) -> None:
         if v["impact"] in ("serious", "critical")
     ]
     assert not serious, f"axe-core on {name} ({page.url}):\n" + "\n".join(serious)
+
+
+def tour_picture(page: Any, name: str, **options: Any) -> None:
+    """A picture for the README's tour: in var/screenshots/, and with KRING_SCREENSHOTS set also there, made small
+    (256 colours) to be committed."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    taken = SCREENSHOTS / f"tour-{name}.png"
+    page.screenshot(path=str(taken), **options)
+    if TOUR:
+        folder = ROOT / TOUR
+        folder.mkdir(parents=True, exist_ok=True)
+        picture = Image.open(taken).convert("RGB").quantize(256, dither=Image.Dither.NONE)
+        picture.save(folder / f"{name}.png", optimize=True)
