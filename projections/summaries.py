@@ -48,6 +48,8 @@ LABELS: dict[str, dict[str, str]] = {
         "burden": "belasting",
         "notes": "notities",
         **RISK_FACTORS,
+        "taken_on": "iemand neemt het op zich",
+        "withdrawn": "niet meer nodig",
         "nothing": "geen",
     },
     "en": {
@@ -98,6 +100,8 @@ LABELS: dict[str, dict[str, str]] = {
         "long_duration": "has been caring for a long time",
         "personality_change": "the client's personality has changed",
         "own_network_shrinking": "the carer's own network is shrinking",
+        "taken_on": "someone takes it on",
+        "withdrawn": "no longer needed",
         "nothing": "none",
     },
 }
@@ -139,6 +143,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "AccessRevoked": "Toegang ingetrokken",
         "ConsentGiven": "Toestemming gegeven voor {scopes}",
         "ConsentWithdrawn": "Toestemming ingetrokken voor {scopes}",
+        "PersonInvited": "{name} uitgenodigd als {role}",
+        "InvitationAccepted": "Uitnodiging aangenomen",
+        "InvitationWithdrawn": "Uitnodiging ingetrokken",
+        "HelpRequested": "Hulp gevraagd bij: {task} ({support_type})",
+        "HelpRequestClosed": "Hulpvraag gesloten: {reason}",
     },
     "en": {
         "NetworkOpened": "Network of {client_name} opened",
@@ -176,6 +185,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "AccessRevoked": "Access revoked",
         "ConsentGiven": "Consent given for {scopes}",
         "ConsentWithdrawn": "Consent withdrawn for {scopes}",
+        "PersonInvited": "{name} invited as {role}",
+        "InvitationAccepted": "Invitation accepted",
+        "InvitationWithdrawn": "Invitation withdrawn",
+        "HelpRequested": "Help asked with: {task} ({support_type})",
+        "HelpRequestClosed": "Request for help closed: {reason}",
     },
 }
 LANGUAGES = tuple(TEMPLATES)
@@ -242,7 +256,7 @@ def event_fields(event: Network.Event) -> dict[str, Any]:
 
 # The placeholders that hold a vocabulary code, shown by its label in the reader's language; names stay as they are.
 CODES = frozenset(
-    {"category", "strength", "flow", "frequency", "support_type", "instrument", "role", "scopes", "factors"}
+    {"category", "strength", "flow", "frequency", "support_type", "instrument", "role", "scopes", "factors", "reason"}
 )
 PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     kind: tuple(sorted({field for _, field, _, _ in Formatter().parse(template) if field}))

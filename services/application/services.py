@@ -10,12 +10,15 @@ from datetime import date
 from services.accounts.access_log import AccessLog
 from services.accounts.accounts import Accounts
 from services.accounts.calendar_tokens import CalendarTokens
+from services.accounts.invitations import InvitationLinks
+from services.accounts.second_factor import SecondFactors
 from services.application.access import NetworkAccess
 from services.application.burden import CarerBurden
 from services.application.calendar import CalendarFeeds
 from services.application.demo import DemoNetworks
 from services.application.departures import Departures
 from services.application.export import Export
+from services.application.invitations import Invitations
 from services.application.kring import Kring
 from services.application.overview import Overview
 from services.application.passwords import PasswordLinks
@@ -29,6 +32,7 @@ from services.infrastructure.config import (
     local_secret,
     persistence_env,
 )
+from services.infrastructure.crypto import master_key
 
 __all__ = ["ConfigurationError", "Services", "build_services"]  # ConfigurationError: what a wrong setting raises
 
@@ -51,6 +55,8 @@ class Services:
     burden: CarerBurden
     overview: Overview  # what needs attention: Mijn netwerken, and on a network's page
     passwords: PasswordLinks
+    invitations: Invitations  # bringing the network in: invite, accept, withdraw, send again
+    second_factors: SecondFactors  # one-time codes from an app, and recovery codes
     demo: DemoNetworks  # a demo network with a year of history, on request
 
     @property
@@ -82,7 +88,9 @@ def build_services(
     access_log = AccessLog(side.store)
     reminders = Reminders(kring, side, accounts.email_of)
     calendar = CalendarFeeds(CalendarTokens(side.store), reminders, accounts.is_active)
-    privacy = Privacy(kring, side, access_log)
+    links = InvitationLinks(side.store)
+    second_factors = SecondFactors(side.store, master_key(settings))
+    privacy = Privacy(kring, side, access_log, links)
     access = NetworkAccess(kring, side, accounts, access_log)
     burden = CarerBurden(side)
     return Services(
@@ -93,12 +101,14 @@ def build_services(
         access_log=access_log,
         reminders=reminders,
         calendar=calendar,
-        departures=Departures(kring, side, accounts, calendar),
+        departures=Departures(kring, side, accounts, calendar, second_factors),
         privacy=privacy,
         access=access,
         export=Export(kring, side, privacy, access, access_log),
         burden=burden,
         overview=Overview(side, reminders, burden),
         passwords=PasswordLinks(accounts),
+        invitations=Invitations(kring, side, accounts, links, access),
+        second_factors=second_factors,
         demo=DemoNetworks(kring, side),
     )

@@ -59,6 +59,16 @@ def test_without_phone_numbers_the_page_keeps_who_does_what(app: Flask) -> None:
     assert "Met telefoonnummers" in page and 'href="tel:' not in page
 
 
+def test_the_ecogram_alone_fills_the_page_with_its_legend_and_nothing_else(app: Flask) -> None:
+    desk = Desk(app)
+    network_id, tasks, _ = _demo(desk)
+    text = _printed(desk, f"/netwerken/{network_id}/ecogram.pdf?alleen=ecogram")
+    assert "Ecogram van Voorbeeld: mevrouw Ria de Boer" in text and "Legenda" in text
+    assert PHONE.findall(text) == [] and "Wie doet wat" not in text and tasks[0][0] not in text
+    _, page = desk.page(f"/netwerken/{network_id}/afdrukken")
+    assert "Alleen het ecogram, zo groot mogelijk" in page and 'class="legend"' in page
+
+
 def test_a_member_prints_the_phone_numbers_with_the_clients_consent_for_the_map_and_nothing_without(
     any_store_app: Flask,
 ) -> None:

@@ -11,7 +11,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from domain.vocabulary import CATEGORIES, INSTRUMENTS, RINGS, SUPPORT_TYPES
-from services.web.drawing import burden_trend_svg, ecogram_legend_svg, ecogram_svg, lensink_svg
+from services.web.drawing import Changes, Marks, burden_trend_svg, ecogram_legend_svg, ecogram_svg, lensink_svg
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "services" / "web" / "translations" / "en" / "LC_MESSAGES" / "messages.po"
@@ -63,6 +63,8 @@ def test_every_word_the_drawings_show_has_an_english_translation() -> None:
 
     data = _everything_drawn()
     ecogram_svg(data, "1 juni 2026", gettext=gettext, with_legend=True)
+    changes = Changes(*(frozenset({f"c{i}"}) for i in range(1, 5)))  # new, gone, stronger, weaker
+    ecogram_svg(data, "1 juni 2026", gettext=gettext, marks=Marks(changes, frozenset({"c0"})))
     ecogram_legend_svg(gettext=gettext)
     lensink_svg(data, "1 juni 2026", gettext=gettext)
     reports = [

@@ -67,3 +67,17 @@ SUPPORT_CODES: dict[str, str] = {
 SUPPORT_CAPTIONS: dict[str, str] = SUPPORT_TYPE_LABELS_NL
 STRENGTH_CAPTIONS: dict[str, str] = {"strong": "sterke band", "normal": "gewone band", "tenuous": "zwakke band"}
 SPILMANTELZORGER = "spilmantelzorger"
+
+# Under a name on the ecogram: what changed (the "Veranderingen" page), and a carer with overload signals.
+CHANGE_CAPTIONS: dict[str, str] = {
+    "new": "nieuw",
+    "gone": "nu weg",
+    "stronger": "band sterker",
+    "weaker": "band zwakker",
+}
+OVERLOADED = "overbelast"
+# The legend's words for the shapes, the rings and the marks in colour.
+PERSON = "persoon"
+PROFESSIONAL = "hulpverlener of organisatie"
+CLOSENESS = "dichter bij het midden: een nauwere band (intimi, vrienden, kennissen, dienstverlening)"
+OVERLOAD_CAPTION = "mantelzorger met signalen van overbelasting"

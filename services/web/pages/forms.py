@@ -85,6 +85,11 @@ DOMAIN_MESSAGES: dict[str, Any] = {
     "snooze_not_later": lazy_gettext("Kies een dag na vandaag."),
     "reminder_closed": lazy_gettext("Deze herinnering is al afgehandeld."),
     "invalid_travel_minutes": lazy_gettext("Vul de reistijd in hele minuten in (0 of meer)."),
+    "invitation_closed": lazy_gettext("Deze uitnodiging is al aangenomen of ingetrokken."),
+    "role_not_yours": lazy_gettext("U kunt iemand uitnodigen als lid van het netwerk; de rest regelt de coördinator."),
+    "may_not_invite": lazy_gettext("Alleen de coördinator en de cliënt nodigen mensen uit."),
+    "not_your_invitation": lazy_gettext("U kunt alleen uw eigen uitnodigingen intrekken."),
+    "role_required": lazy_gettext("Kies wie de taak op zich neemt."),
 }
 UNKNOWN = lazy_gettext("Dit bestaat niet (meer) in het netwerk. Laad de pagina opnieuw.")
 BUSY = lazy_gettext("Iemand anders veranderde het netwerk op hetzelfde moment. Probeer het nog een keer.")

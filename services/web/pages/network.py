@@ -17,7 +17,7 @@ from services.application.readside import TIMELINE_KINDS as KINDS
 from services.application.readside import TimelineQuery
 from services.web.auth import current_user, may
 from services.web.current import services
-from services.web.drawing import ecogram_legend_svg, ecogram_svg, lensink_svg, map_data
+from services.web.drawing import Marks, ecogram_legend_svg, ecogram_svg, lensink_svg, map_data, what_changed
 from services.web.pages.context import look, network_or_404, parse_day, today
 from services.web.pages.i18n import MEASURE_TEXTS, TIMELINE_KINDS, language, long_date
 from services.web.schemas import INT64
@@ -125,16 +125,18 @@ def changes(network_id: UUID) -> Any:
     start = parse_day(request.args.get("sinds")) or current.last_reviewed_on or current.opened_on
     start = min(max(start, current.opened_on - timedelta(days=1)), end)
     found = services().read_side.changes(network_id, start, end)
-    before = network_or_404(network_id, start) if start >= current.opened_on else None
+    then = map_data(network_or_404(network_id, start)) if start >= current.opened_on else None
+    now = map_data(current)
+    changed = what_changed(then, now)  # marked on the maps: who came, who went, which ties changed
     return render_template(
         "network/changes.html",
         network=current,
         start=start,
         found=found,
-        before=drawing(ecogram_svg(map_data(before), long_date(start), gettext=_, id_prefix="toen"))
-        if before
+        before=drawing(ecogram_svg(then, long_date(start), gettext=_, id_prefix="toen", marks=Marks(changed.then())))
+        if then
         else None,
-        after=drawing(ecogram_svg(map_data(current), long_date(end), gettext=_, id_prefix="nu")),
+        after=drawing(ecogram_svg(now, long_date(end), gettext=_, id_prefix="nu", marks=Marks(changed.now()))),
         lines=services().read_side.timelines.lines(
             network_id, TimelineQuery(kinds=MAP_KINDS, start=start + timedelta(days=1), limit=1000), language()
         ),

@@ -4,7 +4,8 @@ printed from the browser (print CSS) or as a PDF made by WeasyPrint.
 The phone numbers are contacts' details, which the map permission covers (the API's contacts show them): whoever
 may see the map (by role, or a member by the client's consent for the map) may print them; `?telefoon=nee` leaves
 them off, for a sheet that hangs where visitors see it. The PDF is always one page: when the network holds more
-than fits, it shows fewer rows and says how many more there are in Kring.
+than fits, it shows fewer rows and says how many more there are in Kring. `?alleen=ecogram` prints the ecogram
+alone, as large as A4 allows, with the legend the drawing sizes for that page.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from flask_babel import gettext as _
 
 from domain.network import Network
 from domain.vocabulary import RINGS
-from services.web.drawing import ecogram_svg, map_data
+from services.web.drawing import ecogram_legend_svg, ecogram_svg, map_data
 from services.web.pages.context import today
 from services.web.pages.i18n import long_date
 from services.web.pages.network import blp, drawing, on_day
@@ -76,18 +77,22 @@ def _html(page: dict[str, Any], for_pdf: bool, fit: int) -> str:
 
 
 def _content(network_id: UUID) -> dict[str, Any]:
-    """What the print page shows: the network (now, or on ?op=), its ecogram, and its people."""
+    """What the print page shows: the network (now, or on ?op=), its ecogram with the legend beside it, and its
+    people; or (?alleen=ecogram) the ecogram alone, as large as the page allows, its legend under it."""
     current, shown, day, _note = on_day(network_id)
     label = long_date(day or today())
-    svg = ecogram_svg(map_data(shown), label, gettext=_, with_legend=True, id_prefix="afdruk")
+    alone = request.args.get("alleen") == "ecogram"
+    svg = ecogram_svg(map_data(shown), label, gettext=_, with_legend=alone, id_prefix="afdruk")
     with_phones = request.args.get("telefoon") != "nee"
     return {
         "network": current,
         "day": day,
         "label": label,
         "drawing": drawing(svg),
+        "legend": None if alone else drawing(ecogram_legend_svg(gettext=_, id_prefix="afdruk-legenda")),
+        "alone": alone,
         "with_phones": with_phones,
-        "people": people(shown, with_phones),
+        "people": [] if alone else people(shown, with_phones),
     }
 
 
@@ -104,7 +109,7 @@ def print_pdf(network_id: UUID) -> Any:
         from weasyprint import CSS, HTML  # noqa: PLC0415 - loads Pango and friends: only when a PDF is asked for
     except OSError:  # the system libraries (Pango) are missing on this machine
         log.warning("WeasyPrint cannot load its system libraries; sending the print page instead")
-        values: dict[str, Any] = {k: v for k, v in request.args.items() if k in ("op", "telefoon")}
+        values: dict[str, Any] = {k: v for k, v in request.args.items() if k in ("op", "telefoon", "alleen")}
         return redirect(url_for("network.print_page", network_id=network_id, **values), 303)
     style = CSS(string=(Path(current_app.static_folder or "") / "print.css").read_text())  # the page links it
     page = _content(network_id)
