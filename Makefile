@@ -12,7 +12,7 @@ THREADS ?= 1
 TRANSLATIONS := services/web/translations
 CATALOGUE := $(TRANSLATIONS)/en/LC_MESSAGES/messages
 
-.PHONY: run test check lint format bench install install-dev services browser translations clean user
+.PHONY: run test check lint format bench install install-dev services browser translations clean user demo screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,8 +50,15 @@ user: install ## Make an account: make user EMAIL=... NAME="..." ORG="..." (asks
 	@test -n "$(EMAIL)" -a -n "$(NAME)" -a -n "$(ORG)" || { echo 'Give EMAIL, NAME and ORG: make user EMAIL=anna@wijkteam.nl NAME="Anna de Vries" ORG="Wijkteam Oost"'; exit 2; }
 	$(BIN)/flask --app services.web users create --email "$(EMAIL)" --name "$(NAME)" --organisation "$(ORG)" --admin --coordinator
 
+demo: install ## A demo network with a year of history: make demo [EMAIL=a coordinator's] [LANGUAGE=en]
+	@KRING_BASE_URL="$${KRING_BASE_URL:-http://$(HOST):$(PORT)}" \
+	$(BIN)/flask --app services.web demo $(if $(EMAIL),--email "$(EMAIL)") --language "$(or $(LANGUAGE),nl)"
+
 test: install-dev services browser ## Install what the tests need and run the whole suite (what CI runs)
 	$(BIN)/pytest
+
+screenshots: install-dev browser ## The README's tour pictures (docs/screenshots/), taken by the browser test of the tour
+	KRING_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q tests/e2e/test_tour.py
 
 # The fast inner loop: lint, then the unit tests and the integration tests on SQLite. Left out (make test runs them):
 # the browser and server tests (tests/e2e), every test on PostgreSQL, and the API fuzzer (Schemathesis).

@@ -15,6 +15,7 @@ from services.accounts.second_factor import SecondFactors
 from services.application.access import NetworkAccess
 from services.application.burden import CarerBurden
 from services.application.calendar import CalendarFeeds
+from services.application.demo import DemoNetworks
 from services.application.departures import Departures
 from services.application.export import Export
 from services.application.invitations import Invitations
@@ -56,6 +57,7 @@ class Services:
     passwords: PasswordLinks
     invitations: Invitations  # bringing the network in: invite, accept, withdraw, send again
     second_factors: SecondFactors  # one-time codes from an app, and recovery codes
+    demo: DemoNetworks  # a demo network with a year of history, on request
 
     @property
     def store(self) -> str:
@@ -108,4 +110,5 @@ def build_services(
         passwords=PasswordLinks(accounts),
         invitations=Invitations(kring, side, accounts, links, access),
         second_factors=second_factors,
+        demo=DemoNetworks(kring, side),
     )

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask
 
 from services.application.services import build_services
-from services.web import api, auth, cli, errors, headers, intake, pages, setup
+from services.web import api, auth, cli, errors, headers, icons, intake, pages, setup
 from services.web.current import install, services_of
 from services.web.links import Links
 
@@ -27,8 +27,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     log.info("Kring keeps its events in %s", services.store)
     app.secret_key = app.config.get("SECRET_KEY") or services.secret_key()
     # in this order: the error answers; before each request who calls, what they send, the forms' CSRF token; the
-    # JSON API, then the pages (their error pages hand API paths back to it); the operator commands
-    for part in (errors, auth, intake, headers, setup, api, pages, cli):
+    # JSON API, then the pages (their error pages hand API paths back to it); the icons; the operator commands
+    for part in (errors, auth, intake, headers, setup, api, pages, icons, cli):
         part.init_app(app)
     return app
 

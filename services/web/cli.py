@@ -1,5 +1,5 @@
-"""Operator commands: `flask --app services.web projections status|rebuild [NAME]|retry [NAME]` and
-`... users create`."""
+"""Operator commands: `flask --app services.web projections status|rebuild [NAME]|retry [NAME]`, `... users create`
+and `... demo` (services/web/demo_cli.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from flask.cli import AppGroup
 from services.accounts.accounts import AccountError
 from services.application.readside import Parked, ReadSide
 from services.web.current import services
+from services.web.demo_cli import demo_command
 
 projections_cli = AppGroup("projections", help="Rebuild and inspect the read side (projections).")
 
@@ -109,6 +110,7 @@ def create_user(  # noqa: PLR0913 - the command's options
 
 
 def init_app(app: Flask) -> None:
-    """The operator commands: `flask --app services.web projections ...` and `... users create`."""
+    """The operator commands: `flask --app services.web projections ...`, `... users create` and `... demo`."""
     app.cli.add_command(projections_cli)
     app.cli.add_command(users_cli)
+    app.cli.add_command(demo_command)

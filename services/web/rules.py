@@ -42,6 +42,7 @@ RULES: dict[str, Rule] = {
     # public: the service's face, its documentation, secret calendar links, password resets
     "pages.index": ANYONE,  # the page itself sends visitors without a session to the sign-in page
     "static": ANYONE,
+    "icons.icon": ANYONE,  # the favicon, at the addresses browsers ask for by themselves
     "health.health": ANYONE,
     "api-docs.openapi_json": ANYONE,
     "api-docs.swagger_ui": ANYONE,
@@ -143,6 +144,7 @@ RULES.update(
     {
         "home.networks": SIGNED_IN,  # only the caller's own networks (logged in the view, like the API's list)
         "home.open_network": Rule("coordinating"),
+        "home.demo": Rule("coordinating"),  # opens (the first time: makes) the caller's own demo network
         "home.overview": SIGNED_IN,  # the caller's own overview (logged in the view)
         "reminders.inbox": SIGNED_IN,  # only the caller's own reminders
         "reminders.calendar_link": SIGNED_IN,  # the caller's own feed

@@ -2,7 +2,8 @@
 
 Debian's chromium, driven by Playwright (which downloads no browser here), against gunicorn on a free port with
 an SQLite file of its own. `make browser` (part of `make test`) installs chromium and axe-core. Screenshots of
-the main pages are written to var/screenshots/ (git-ignored).
+the main pages are written to var/screenshots/ (git-ignored); with KRING_SCREENSHOTS=docs/screenshots (`make
+screenshots`) the pictures of the README's tour are written there too.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import requests
+from PIL import Image
 
 from tests.e2e.servers import free_port, wait_until_healthy
 
@@ -29,6 +31,8 @@ BIN = Path(sys.executable).parent
 CHROMIUM = Path(os.environ.get("KRING_CHROMIUM", "/usr/bin/chromium"))
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "var" / "screenshots"
+TOUR = os.environ.get("KRING_SCREENSHOTS")  # `make screenshots`: docs/screenshots, the README's tour
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -132,12 +136,15 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-def sign_in(browser: Any, server: Server, email: str) -> Any:
-    """A fresh browser window, signed in on the sign-in page; it lands on Mijn netwerken."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+def sign_in(browser: Any, server: Server, email: str, **device: Any) -> Any:
+    """A fresh browser window (a computer's, or the `device` given), signed in on the sign-in page; it lands on
+    Mijn netwerken."""
+    device = {"viewport": {"width": 1280, "height": 900}, **device}
+    context = browser.new_context(locale="nl-NL", **device)
     context.set_default_timeout(15_000)
     context.add_init_script(WATCH_CSP)
     page = context.new_page()
+    watch_failures(page)
     page.goto(f"{server.url}/")
     assert page.url.endswith("/inloggen")
     page.fill("#email", email)
@@ -147,6 +154,27 @@ def sign_in(browser: Any, server: Server, email: str) -> Any:
     return page
 
 
+def watch_failures(page: Any) -> None:
+    """Note every file a page asks for that does not come (a style sheet, script, image or icon answering 4xx or
+    5xx); the pages themselves may answer 403 or 404 on purpose."""
+    page.kring_failed = []
+
+    def note(answer: Any) -> None:
+        if answer.status >= 400 and answer.request.resource_type != "document":
+            page.kring_failed.append(f"{answer.status} {answer.url}")
+
+    page.on("response", note)
+
+
+def icons_answer(page: Any) -> None:
+    """Every icon the page links answers with a picture (headless chromium does not fetch them by itself)."""
+    links = page.eval_on_selector_all("link[rel~=icon], link[rel=apple-touch-icon]", "found => found.map(l => l.href)")
+    assert len(links) == 3, f"icon links on {page.url}: {links}"
+    for link in links:
+        answer = page.request.get(link)
+        assert answer.status == 200 and answer.headers["content-type"].startswith("image/"), link
+
+
 def csp_violations(page: Any) -> list[str]:
     """What the page's Content-Security-Policy blocked since it loaded (recorded by WATCH_CSP)."""
     found: list[str] = page.evaluate("window.kringCspViolations || []")
@@ -154,9 +182,11 @@ def csp_violations(page: Any) -> list[str]:
 
 
 def accessible(page: Any, name: str) -> None:
-    """The page's Content-Security-Policy blocked nothing, and axe-core finds no serious or critical violation on
-    it; a screenshot is kept as an artefact."""
+    """The page's Content-Security-Policy blocked nothing, every file it asked for came (its icons too), and
+    axe-core finds no serious or critical violation on it; a screenshot is kept as an artefact."""
     assert csp_violations(page) == [], f"CSP violations on {name} ({page.url})"
+    assert getattr(page, "kring_failed", []) == [], f"files that did not come, up to {name} ({page.url})"
+    icons_answer(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     page.evaluate(AXE.read_text())  # as the browser's own tools run it: an inline script tag would break the CSP
@@ -167,3 +197,16 @@ def accessible(page: Any, name: str) -> None:
         if v["impact"] in ("serious", "critical")
     ]
     assert not serious, f"axe-core on {name} ({page.url}):\n" + "\n".join(serious)
+
+
+def tour_picture(page: Any, name: str, **options: Any) -> None:
+    """A picture for the README's tour: in var/screenshots/, and with KRING_SCREENSHOTS set also there, made small
+    (256 colours) to be committed."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    taken = SCREENSHOTS / f"tour-{name}.png"
+    page.screenshot(path=str(taken), **options)
+    if TOUR:
+        folder = ROOT / TOUR
+        folder.mkdir(parents=True, exist_ok=True)
+        picture = Image.open(taken).convert("RGB").quantize(256, dither=Image.Dither.NONE)
+        picture.save(folder / f"{name}.png", optimize=True)

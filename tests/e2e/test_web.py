@@ -182,9 +182,10 @@ def test_a_coordinator_maps_a_network_and_sees_it_change(server: Server, browser
     assert "Band met Piet Bakker zwakker geworden" in page.inner_text("main")
     accessible(page, "veranderingen")
 
-    # print: one A4 page with the ecogram, its legend and the date; and the same as a PDF
+    # print for the fridge: one A4 page with the ecogram, its legend, the date and who does what; and as a PDF
     page.click("nav.tabs >> text=Afdrukken")
-    assert page.locator("figure svg .legend").count() == 1
+    assert page.locator("figure.legend svg").count() == 1
+    assert "Boodschappen: elke zaterdag" in page.inner_text("section.people")
     page.emulate_media(media="print")
     page.screenshot(path=str(_artefact("afdruk.png")), full_page=True)
     assert page.pdf(path=str(_artefact("afdruk-browser.pdf")), format="A4", print_background=True)[:4] == b"%PDF"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from services.application.readside import ReadSideBehind
 from services.web import schemas
 from services.web.auth import current_user
 from services.web.current import services
@@ -17,6 +19,7 @@ from services.web.pages.forms import Form, load, submit
 blp = Blueprint("home", __name__, template_folder="../templates")
 
 SORTS = ("aandacht", "naam", "bespreking")
+DEMO_READY_SECONDS = 10.0  # the demo's hundred events on the read side before its page opens
 
 
 def _urgency(entry: dict[str, Any]) -> tuple[int, str, str]:
@@ -64,6 +67,22 @@ def open_network() -> Any:
             message = _("Het netwerk van %(name)s is geopend.", name=body["client_name"])
             return done(message, "network.ecogram", network_id=outcome.network_id)
     return render_template("open_network.html", form=form), 200 if form.ok else 422
+
+
+@blp.route("/netwerken/voorbeeld", methods=["POST"])
+def demo() -> Any:
+    """Open the coordinator's demo network: made the first time (a year of history), the same one after that."""
+    user, demo_networks = current_user(), services().demo
+    found = demo_networks.existing(user.id, _)
+    if found is None:
+        outcome = demo_networks.make(user.id, _)
+        with contextlib.suppress(ReadSideBehind):  # if it comes later, the page shows it a moment later
+            services().read_side.reach(outcome.position, timeout=DEMO_READY_SECONDS)
+        found = outcome.network_id
+        message = _("Dit is een voorbeeldnetwerk met een jaar geschiedenis. Schuif terug in de tijd, of kijk bij "
+                    "Veranderingen en Belasting. U kunt het sluiten als u het niet meer nodig heeft.")  # fmt: skip
+        return done(message, "network.ecogram", network_id=found)
+    return redirect(url_for("network.ecogram", network_id=found), 303)
 
 
 @blp.route("/overzicht", methods=["GET"])
