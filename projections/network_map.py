@@ -21,10 +21,10 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import StoredEvent
 
+from domain import risks
 from domain.history import advance, network_as_of, project_network
 from domain.network import Network
 from domain.state import Contact, SupportRole
-from domain.vocabulary import PROFESSIONAL_CATEGORIES
 from projections.base import Batch, Projection, Unreadable, network_events
 from projections.db import ReadStore, Tx
 
@@ -252,16 +252,16 @@ class NetworkMapProjection(Projection):
 
 def outline(network: Network) -> dict[str, Any]:
     """What the map keeps of a network for the attention rules (projections.attention.reasons): the next review,
-    the spilmantelzorger, and how many contacts there are, informal ones, ones with a tie and stressful ties."""
-    contacts = network.active_contacts
-    tied = [c for c in contacts if c.tie]
+    the spilmantelzorger, and how many contacts there are, informal ones, ones with a tie and stressful ties (the
+    tasks from the own circle are counted from kring_roles and kring_people when asked)."""
+    counts = risks.counts(network)
     return {
         "next_review_on": _iso(network.next_review_on),
         "spilmantelzorger_id": network.spilmantelzorger_id,
-        "contacts": len(contacts),
-        "informal": sum(c.category not in PROFESSIONAL_CATEGORIES for c in contacts),
-        "tied": len(tied),
-        "stressful": sum(1 for c in tied if c.tie and c.tie.stressful),
+        "contacts": counts.contacts,
+        "informal": counts.informal,
+        "tied": counts.tied,
+        "stressful": counts.stressful,
     }
 
 

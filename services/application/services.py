@@ -15,6 +15,7 @@ from services.application.burden import CarerBurden
 from services.application.calendar import CalendarFeeds
 from services.application.departures import Departures
 from services.application.export import Export
+from services.application.history import History
 from services.application.kring import Kring
 from services.application.overview import Overview
 from services.application.passwords import PasswordLinks
@@ -50,6 +51,7 @@ class Services:
     burden: CarerBurden
     overview: Overview  # what needs attention: Mijn netwerken, and on a network's page
     passwords: PasswordLinks
+    history: History  # the timeline's lines, each saying as much as its reader may read
 
     @property
     def store(self) -> str:
@@ -98,4 +100,5 @@ def build_services(
         burden=burden,
         overview=Overview(side, reminders, burden),
         passwords=PasswordLinks(accounts),
+        history=History(side),
     )

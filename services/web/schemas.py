@@ -23,9 +23,13 @@ from domain.vocabulary import (
 )
 from services.application.readside import TIMELINE_KINDS
 from services.web.current import services
+from services.web.language import Said
+from services.web.problems import Problem, keyed, refusal
 
 INT64 = 2**63 - 1  # the largest whole number a store's column holds: cursors and positions stay below it
-PHONE = validate.Regexp(r"^\+?[0-9 ()\-]{6,20}$", error="Use digits, spaces, '-', '()' and an optional leading '+'.")
+PHONE = validate.Regexp(
+    r"^\+?[0-9 ()\-]{6,20}$", error=Problem("Use digits, spaces, '-', '()' and an optional leading '+'.", "phone")
+)
 PAST_RANGE = f"From {days.EARLIEST.isoformat()} to today."
 PLANNED_RANGE = f"From {days.EARLIEST.isoformat()} to {days.YEARS_AHEAD} years from today."
 
@@ -40,9 +44,11 @@ class Text(validate.Validator):
 
     def __call__(self, value: str) -> str:
         if self.visible and value and text.blank(value):
-            raise ValidationError(text.BLANK)
+            raise ValidationError(Problem(text.BLANK, "required"))
         if text.unprintable(value, self.multiline):
-            raise ValidationError(text.UNPRINTABLE if self.multiline else text.UNPRINTABLE_LINE)
+            if self.multiline:
+                raise ValidationError(Problem(text.UNPRINTABLE, "unprintable"))
+            raise ValidationError(Problem(text.UNPRINTABLE_LINE, "unprintable_line"))
         return value
 
 
@@ -70,7 +76,7 @@ class Day(fields.Date):
         try:
             rule(day, services().kring.today(), attr or "")
         except DomainError as error:
-            raise ValidationError(error.message) from None
+            raise ValidationError(refusal(error)) from None
         return day
 
 
@@ -89,7 +95,13 @@ def text_list(max_items: int = 50, **kwargs: Any) -> fields.List:
 
 
 class Strict(Schema):
-    """Unknown fields are refused (marshmallow's default), integers are strict."""
+    """Unknown fields are refused (marshmallow's default), integers are strict; every message carries its key
+    (services/web/problems.py), so a form says it in its reader's language."""
+
+    error_messages = {"unknown": Problem("Unknown field.", "unknown")}  # noqa: RUF012 - marshmallow's own attribute
+
+    def on_bind_field(self, field_name: str, field_obj: fields.Field) -> None:
+        keyed(field_obj)
 
 
 class Dated(Strict):
@@ -115,7 +127,8 @@ class NetworkPatch(Dated):
     @validates_schema
     def _something_to_change(self, data: dict[str, Any], **kwargs: Any) -> None:
         if not set(data) - {"effective_on"}:
-            raise ValidationError("Name at least one of client_name, coordinator, review_interval_weeks.", "_schema")
+            message = "Name at least one of client_name, coordinator, review_interval_weeks."
+            raise ValidationError(Problem(message, "nothing_to_change"), "_schema")
 
 
 class ContactFields(Dated):
@@ -144,7 +157,9 @@ class ContactPatch(ContactFields):
     @validates_schema
     def _something_to_change(self, data: dict[str, Any], **kwargs: Any) -> None:
         if not set(data) - {"effective_on"}:
-            raise ValidationError("Name at least one contact detail to change.", "_schema")
+            raise ValidationError(
+                Problem("Name at least one contact detail to change.", "nothing_to_change"), "_schema"
+            )
 
 
 class Ending(Dated):
@@ -181,7 +196,7 @@ class Answer(fields.Raw):
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         if isinstance(value, bool | int) or (isinstance(value, str) and 0 < len(value) <= 20):
             return value
-        raise ValidationError("An answer is a whole number, true/false, or a short text.")
+        raise ValidationError(Problem("An answer is a whole number, true/false, or a short text.", "invalid_answer"))
 
 
 class BurdenReportCreate(Strict):
@@ -195,7 +210,7 @@ class BurdenReportCreate(Strict):
         try:
             burden.validate(data["instrument"], data["answers"])
         except DomainError as error:
-            raise ValidationError(error.message, error.field or "answers") from None
+            raise ValidationError(refusal(error), error.field or "answers") from None
 
 
 class ReviewCreate(Strict):
@@ -365,7 +380,7 @@ class EventOut(Schema):
     recorded_at = fields.DateTime()
     effective_on = fields.Date()
     recorded_by = fields.String()
-    summary = fields.String(metadata={"description": "One line in plain Dutch (or English with Accept-Language)."})
+    summary = Said(metadata={"description": "One line in plain Dutch (or English with ?lang=en or Accept-Language)."})
     data = fields.Dict()
     withheld = fields.Boolean(
         metadata={"description": "True when your role may not read this event's contents: `data` is then empty."}
@@ -393,6 +408,11 @@ class Error(Schema):
 
 # ------------------------------------------------------------ read side
 class ReadQuery(Strict):
+    lang = fields.String(
+        load_default=None,
+        validate=validate.OneOf(("nl", "en")),
+        metadata={"description": "The language of the sentences in the answer (default: Accept-Language, else nl)."},
+    )
     min_position = fields.Integer(
         load_default=None,
         validate=POSITION,
@@ -414,7 +434,7 @@ class ChangesQuery(ReadQuery):
     @validates_schema
     def _ordered(self, data: dict[str, Any], **kwargs: Any) -> None:
         if data["from_"] > data["to"]:
-            raise ValidationError("'from' must not be after 'to'.", "from")
+            raise ValidationError(Problem("'from' must not be after 'to'.", "from_after_to"), "from")
 
 
 class TimelineQuerySchema(ReadQuery):
@@ -427,7 +447,6 @@ class TimelineQuerySchema(ReadQuery):
     to = planned_date(load_default=None)
     offset = fields.Integer(load_default=0, validate=POSITION)
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))
-    lang = fields.String(load_default=None, validate=validate.OneOf(("nl", "en")))
 
 
 class AttentionQuery(ReadQuery):
@@ -448,17 +467,18 @@ class MapOut(Schema):
 
 class MeasureOut(Schema):
     value = fields.Dict(metadata={"description": "The figures of this measure."})
-    explanation = fields.String(metadata={"description": "What they mean, in one plain-Dutch line."})
+    explanation = Said(attribute="lines", metadata={"description": "What they say about this client, in plain words."})
 
 
 class SignalOut(Schema):
     code = fields.String()
-    message = fields.String()
+    message = Said()
 
 
 class MeasuresOut(Schema):
     measures = fields.Dict(keys=fields.String(), values=fields.Nested(MeasureOut))
-    signals = fields.List(fields.Nested(SignalOut))
+    signals = fields.List(fields.Nested(SignalOut), metadata={"description": "The concerns: risks, by code."})
+    strengths = fields.List(Said(), metadata={"description": "What is going well, in plain words."})
 
 
 class TimelineLine(Schema):
@@ -470,7 +490,7 @@ class TimelineLine(Schema):
     effective_on = fields.String()
     recorded_at = fields.String()
     recorded_by = fields.String()
-    summary = fields.String()
+    summary = Said(attribute="phrase")
 
 
 class TimelineOut(Schema):
@@ -531,7 +551,7 @@ class ReminderItem(Schema):
     network_id = fields.String()
     kind = fields.String()
     due_on = fields.Date()
-    title = fields.String(metadata={"description": "What to do, in plain Dutch."})
+    title = Said(metadata={"description": "What to do, in plain Dutch (or English with ?lang=en or Accept-Language)."})
     recipients = fields.List(fields.String())
     state = fields.String()
     snoozed_until = fields.String(allow_none=True)
@@ -563,7 +583,7 @@ class CalendarLink(Schema):
 # ------------------------------------------------------------------ burden
 class RiskFactors(Dated):
     factors = fields.List(
-        fields.String(validate=validate.OneOf(tuple(RISK_FACTORS))),
+        fields.String(validate=validate.OneOf(RISK_FACTORS)),
         required=True,
         validate=validate.Length(max=len(RISK_FACTORS)),
         metadata={"description": "The MantelScan risk signals that hold now; [] clears them."},
@@ -582,7 +602,7 @@ class ScoredReport(Schema):
     maximum = fields.Integer()
     band = fields.String(allow_none=True)
     high_strain = fields.Boolean(allow_none=True)
-    interpretation = fields.String()
+    interpretation = Said()
 
 
 class CarerBurdenOut(Schema):

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from services.web.drawing import ecogram_svg
+from tests.unit.catalogue import speaker_of
 from tests.unit.drawing_networks import SVG, collisions, lines_of, parse, sixty, spilmantelzorger_marked, three
 
 DAY = "26 november 2026"
@@ -231,7 +232,7 @@ def test_the_legend_under_the_ecogram_explains_every_mark_and_code() -> None:
 
 
 ENGLISH = {
-    "Ecogram van {client}": "Ecomap of {client}",
+    "Ecogram van %(client)s": "Ecomap of %(client)s",
     "zwakke band": "tenuous tie",
     "huisgenoten": "household",
     "Legenda": "Key",
@@ -242,7 +243,7 @@ ENGLISH = {
 
 
 def test_every_caption_goes_through_the_translation_given() -> None:
-    svg = drawn(with_legend=True, gettext=lambda text: ENGLISH.get(text, text))
+    svg = drawn(with_legend=True, gettext=speaker_of(ENGLISH))
     texts = [" ".join(lines_of(t)) for t in svg.iter(f"{SVG}text")]
     for expected in ("Ecomap of Mevr. Jansen", "tenuous tie", "household", "Key", "P (C)", "companionship"):
         assert expected in texts

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from domain.words import drawings as words
 from services.web.drawing import notation
 from services.web.drawing.layout import Box, polar
 from services.web.drawing.legend import legend_parts
@@ -18,7 +19,6 @@ from services.web.drawing.svg import (
     Translate,
     caption,
     check_prefix,
-    counted,
     document,
     el,
     esc,
@@ -57,7 +57,7 @@ def ecogram_svg(
     codes = {p.id: support_label(p, gettext) for p in picture.people}
     headings = {p.category: gettext(CATEGORY_HEADINGS.get(p.category, p.category)) for p in picture.people}
     layout = plan(picture, codes, headings, gettext(SPILMANTELZORGER))
-    title = gettext("Ecogram van {client}").format(client=picture.client_name)
+    title = gettext(words.ecogram_title(picture.client_name))
     body = _drawing(prefix, picture, layout, headings)
     whole = layout.wedge_bounds()
     for box in [p.label for p in layout.placed] + [t.box for t in layout.codes + layout.headings]:
@@ -173,24 +173,17 @@ def describe(picture: Picture, date_label: str, gettext: Translate) -> str:
     """The drawing in words, for screen readers: size, groups, ties by strength, the spilmantelzorger."""
     people = picture.people
     tied = [p for p in people if p.strength]
-    strengths = Counter(p.strength for p in tied)
-    contacts = counted(len(people), "{count} contact", "{count} contacten", gettext)
-    groups = counted(len({p.category for p in people}), "{count} groep", "{count} groepen", gettext)
-    ties = counted(len(tied), "{count} band", "{count} banden", gettext)
-    parts = [
-        gettext("Ecogram van {client} op {date}: {contacts} in {groups}.").format(
-            client=picture.client_name, date=date_label, contacts=contacts, groups=groups
-        ),
-        gettext("{ties}: {strong} sterk, {normal} gewoon, {tenuous} zwak; {stressful} belastend.").format(
-            ties=ties,
-            strong=strengths["strong"],
-            normal=strengths["normal"],
-            tenuous=strengths["tenuous"],
-            stressful=sum(p.stressful for p in tied),
-        ),
-        gettext("Hoe vaak contacten elkaar kennen: {count}.").format(count=len(picture.acquaintances)),
-    ]
+    strengths = dict(Counter(str(p.strength) for p in tied))
+    said = words.ecogram_description(
+        picture.client_name,
+        date_label,
+        len(people),
+        len({p.category for p in people}),
+        strengths,
+        sum(p.stressful for p in tied),
+        len(picture.acquaintances),
+    )
     spil = next((p for p in people if p.spilmantelzorger), None)
     if spil:
-        parts.append(gettext("Spilmantelzorger: {name}.").format(name=spil.name))
-    return " ".join(parts)
+        said.append(words.spilmantelzorger_is(spil.name))
+    return " ".join(gettext(part) for part in said)

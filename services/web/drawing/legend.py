@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from domain.words import drawings as words
 from services.web.drawing import notation
 from services.web.drawing.layout import Box
 from services.web.drawing.svg import About, Font, Translate, check_prefix, document, el, identity, label
@@ -22,14 +23,10 @@ def _marks(prefix: str) -> list[tuple[str, str, str]]:
     marks = [(s, notation.tie(prefix, line, s, False, "none"), STRENGTH_CAPTIONS[s]) for s in ("strong", "normal")]
     marks += [
         ("tenuous", notation.tie(prefix, line, "tenuous", False, "none"), STRENGTH_CAPTIONS["tenuous"]),
-        ("stressful", notation.tie(prefix, line, "normal", True, "none"), "belastende band"),
-        (
-            "one_way",
-            notation.tie(prefix, line, "normal", False, "from_client"),
-            "steun gaat in de richting van de pijl",
-        ),
-        ("both_ways", notation.tie(prefix, line, "normal", False, "both"), "wederzijdse steun"),
-        ("acquaintance", notation.acquaintance(*line), "contacten die elkaar kennen"),
+        ("stressful", notation.tie(prefix, line, "normal", True, "none"), words.MARK["stressful"]),
+        ("one_way", notation.tie(prefix, line, "normal", False, "from_client"), words.MARK["one_way"]),
+        ("both_ways", notation.tie(prefix, line, "normal", False, "both"), words.MARK["both_ways"]),
+        ("acquaintance", notation.acquaintance(*line), words.MARK["acquaintance"]),
         ("spilmantelzorger", notation.node(SAMPLE / 2, 0, 10.0, True), SPILMANTELZORGER),
     ]
     return marks
@@ -38,7 +35,7 @@ def _marks(prefix: str) -> list[tuple[str, str, str]]:
 def _codes(gettext: Translate) -> list[tuple[str, str, str]]:
     """(entry, code, Dutch caption) for each support type, and for the codes in brackets."""
     rows = [(kind, gettext(code), SUPPORT_CAPTIONS[kind]) for kind, code in SUPPORT_CODES.items()]
-    rows.append(("given", f"({gettext(SUPPORT_CODES['companionship'])})", "tussen haakjes: steun die de cliënt geeft"))
+    rows.append(("given", f"({gettext(SUPPORT_CODES['companionship'])})", words.MARK["given"]))
     return rows
 
 
@@ -58,7 +55,7 @@ def _column(x: float, top: float, rows: list[tuple[str, str, str]]) -> tuple[lis
 
 def legend_parts(prefix: str, gettext: Translate = identity) -> tuple[str, float, float]:
     """The legend as SVG elements from (0, 0), with its width and height; uses the drawing's markers and hatching."""
-    heading = gettext("Legenda")
+    heading = gettext(words.LEGEND)
     heading_box = Box(0, 0, *TITLE.measure([heading]))
     top = heading_box.y1 + 6 + ROW / 2
     marks = [(entry, sample, gettext(caption)) for entry, sample, caption in _marks(prefix)]
@@ -75,8 +72,8 @@ def ecogram_legend_svg(gettext: Translate = identity, id_prefix: str = "ecogram-
     prefix = check_prefix(id_prefix)
     parts, width, height = legend_parts(prefix, gettext)
     captions = [gettext(caption) for _, _, caption in _marks(prefix)]
-    captions += [f"{code}: {gettext(caption)}" for _, code, caption in _codes(gettext)]
-    title = gettext("Legenda bij het ecogram")
+    captions += [gettext(words.legend_code(code, caption)) for _, code, caption in _codes(gettext)]
+    title = gettext(words.LEGEND_TITLE)
     box = Box(0, 0, width, height).grown(8)
     about = About("ecogram-legend", prefix, title, "; ".join(captions) + ".")
     return document(about, box, [parts], notation.defs(prefix))

@@ -8,9 +8,9 @@ from typing import Any
 from uuid import UUID
 
 from flask import Response, current_app, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 
 from services.web.drawing import ecogram_svg, map_data
+from services.web.language import speaker
 from services.web.pages.context import today
 from services.web.pages.i18n import long_date
 from services.web.pages.network import blp, drawing, on_day
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 def _page(network_id: UUID, for_pdf: bool) -> tuple[str, str]:
     current, shown, day, _note = on_day(network_id)
     label = long_date(day or today())
-    svg = ecogram_svg(map_data(shown), label, gettext=_, with_legend=True, id_prefix="afdruk")
+    svg = ecogram_svg(map_data(shown), label, gettext=speaker(), with_legend=True, id_prefix="afdruk")
     page = render_template(
         "network/print.html", network=current, day=day, label=label, drawing=drawing(svg), for_pdf=for_pdf
     )
