@@ -4,10 +4,10 @@ Pure functions of a Network's state: no I/O, no clock. Each measure has its figu
 it says about this client (`lines`, phrases: domain/words/quality.py words them). The quality page starts with the
 answer: the strengths, and the concerns (the risks of domain/risks.py, and what only the measures see).
 
-Bonding and bridging is judged by the client's *efficiency* (Burt's effective size divided by the number of ties):
-below TIGHT_BELOW most contacts know each other ("vooral één hechte kring"), from LOOSE_FROM on hardly anyone does
-("veel losse contacten"), in between it is "in balans"; with fewer than JUDGED_FROM ties there is no judgement.
-Burt's numbers stay in the value for the API.
+Bonding and bridging is said as a judgement a client recognises (Burt's effective size and constraint, and the
+efficiency, stay in the value for the API): "vooral één hechte kring" when more than half of the contacts belong to
+one group of at least three who all know each other; "veel losse contacten" when more than half of the contacts
+know nobody else in the network; "in balans" otherwise; no judgement with fewer than JUDGED_FROM contacts.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ NEXT_DOOR_MINUTES = 5
 FREQUENT = frozenset({"daily", "weekly"})
 SERVICES = frozenset({"professional", "adviser"})  # organisations: they are "bereikbaar"; people "wonen"
 CLUSTER_FROM = 3  # a group of at least three who all know each other is named
-TIGHT_BELOW, LOOSE_FROM, JUDGED_FROM = 0.5, 0.85, 3
+JUDGED_FROM = 3
 
 
 @dataclass
@@ -263,30 +263,27 @@ def _burt(graph: nx.Graph, ego: str) -> tuple[float, float]:
     return _round(effective), _round(constraint)
 
 
-def judgement(efficiency: float | None, ties: int) -> str:
+def judgement(network: Network) -> str:
     """Bonding or bridging in words: "tight", "balanced", "loose", or "too_few" (see the module's docstring)."""
-    if efficiency is None or ties < JUDGED_FROM:
+    people = len(network.active_contacts)
+    if people < JUDGED_FROM:
         return "too_few"
-    if efficiency < TIGHT_BELOW:
+    largest = max((len(group["contact_ids"]) for group in clusters(network)), default=0)
+    if largest * 2 > people:
         return "tight"
-    return "loose" if efficiency >= LOOSE_FROM else "balanced"
+    alters = ego_graph(network).subgraph([c.id for c in network.active_contacts])
+    alone = sum(1 for c in network.active_contacts if alters.degree(c.id) == 0)
+    return "loose" if alone * 2 > people else "balanced"
 
 
 def bonding_bridging(network: Network) -> Measure:
     graph = ego_graph(network)
     ties = graph.degree(CLIENT)
-    if ties == 0:
-        nothing: dict[str, Any] = {
-            "effective_size": None,
-            "constraint": None,
-            "efficiency": None,
-            "judgement": "too_few",
-        }
-        return Measure(nothing, [Phrase(words.JUDGEMENT["too_few"])])
-    effective, constraint = _burt(graph, CLIENT)
-    efficiency = _round(effective / ties)
-    said = judgement(efficiency, ties)
-    value = {"effective_size": effective, "constraint": constraint, "efficiency": efficiency, "judgement": said}
+    said = judgement(network)
+    value: dict[str, Any] = {"effective_size": None, "constraint": None, "efficiency": None, "judgement": said}
+    if ties:
+        effective, constraint = _burt(graph, CLIENT)
+        value |= {"effective_size": effective, "constraint": constraint, "efficiency": _round(effective / ties)}
     return Measure(value, [Phrase(words.JUDGEMENT[said])])
 
 
@@ -328,8 +325,8 @@ def _strengths(network: Network, m: dict[str, Measure]) -> list[Phrase]:
         found.append(words.strong_groups(m["composition"].value["groups"]))
     found += m["density"].lines[1:]  # the tight clusters, named
     stable = m["stability"].value
-    if stable["basis"] in ("review", "intake") and not stable["contacts_lost"] and network.active_contacts:
-        found.append(words.strong_stable(stable["basis"]))
+    if stable["basis"] == "review" and not stable["contacts_lost"] and network.active_contacts:
+        found.append(words.strong_stable())
     near = sum(n for band, n in m["reachability"].value["people"].items() if band in ("within_5", "within_30"))
     if near >= 2:
         found.append(words.strong_nearby(near))

@@ -77,7 +77,7 @@ def count_risks(c: Counts) -> list[dict[str, Any]]:
         found.append(signal("no_informal_contacts", words.no_informal_contacts()))
     elif c.informal < SMALL_BELOW:
         found.append(signal("small_network", words.small_network(c.informal)))
-    if c.contacts and c.contacts - c.informal > c.contacts * MOST:
+    if c.informal and c.contacts - c.informal > c.contacts * MOST:  # none from the own circle is said above
         found.append(signal("mostly_professional", words.mostly_professional(c.contacts - c.informal, c.contacts)))
     if c.tied and c.stressful > c.tied * STRESSFUL_MORE_THAN:
         found.append(signal("many_stressful_ties", words.many_stressful_ties(c.stressful, c.tied)))

@@ -82,6 +82,10 @@ def tasks(count: int) -> Phrase:
 def size(total: int, informal: int, professional: int) -> Phrase:
     if not total:
         return Phrase(NOBODY_YET)
+    if not informal:
+        return phrase("%(people)s in het netwerk, allemaal hulpverleners.", people=people(total))
+    if not professional:
+        return phrase("%(people)s in het netwerk, allemaal uit de eigen kring.", people=people(total))
     return phrase(
         "%(people)s in het netwerk: %(informal)s uit de eigen kring en %(professionals)s.",
         people=people(total),
@@ -107,8 +111,8 @@ def density(known: int, possible: int, share: float | None) -> Phrase:
     if not known:
         return phrase("Niemand in het netwerk kent een ander uit het netwerk.")
     return plural(
-        "Van de %(possible)s mogelijke tweetallen kent er %(count)s elkaar (%(share)s).",
-        "Van de %(possible)s mogelijke tweetallen kennen er %(count)s elkaar (%(share)s).",
+        "%(count)s van de %(possible)s mogelijke tweetallen kent elkaar (%(share)s).",
+        "%(count)s van de %(possible)s mogelijke tweetallen kennen elkaar (%(share)s).",
         known,
         possible=possible,
         share=Percent(share),
@@ -288,10 +292,8 @@ def strong_every_kind() -> Phrase:
     return phrase("Iedere soort steun wordt door iemand gegeven.")
 
 
-def strong_stable(basis: str) -> Phrase:
-    if basis == "review":
-        return phrase("Sinds de vorige bespreking is er niemand weggegaan.")
-    return phrase("Sinds de intake is er niemand weggegaan.")
+def strong_stable() -> Phrase:
+    return phrase("Sinds de vorige bespreking is er niemand weggegaan.")
 
 
 # ------------------------------------------------------------------ risks (domain/risks.py)

@@ -15,6 +15,9 @@ from services.application.burden import CarerBurden
 from services.application.readside import ReadSide
 from services.application.reminders import Reminders
 
+# A risk of the network that a carer's overload signal already says (for a reader who sees those).
+SAID_BY_BURDEN = {"carries_most": "support_concentrated", "no_respite": "no_respite"}
+
 
 class Overview:
     """What needs attention, across one's networks and on one network."""
@@ -59,7 +62,7 @@ class Overview:
         overload signals (for a role that may read burden; a risk they say already is not said twice) and the
         user's open reminders about it."""
         signals = self.burden.network_signals(network, today) if sees_burden else []
-        said = [signal["message"] for signal in signals]
-        found = [reason for reason in reasons_for(network, today) if reason["message"] not in said]
+        said = {SAID_BY_BURDEN.get(signal["code"]) for signal in signals}
+        found = [reason for reason in reasons_for(network, today) if reason["code"] not in said]
         mine = [r for r in self.reminders.inbox(user_id, today) if r["network_id"] == str(network.id)]
         return {"reasons": found, "signals": signals, "reminders": mine}

@@ -255,7 +255,7 @@ def test_the_measures_of_the_worked_example_are_the_hand_computed_ones(desk: Des
     lines = {name: measure["explanation"] for name, measure in found["measures"].items()}
     assert len(lines) == 10 and all(line and "\n" not in line for line in lines.values())
     assert lines["size"] == "4 mensen in het netwerk: 3 uit de eigen kring en 1 hulpverlener."
-    assert lines["density"] == "Van de 6 mogelijke tweetallen kennen er 2 elkaar (33%)."
+    assert lines["density"] == "2 van de 6 mogelijke tweetallen kennen elkaar (33%)."
     assert lines["concentration"].startswith("Anna doet 3 van de 5 taken (60%).")
     english = desk.json(f"/networks/{net}/measures", lang="en")["measures"]
     assert (

@@ -70,7 +70,7 @@ def test_density_is_the_share_of_contact_pairs_who_know_each_other() -> None:
     value = measure(jansen()).measures["density"].value
     assert value == {"density": pytest.approx(2 / 6, abs=1e-3), "acquaintances": 2, "possible": 6, "clusters": []}
     assert DUTCH(measure(jansen()).measures["density"].lines[0]) == (
-        "Van de 6 mogelijke tweetallen kennen er 2 elkaar (33%)."
+        "2 van de 6 mogelijke tweetallen kennen elkaar (33%)."
     )
 
 
