@@ -9,7 +9,7 @@ import re
 
 from flask import Flask
 
-from tests.fixtures.cases import overloaded_daughter, only_professionals
+from tests.fixtures.cases import only_professionals, overloaded_daughter
 from tests.integration.test_pages import Desk
 
 DAYS = re.compile(r'<h3 id="dag-\d+"><time datetime="([\d-]+)">')
