@@ -9,7 +9,7 @@ import re
 
 from flask import Flask
 
-from tests.fixtures.cases import only_professionals, overloaded_daughter
+from tests.fixtures.cases import drained_young_man, only_professionals, overloaded_daughter
 from tests.integration.test_pages import Desk
 
 DAYS = re.compile(r'<h3 id="dag-\d+"><time datetime="([\d-]+)">')
@@ -111,6 +111,10 @@ def test_the_overzicht_shows_carer_overload_as_mijn_netwerken_does(app: Flask) -
     assert carries in overload(mine) and overload(overview) == overload(mine)
     english = de_wit.bea.page("/overzicht?lang=en")[1]
     assert "Overload: Ans carries more than half of the support (5 of the 6 tasks)." in overload(english)
+    drained_young_man(de_wit.bea.api)
+    de_wit.bea.settled()
+    who_does_what = text(de_wit.bea.page("/overzicht?lang=nl")[1])
+    assert "Mo leent geld van Daan (de cliënt geeft dit)" in who_does_what  # the client gives, not Mo
 
 
 def test_the_network_page_names_the_structural_risks_and_no_spilmantelzorger_only_where_care_is_given(

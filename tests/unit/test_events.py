@@ -10,9 +10,9 @@ import pytest
 
 from domain.network import Network
 from domain.words import DUTCH
-from domain.words.history import LINES, WITHHELD, event_line
+from domain.words.history import LINES, TIMELINE_KIND, WITHHELD, event_line
 from projections.summaries import summarise
-from projections.timeline import KIND_OF
+from projections.timeline import KIND_OF, KINDS
 from services.web.language import speaker_for
 from tests.unit.every_event import every_event
 
@@ -73,3 +73,7 @@ def test_the_walk_through_for_adding_an_event_names_files_that_are_there() -> No
     files = re.findall(r"^\| \d+ \| `([^`]+)` \|", section, re.MULTILINE)
     assert "domain/network.py" in files and "domain/words/history.py" in files
     assert [f for f in files if not (ROOT / f).is_file()] == [], "the walk-through names a file that moved"
+
+
+def test_every_kind_the_timeline_is_filtered_by_has_one_label() -> None:
+    assert list(TIMELINE_KIND) == list(KINDS)  # one list of kinds, in one order, each with its words
