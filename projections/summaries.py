@@ -105,8 +105,8 @@ def line_values(event: Network.Event, names: Names) -> dict[str, Any]:
         value = data[key]
         values[key] = value.isoformat() if isinstance(value, date) else value
     contact_id = data.get("contact_id") or data.get("carer_id") or names.role(data).get("contact_id")
-    if contact_id:
-        values["contact"] = names.contacts.get(contact_id, "?")
+    if contact_id or "role_id" in data:  # a name the history does not know (it always should) is a question mark
+        values["contact"] = names.contacts.get(contact_id or "", "?")
     if "role_id" in data and "task" not in data:
         values["task"] = names.role(data).get("task", "")
         values["direction"] = names.role(data).get("direction", "to_client")
