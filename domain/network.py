@@ -9,12 +9,14 @@ from eventsourcing.domain import Aggregate, event
 
 from domain import burden, days
 from domain.errors import DomainError, UnknownEntity
-from domain.permissions import CONSENT_SCOPES, NEEDS_CONSENT, ROLES
+from domain.permissions import CLIENT_INVITES, CONSENT_SCOPES, INVITABLE_ROLES, NEEDS_CONSENT, ROLES
 from domain.state import (
     Acquaintance,
     Contact,
     Goal,
     Grant,
+    HelpRequest,
+    Invitation,
     Stamp,
     SupportRole,
     Tie,
@@ -26,6 +28,7 @@ from domain.vocabulary import (
     FIRST_REVIEW_AFTER_WEEKS,
     FLOWS,
     FREQUENCIES,
+    HELP_CLOSED,
     INSTRUMENTS,
     PROFESSIONAL_CATEGORIES,
     RINGS,
@@ -122,6 +125,8 @@ class Network(Aggregate):
         self.next_review_on = effective_on + timedelta(weeks=FIRST_REVIEW_AFTER_WEEKS)
         self.latest_on = effective_on  # the latest day anything recorded happened
         self.access: dict[str, Grant] = {}  # user id -> their role (the coordinator's is implicit)
+        self.invitations: dict[str, Invitation] = {}  # the open ones
+        self.help_requests: dict[str, HelpRequest] = {}  # the open ones
 
     # ----------------------------------------------------------------- rules
     def _check(self, stamp: Stamp, field: str = "effective_on", *, may_be_closed: bool = False) -> None:
@@ -171,6 +176,18 @@ class Network(Aggregate):
     @property
     def goal_list(self) -> list[Goal]:
         return list(self.goals.values())
+
+    @property
+    def open_invitations(self) -> dict[str, Invitation]:
+        """The invitations not yet accepted or withdrawn (networks snapshotted before invitations have none)."""
+        found: dict[str, Invitation] = self.__dict__.setdefault("invitations", {})
+        return found
+
+    @property
+    def open_help_requests(self) -> dict[str, HelpRequest]:
+        """The tasks someone asked help with that nobody took on yet (none in networks snapshotted before)."""
+        found: dict[str, HelpRequest] = self.__dict__.setdefault("help_requests", {})
+        return found
 
     @property
     def spilmantelzorger(self) -> Contact | None:
@@ -628,6 +645,57 @@ class Network(Aggregate):
         role.ended_on = effective_on
         role.end_reason = reason
 
+    # -------------------------------------------------------- help requests
+    class HelpRequested(Event):
+        request_id: str
+        task: str
+        support_type: str
+        rhythm: str | None
+
+    class HelpRequestClosed(Event):
+        request_id: str
+        reason: str  # HELP_CLOSED: someone took it on (role_id names their task), or it is no longer needed
+        role_id: str | None
+
+    def ask_for_help(
+        self, stamp: Stamp, request_id: str, task: str, support_type: str, rhythm: str | None = None
+    ) -> None:
+        """A task nobody does yet: whoever asks (a spilmantelzorger, the coordinator) hopes someone takes it on."""
+        self._check(stamp)
+        require_text(task, "task")
+        _require_choice(support_type, SUPPORT_TYPES, "support_type")
+        if request_id in self.open_help_requests:
+            raise DomainError("duplicate_request", "This request id is taken.", "request_id")
+        self._ask_for_help(request_id, task, support_type, rhythm, stamp.by, stamp.on)
+
+    @event(HelpRequested)
+    def _ask_for_help(
+        self, request_id: str, task: str, support_type: str, rhythm: str | None, recorded_by: str, effective_on: date
+    ) -> None:
+        self.open_help_requests[request_id] = HelpRequest(
+            request_id, task, support_type, rhythm, recorded_by, effective_on
+        )
+
+    def close_help_request(self, stamp: Stamp, request_id: str, reason: str, role_id: str | None = None) -> None:
+        """The help asked for is no longer needed, or someone took the task on (their role)."""
+        self._check(stamp)
+        _require_choice(reason, HELP_CLOSED, "reason")
+        asked = self.open_help_requests.get(request_id)
+        if asked is None:
+            raise UnknownEntity("help request", request_id, "request_id")
+        _not_before(stamp.on, asked.asked_on, "effective_on", "the day help was asked")
+        if (reason == "taken_on") != (role_id is not None):
+            raise DomainError("role_required", "A request is taken on by a role, and only then.", "role_id")
+        if role_id is not None:
+            self._role(role_id)
+        self._close_help_request(request_id, reason, role_id, stamp.by, stamp.on)
+
+    @event(HelpRequestClosed)
+    def _close_help_request(
+        self, request_id: str, reason: str, role_id: str | None, recorded_by: str, effective_on: date
+    ) -> None:
+        del self.open_help_requests[request_id]
+
     # ----------------------------------------------------- spilmantelzorger
     class SpilmantelzorgerDesignated(Event):
         contact_id: str
@@ -898,6 +966,118 @@ class Network(Aggregate):
     ) -> None:
         grant = self.access[user_id]
         grant.consent = sorted(set(grant.consent) - set(scopes))
+
+    # ---------------------------------------------------------- invitations
+    class PersonInvited(Event):
+        invitation_id: str
+        name: str
+        role: str
+        contact_id: str | None
+        scopes: list[str]
+        on_behalf_of_client: bool
+
+    class InvitationAccepted(Event):
+        invitation_id: str
+        user_id: str
+
+    class InvitationWithdrawn(Event):
+        invitation_id: str
+
+    def invite(
+        self,
+        stamp: Stamp,
+        invitation_id: str,
+        name: str,
+        role: str,
+        contact_id: str | None = None,
+        scopes: list[str] | None = None,
+    ) -> None:
+        """Ask someone of the network in, as a guest with this role and consent. Only the coordinator and the
+        client invite; the client only a member (the consent is theirs to give), and nobody a coordinator."""
+        self._check(stamp)
+        require_text(name, "name")
+        _require_choice(role, INVITABLE_ROLES, "role")
+        inviter = self.role_of(stamp.by)
+        if inviter not in ("coordinator", "client"):
+            raise DomainError("may_not_invite", "Only the coordinator and the client invite people.", "role")
+        if inviter == "client" and role not in CLIENT_INVITES:
+            raise DomainError("role_not_yours", f"The client invites as {', '.join(CLIENT_INVITES)} only.", "role")
+        if contact_id is not None:
+            self._contact(contact_id, "contact_id")
+        wanted = list(scopes or [])
+        for index, scope in enumerate(wanted):
+            _require_choice(scope, CONSENT_SCOPES, f"scopes.{index}")
+        if wanted and role not in NEEDS_CONSENT:
+            raise DomainError("consent_not_needed", f"A {role} needs no consent.", "scopes")
+        if invitation_id in self.open_invitations:
+            raise DomainError("duplicate_invitation", "This invitation id is taken.", "invitation_id")
+        scopes_given = sorted(set(wanted))
+        self._invite(invitation_id, name, role, contact_id, scopes_given, inviter != "client", stamp.by, stamp.on)
+
+    @event(PersonInvited)
+    def _invite(
+        self,
+        invitation_id: str,
+        name: str,
+        role: str,
+        contact_id: str | None,
+        scopes: list[str],
+        on_behalf_of_client: bool,
+        recorded_by: str,
+        effective_on: date,
+    ) -> None:
+        self.open_invitations[invitation_id] = Invitation(
+            invitation_id, name, role, contact_id, scopes, on_behalf_of_client, recorded_by, effective_on
+        )
+
+    def _open_invitation(self, invitation_id: str) -> Invitation:
+        invitation = self.open_invitations.get(invitation_id)
+        if invitation is None:
+            raise DomainError(
+                "invitation_closed", "This invitation was accepted or withdrawn already.", "invitation_id"
+            )
+        return invitation
+
+    def accept_invitation(self, stamp: Stamp, invitation_id: str, user_id: str) -> None:
+        """The invitee (stamp.by) accepts: they get the role and the consent of the invitation, recorded in the
+        name of whoever invited them, who decided it (a contact removed meanwhile is left out)."""
+        self._check(stamp)
+        invitation = self._open_invitation(invitation_id)
+        require_text(user_id, "user_id")
+        if user_id == self.coordinator:
+            raise DomainError("is_coordinator", "This user coordinates the network already.", "user_id")
+        self._accept_invitation(invitation_id, user_id, stamp.by, stamp.on)
+        contact = invitation.contact_id
+        if contact is not None and not (contact in self.contacts and self.contacts[contact].is_active):
+            contact = None
+        current = self.access.get(user_id)
+        if current is None or (current.role, current.contact_id) != (invitation.role, contact):
+            self._grant_access(user_id, invitation.role, contact, invitation.invited_by, stamp.on)
+        consent = set(self.access[user_id].consent)
+        wanted = set(invitation.scopes) if invitation.role in NEEDS_CONSENT else consent
+        behalf, by = invitation.on_behalf_of_client, invitation.invited_by
+        if consent - wanted:
+            self._withdraw_consent(user_id, sorted(consent - wanted), behalf, by, stamp.on)
+        if wanted - consent:
+            self._give_consent(user_id, sorted(wanted - consent), behalf, by, stamp.on)
+
+    @event(InvitationAccepted)
+    def _accept_invitation(self, invitation_id: str, user_id: str, recorded_by: str, effective_on: date) -> None:
+        del self.open_invitations[invitation_id]
+
+    def withdraw_invitation(self, stamp: Stamp, invitation_id: str) -> None:
+        """The invitation no longer holds (also on a closed network); the client withdraws only their own."""
+        self._check(stamp, may_be_closed=True)
+        invitation = self._open_invitation(invitation_id)
+        if self.role_of(stamp.by) == "client" and invitation.invited_by != stamp.by:
+            raise DomainError(
+                "not_your_invitation", "The client withdraws only the invitations they made.", "invitation_id"
+            )
+        self._withdraw_invitation(invitation_id, stamp.by, stamp.on)
+
+    @event(InvitationWithdrawn)
+    def _withdraw_invitation(self, invitation_id: str, recorded_by: str, effective_on: date) -> None:
+        del self.open_invitations[invitation_id]
 
 
 TIE_EVENTS: tuple[type[Network.Event], ...] = (

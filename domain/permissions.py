@@ -13,6 +13,10 @@ from collections.abc import Iterable
 ROLES: tuple[str, ...] = ("coordinator", "spilmantelzorger", "member", "client")
 CONSENT_SCOPES: tuple[str, ...] = ("map", "burden", "notes")
 NEEDS_CONSENT: tuple[str, ...] = ("spilmantelzorger", "member")  # coordinators and the client need none
+# Invitations bring people of the network in as guests: never as coordinator. The client invites only to what is
+# theirs to give: a member, with the consent scopes they choose (docs/decisions/0022).
+INVITABLE_ROLES: tuple[str, ...] = ("spilmantelzorger", "member", "client")
+CLIENT_INVITES: tuple[str, ...] = ("member",)
 
 # Permissions: what a view needs. Reading anything about the network at all needs "see".
 SEE = "see"
@@ -85,6 +89,11 @@ MAP_EVENTS: tuple[str, ...] = (
     "AccessRevoked",
     "ConsentGiven",
     "ConsentWithdrawn",
+    "PersonInvited",
+    "InvitationAccepted",
+    "InvitationWithdrawn",
+    "HelpRequested",
+    "HelpRequestClosed",
 )
 EVENT_CONTENTS: dict[str, str] = dict.fromkeys(MAP_EVENTS, MAP) | {
     "NoteAdded": NOTES,

@@ -102,6 +102,32 @@ class Grant:
     consent: list[str]
 
 
+@dataclass
+class Invitation:
+    """An open invitation: someone of the network asked in by e-mail, with the role and consent they will get."""
+
+    id: str
+    name: str
+    role: str
+    contact_id: str | None
+    scopes: list[str]
+    on_behalf_of_client: bool  # consent chosen by the coordinator for the client, or by the client
+    invited_by: str
+    invited_on: date
+
+
+@dataclass
+class HelpRequest:
+    """A task nobody does yet: someone asked for help with it (a spilmantelzorger, or the coordinator)."""
+
+    id: str
+    task: str
+    support_type: str
+    rhythm: str | None
+    asked_by: str
+    asked_on: date
+
+
 STATE_TYPES: tuple[type, ...] = (
     Tie,
     Contact,
@@ -109,4 +135,6 @@ STATE_TYPES: tuple[type, ...] = (
     SupportRole,
     Goal,
     Grant,
+    Invitation,
+    HelpRequest,
 )  # every state type a snapshot holds

@@ -30,6 +30,7 @@ SUPPORT_TYPES: tuple[str, ...] = (
     "personal_care",
 )
 DIRECTIONS: tuple[str, ...] = ("to_client", "from_client")
+HELP_CLOSED: tuple[str, ...] = ("taken_on", "withdrawn")  # why a request for help closed: taken on, not needed
 INSTRUMENTS: tuple[str, ...] = ("ediz_plus", "ediz", "csi", "srb")
 # MantelScan risk signals a carer can report (besides the questionnaires)
 RISK_FACTORS: tuple[str, ...] = (

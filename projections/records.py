@@ -1,5 +1,5 @@
 """Records: what was written down in a network (notes, reviews, support-group meetings, burden questionnaires,
-a carer's MantelScan risk factors: the latest per carer).
+a carer's MantelScan risk factors: the latest per carer; requests for help while nobody has taken them on).
 
 They are kept here, not in the network's state, so a command costs the same after years of notes.
 """
@@ -75,6 +75,11 @@ def _meeting(event: Any) -> Record:
     return "meeting", str(event.originator_version), None, data
 
 
+def _help_requested(event: Any) -> Record:  # kept while open: closing it deletes the row (CLOSING)
+    data = {"id": event.request_id, "task": event.task, "support_type": event.support_type, "rhythm": event.rhythm}
+    return "help_request", event.request_id, None, {**data, "asked_on": _day(event)}
+
+
 def _day(event: Any) -> str:
     return event.effective_on.isoformat()
 
@@ -86,6 +91,10 @@ RECORDS: dict[type, Callable[[Any], Record]] = {
     Network.CarerRiskFactorsReported: _risk_factors,
     Network.NetworkReviewed: _review,
     Network.SupportGroupMeetingHeld: _meeting,
+    Network.HelpRequested: _help_requested,
+}
+CLOSING: dict[type, Callable[[Any], tuple[str, str]]] = {  # events that end a record: (kind, id)
+    Network.HelpRequestClosed: lambda e: ("help_request", e.request_id),
 }
 
 
@@ -103,8 +112,17 @@ class RecordsProjection(Projection):
         )
 
     def apply(self, tx: Tx, batch: Batch) -> None:
-        rows = []
+        rows: list[list[Any]] = []
         for _, event in batch:
+            closing = CLOSING.get(type(event))
+            if closing is not None:  # what the batch recorded before goes in first, then it is deleted
+                tx.upsert("kring_records", COLUMNS, rows, key=("network_id", "kind", "record_id"))
+                rows = []
+                kind, record_id = closing(event)
+                tx.execute(
+                    "DELETE FROM kring_records WHERE network_id = ? AND kind = ? AND record_id = ?",
+                    [str(event.originator_id), kind, record_id],
+                )
             record = RECORDS.get(type(event))
             if record is not None:
                 kind, record_id, carer_id, data = record(event)

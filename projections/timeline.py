@@ -32,13 +32,21 @@ KINDS: dict[str, tuple[type[Network.Event], ...]] = {
     "contact": (Network.ContactAdded, Network.ContactDetailsChanged, Network.ContactRemoved),
     "tie": TIE_EVENTS,
     "acquaintance": (Network.ContactsAcquainted, Network.AcquaintanceEnded),
-    "role": (Network.SupportRoleAssigned, Network.SupportRoleEnded),
+    "role": (Network.SupportRoleAssigned, Network.SupportRoleEnded, Network.HelpRequested, Network.HelpRequestClosed),
     "spilmantelzorger": (Network.SpilmantelzorgerDesignated, Network.SpilmantelzorgerStoodDown),
     "burden": (Network.CarerBurdenReported, Network.CarerRiskFactorsReported),
     "review": (Network.NetworkReviewed, Network.SupportGroupMeetingHeld),
     "goal": (Network.GoalSet, Network.GoalCompleted),
     "note": (Network.NoteAdded,),
-    "access": (Network.AccessGranted, Network.AccessRevoked, Network.ConsentGiven, Network.ConsentWithdrawn),
+    "access": (
+        Network.AccessGranted,
+        Network.AccessRevoked,
+        Network.ConsentGiven,
+        Network.ConsentWithdrawn,
+        Network.PersonInvited,
+        Network.InvitationAccepted,
+        Network.InvitationWithdrawn,
+    ),
 }
 KIND_OF = {cls.__name__: kind for kind, classes in KINDS.items() for cls in classes}
 COLUMNS = (

@@ -1,10 +1,12 @@
-"""Who does what, across the open networks of one coordinator: roles, shared people, vacant tasks.
+"""Who does what, across the open networks of one coordinator: roles, shared people, vacant tasks (left by someone
+who went, or asked for help with and not yet taken on).
 
 Only the coordinator's own open networks count, so the overview never tells about other coordinators' clients.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from projections.db import ReadStore
@@ -39,6 +41,12 @@ VACANT = (
     " AND o.support_type = r.support_type AND o.task = r.task) ORDER BY n.client_name, r.task"
 )
 
+ASKED = (
+    "SELECT r.network_id, n.client_name, r.data FROM kring_records r "
+    "JOIN kring_networks n ON n.network_id = r.network_id "
+    "WHERE n.coordinator = ? AND n.status = 'open' AND r.kind = 'help_request' ORDER BY n.client_name, r.effective_on"
+)
+
 
 class WhoDoesWhat:
     """The coordinator's overview."""
@@ -53,11 +61,15 @@ class WhoDoesWhat:
             shared = {r["person_key"]: r for r in tx.execute(SHARED_PEOPLE, [coordinator, coordinator]).all()}
             mine = tx.execute(MINE, [coordinator]).all()
             vacant = tx.execute(VACANT, [coordinator]).all()
+            asked = tx.execute(ASKED, [coordinator]).all()
         return {
             "coordinator": coordinator,
             "contacts": _by_contact(roles),
             "shared_people": _shared(shared, mine),
             "vacant_roles": vacant,
+            "help_requests": [
+                {"network_id": r["network_id"], "client_name": r["client_name"], **json.loads(r["data"])} for r in asked
+            ],
         }
 
 

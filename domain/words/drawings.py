@@ -17,6 +17,19 @@ MARK: dict[str, str] = {
     "acquaintance": N_("contacten die elkaar kennen"),
     "given": N_("tussen haakjes: steun die de cliënt geeft"),
 }
+# Under a name on the ecogram: what changed (the "Veranderingen" page), and a carer with overload signals.
+CHANGE: dict[str, str] = {
+    "new": N_("nieuw"),
+    "gone": N_("nu weg"),
+    "stronger": N_("band sterker"),
+    "weaker": N_("band zwakker"),
+}
+OVERLOADED = N_("overbelast")
+# The legend's words for the shapes, the rings and the marks in colour.
+PERSON = N_("persoon")
+PROFESSIONAL = N_("hulpverlener of organisatie")
+CLOSENESS = N_("dichter bij het midden: een nauwere band (intimi, vrienden, kennissen, dienstverlening)")
+OVERLOAD_CAPTION = N_("mantelzorger met signalen van overbelasting")
 TIME_AXIS = N_("datum van de meting")
 NO_REPORTS = N_("Nog geen metingen.")
 

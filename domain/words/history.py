@@ -197,6 +197,17 @@ LINES: dict[str, Line] = {
     "AccessGranted": _labelled(N_("Toegang gegeven als %(role)s"), "role", "role"),
     "AccessRevoked": _simple(N_("Toegang ingetrokken")),
     "ConsentGiven": lambda v: phrase("Toestemming gegeven voor %(scopes)s", scopes=labels("scope", v["scopes"])),
+    "PersonInvited": lambda v: phrase(
+        "%(name)s uitgenodigd als %(role)s", name=v["name"], role=label("role", v["role"])
+    ),
+    "InvitationAccepted": _simple(N_("Uitnodiging aangenomen")),
+    "InvitationWithdrawn": _simple(N_("Uitnodiging ingetrokken")),
+    "HelpRequested": lambda v: phrase(
+        "Hulp gevraagd bij: %(task)s (%(support_type)s)",
+        task=v["task"],
+        support_type=label("support_type", v["support_type"]),
+    ),
+    "HelpRequestClosed": lambda v: phrase("Hulpvraag gesloten: %(reason)s", reason=label("help_closed", v["reason"])),
     "ConsentWithdrawn": lambda v: phrase(
         "Toestemming ingetrokken voor %(scopes)s", scopes=labels("scope", v["scopes"])
     ),

@@ -121,6 +121,10 @@ RISK_FACTOR: dict[str, str] = {  # MantelScan's risk signals a carer reports
     "personality_change": N_("de cliënt is in persoonlijkheid veranderd"),
     "own_network_shrinking": N_("het eigen netwerk van de mantelzorger krimpt"),
 }
+HELP_CLOSED: dict[str, str] = {  # why a request for help closed
+    "taken_on": N_("iemand neemt het op zich"),
+    "withdrawn": N_("niet meer nodig"),
+}
 REMINDER_STATE: dict[str, str] = {"sent": N_("nieuw"), "acknowledged": N_("gezien"), "snoozed": N_("uitgesteld")}
 ROLE: dict[str, str] = {
     "coordinator": N_("coördinator"),
@@ -146,6 +150,7 @@ LABELS: dict[str, dict[str, str]] = {
     "instrument_name": INSTRUMENT_NAME,
     "band": BAND,
     "risk_factor": RISK_FACTOR,
+    "help_closed": HELP_CLOSED,
     "state": REMINDER_STATE,
     "role": ROLE,
     "scope": SCOPE,

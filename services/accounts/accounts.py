@@ -27,7 +27,7 @@ from services.accounts.throttle import LoginThrottle
 MIN_PASSWORD_LENGTH = 10
 RESET_VALID_SECONDS = 3600
 TOKEN_PREFIX = "kr_"  # noqa: S105 - a marker, not a secret
-USER_COLUMNS = "id, organisation_id, email, name, is_admin, can_coordinate, active"
+USER_COLUMNS = "id, organisation_id, email, name, is_admin, can_coordinate, active, is_guest"
 JOINED_USER = ", ".join("u." + c.strip() for c in USER_COLUMNS.split(","))
 BY_TOKEN = (
     f"SELECT {JOINED_USER} FROM kring_api_tokens t "
@@ -55,6 +55,11 @@ TABLES = (
     "CREATE TABLE IF NOT EXISTS kring_password_resets (digest TEXT PRIMARY KEY, user_id TEXT NOT NULL, "
     "expires_at DOUBLE PRECISION NOT NULL, used INTEGER NOT NULL)",
 )
+# Columns added after the tables were first made: (table, column, its definition); added where missing.
+ADDED_COLUMNS = (
+    ("kring_users", "is_guest", "INTEGER NOT NULL DEFAULT 0"),  # invited people of a network, not staff
+    ("kring_organisations", "second_factor_required", "INTEGER NOT NULL DEFAULT 0"),  # for coordinators, admins
+)
 
 
 class AccountError(Exception):
@@ -68,7 +73,7 @@ class AccountError(Exception):
 
 @dataclass(frozen=True)
 class User:
-    """Someone who signs in to Kring."""
+    """Someone who signs in to Kring: staff of an organisation, or a guest (someone of a network, invited)."""
 
     id: str
     organisation_id: str
@@ -77,6 +82,12 @@ class User:
     is_admin: bool
     can_coordinate: bool
     active: bool
+    is_guest: bool = False
+
+    @property
+    def is_staff(self) -> bool:
+        """Whether this is someone of the organisation (not a guest)."""
+        return not self.is_guest
 
 
 def _digest(secret: str) -> str:
@@ -90,7 +101,7 @@ def _now_iso() -> str:
 def _user(row: dict[str, Any] | None) -> User | None:
     if row is None:
         return None
-    flags = {k: bool(row[k]) for k in ("is_admin", "can_coordinate", "active")}
+    flags = {k: bool(row[k]) for k in ("is_admin", "can_coordinate", "active", "is_guest")}
     return User(row["id"], row["organisation_id"], row["email"], row["name"], **flags)
 
 
@@ -118,6 +129,7 @@ class Accounts:
         self.hasher = PasswordHasher.from_parameters(profiles.CHEAPEST) if cheap_hashing else PasswordHasher()
         self.clock = clock
         store.create(*TABLES)
+        add_columns(store, ADDED_COLUMNS)
         self.throttle = LoginThrottle(store)
 
     @cached_property
@@ -148,6 +160,22 @@ class Accounts:
             row = tx.execute("SELECT name FROM kring_organisations WHERE id = ?", [organisation_id]).one()
         return row["name"] if row else None
 
+    def second_factor_required(self, organisation_id: str) -> bool:
+        """Whether the organisation requires a second factor of its coordinators and administrators."""
+        with self.store.transaction() as tx:
+            row = tx.execute(
+                "SELECT second_factor_required FROM kring_organisations WHERE id = ?", [organisation_id]
+            ).one()
+        return bool(row and row["second_factor_required"])
+
+    def require_second_factor(self, organisation_id: str, required: bool) -> None:
+        """Require (or no longer require) a second factor of the organisation's coordinators and administrators."""
+        with self.store.transaction(write=True) as tx:
+            tx.execute(
+                "UPDATE kring_organisations SET second_factor_required = ? WHERE id = ?",
+                [int(required), organisation_id],
+            )
+
     # --------------------------------------------------------------- users
     def create_user(  # noqa: PLR0913 - an account's fields
         self,
@@ -158,8 +186,11 @@ class Accounts:
         *,
         is_admin: bool = False,
         can_coordinate: bool = False,
+        is_guest: bool = False,
     ) -> User:
-        """A new user; without a password they set one through a reset link."""
+        """A new user; without a password they set one through a reset link. A guest has no staff rights."""
+        if is_guest and (is_admin or can_coordinate):
+            raise AccountError("guest_account", "A guest has no staff rights.", "is_guest")
         email = normalise_email(email)
         if "@" not in email or len(email) > 254:
             raise AccountError("invalid_email", "This is not an e-mail address.", "email")
@@ -174,7 +205,7 @@ class Accounts:
                 raise AccountError("unknown_organisation", "There is no such organisation.", "organisation_id")
             tx.execute(  # auth_epoch: see TABLES
                 "INSERT INTO kring_users (id, organisation_id, email, name, password_hash, is_admin, can_coordinate, "
-                "active, auth_epoch, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 0, ?)",
+                "active, auth_epoch, created_at, is_guest) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?)",
                 [
                     user_id,
                     organisation_id,
@@ -184,17 +215,22 @@ class Accounts:
                     int(is_admin),
                     int(can_coordinate),
                     _now_iso(),
+                    int(is_guest),
                 ],
             )
         user = self.user(user_id)
         assert user is not None
         return user
 
-    def _hash(self, password: str) -> str:
+    def check_password(self, password: str) -> None:
+        """Refuse a password that is too short (before anything else is done with it)."""
         if len(password) < MIN_PASSWORD_LENGTH:
             raise AccountError(
                 "password_too_short", f"A password has at least {MIN_PASSWORD_LENGTH} characters.", "password"
             )
+
+    def _hash(self, password: str) -> str:
+        self.check_password(password)
         return self.hasher.hash(password)
 
     def user(self, user_id: str) -> User | None:
@@ -231,6 +267,12 @@ class Accounts:
         assignments = ", ".join(f"{k} = ?" for k in fields)
         with self.store.transaction(write=True) as tx:
             user = _existing_in(tx, user_id)
+            if user.is_guest and (fields.get("is_admin") or fields.get("can_coordinate")):
+                raise AccountError(
+                    "guest_account",
+                    "This is a guest (invited to a network): a guest cannot be given staff rights.",
+                    "is_admin" if fields.get("is_admin") else "can_coordinate",
+                )
             if not (fields.get("is_admin", user.is_admin) and fields.get("active", user.active)):
                 self._keep_an_administrator(tx, user)
             tx.execute(f"UPDATE kring_users SET {assignments} WHERE id = ?", [*fields.values(), user_id])
@@ -379,3 +421,14 @@ class Accounts:
             raise AccountError("reset_link_invalid", "This reset link is used or expired; ask for a new one.", "token")
         self.set_password(row["user_id"], password)
         return self._existing(row["user_id"])
+
+
+def add_columns(store: ReadStore, columns: tuple[tuple[str, str, str], ...]) -> None:
+    """Add the columns a table made by an older Kring lacks (serialised with other processes starting)."""
+    with store.transaction(write=True) as tx:
+        tx.lock_schema()
+        for table, column, definition in columns:
+            if store.postgres:
+                tx.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {definition}")
+            elif column not in {row["name"] for row in tx.execute(f"PRAGMA table_info({table})").all()}:
+                tx.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")

@@ -96,9 +96,10 @@ class NetworkAccess:
         return [{**e, "name": names[e["user_id"]]} for e in entries]
 
     def colleague(self, user: str, of: User) -> User | None:
-        """A user of the organisation of `of`, by id or e-mail address (None: no such user there)."""
+        """A staff member of the organisation of `of`, by id or e-mail address (None: no such user there; a guest
+        gets a role only by accepting an invitation)."""
         found = self.accounts.by_email(user) if "@" in user else self.accounts.user(user)
-        return found if found is not None and found.organisation_id == of.organisation_id else None
+        return found if found is not None and found.is_staff and found.organisation_id == of.organisation_id else None
 
     def grant(self, network_id: UUID, ctx: Context, user: User, role: str, contact_id: UUID | None) -> Outcome:
         """Give the user a role on the network; in force when this returns."""

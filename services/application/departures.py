@@ -11,6 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from services.accounts.accounts import AccountError, Accounts, User
+from services.accounts.second_factor import SecondFactors
 from services.application.calendar import CalendarFeeds
 from services.application.kring import Context, Kring
 from services.application.networks import NetworkNotFound, Outcome
@@ -20,8 +21,11 @@ from services.application.readside import ReadSide
 class Departures:
     """Deactivate, delete and hand over, across the accounts, the networks and the calendar feeds."""
 
-    def __init__(self, app: Kring, side: ReadSide, accounts: Accounts, feeds: CalendarFeeds) -> None:
+    def __init__(
+        self, app: Kring, side: ReadSide, accounts: Accounts, feeds: CalendarFeeds, second_factors: SecondFactors
+    ) -> None:
         self.app, self.side, self.accounts, self.feeds = app, side, accounts, feeds
+        self.second_factors = second_factors
 
     def coordinated_by(self, user_id: str) -> list[str]:
         """The ids of the networks this user coordinates, with every hand-over so far taken into account."""
@@ -48,6 +52,7 @@ class Departures:
             )
         self.accounts.delete_user(user_id)
         self.feeds.revoke(user_id)
+        self.second_factors.remove(user_id)
 
     def hand_over(self, leaving: User, successor: User, by: str) -> list[Outcome]:
         """Give every network a deactivated coordinator coordinates to another active coordinator."""

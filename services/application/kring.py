@@ -110,10 +110,26 @@ class Kring(Networks):
         """Two contacts no longer know each other."""
         return self._run(network_id, ctx, lambda n, s: n.end_acquaintance(s, first, second))
 
-    def assign_role(self, network_id: UUID, ctx: Context, **role: Any) -> Outcome:
-        """A contact takes on a task; the outcome carries the new role's id."""
+    def assign_role(self, network_id: UUID, ctx: Context, request_id: str | None = None, **role: Any) -> Outcome:
+        """A contact takes on a task (answering a request for help, if one is named); the outcome carries the new
+        role's id."""
         role_id = self.new_id()
-        return self._run(network_id, ctx, lambda n, s: n.assign_role(s, role_id, **role), role_id)
+
+        def call(n: Network, s: Stamp) -> None:
+            n.assign_role(s, role_id, **role)
+            if request_id is not None:
+                n.close_help_request(s, request_id, "taken_on", role_id)
+
+        return self._run(network_id, ctx, call, role_id)
+
+    def ask_for_help(self, network_id: UUID, ctx: Context, **request: Any) -> Outcome:
+        """Ask for help with a task nobody does yet; the outcome carries the request's id."""
+        request_id = self.new_id()
+        return self._run(network_id, ctx, lambda n, s: n.ask_for_help(s, request_id, **request), request_id)
+
+    def close_help_request(self, network_id: UUID, ctx: Context, request_id: str) -> Outcome:
+        """The help asked for is no longer needed."""
+        return self._run(network_id, ctx, lambda n, s: n.close_help_request(s, request_id, "withdrawn"))
 
     def end_role(self, network_id: UUID, ctx: Context, role_id: str, reason: str) -> Outcome:
         """A task is no longer done."""
@@ -173,3 +189,16 @@ class Kring(Networks):
     ) -> Outcome:
         """What the client lets this person see; what is left out is withdrawn."""
         return self._run(network_id, ctx, lambda n, s: n.set_consent(s, user_id, scopes, on_behalf_of_client))
+
+    def invite(self, network_id: UUID, ctx: Context, **invitation: Any) -> Outcome:
+        """Invite someone of the network as a guest; the outcome carries the invitation's id."""
+        invitation_id = self.new_id()
+        return self._run(network_id, ctx, lambda n, s: n.invite(s, invitation_id, **invitation), invitation_id)
+
+    def accept_invitation(self, network_id: UUID, ctx: Context, invitation_id: str) -> Outcome:
+        """The invitee (ctx.by) accepts: the role and consent of the invitation are theirs."""
+        return self._run(network_id, ctx, lambda n, s: n.accept_invitation(s, invitation_id, ctx.by))
+
+    def withdraw_invitation(self, network_id: UUID, ctx: Context, invitation_id: str) -> Outcome:
+        """An invitation no longer holds."""
+        return self._run(network_id, ctx, lambda n, s: n.withdraw_invitation(s, invitation_id))

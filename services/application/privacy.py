@@ -9,6 +9,7 @@ from uuid import UUID
 from domain.network import Network
 from domain.reminders import Reminder
 from services.accounts.access_log import AccessLog
+from services.accounts.invitations import InvitationLinks
 from services.application.kring import Kring
 from services.application.readside import ReadSide
 
@@ -31,10 +32,11 @@ class Erasure:
 class Privacy:
     """Everything Kring holds about one network (the export's sources), and its erasure."""
 
-    def __init__(self, app: Kring, side: ReadSide, access_log: AccessLog) -> None:
+    def __init__(self, app: Kring, side: ReadSide, access_log: AccessLog, links: InvitationLinks) -> None:
         self.app = app
         self.side = side
         self.access_log = access_log
+        self.links = links  # the invitations' links: the addresses they went to
 
     def reminder_ids(self, network_id: UUID) -> list[UUID]:
         """The reminders raised about a network (each one an aggregate of its own), once the read side has
@@ -60,12 +62,13 @@ class Privacy:
     def erase(self, network_id: UUID, by: str) -> Erasure:
         """Erase the network, then wait (a while) until the read side has forgotten it, and empty SQLite's
         write-ahead log, so that on answering no copy of its rows is left in the database files. Who looked at it
-        stays in the access log; why (free text) goes."""
+        stays in the access log; why (free text) goes; so do the invitations' links."""
         reminders = len(self.reminder_ids(network_id))
         outcome = self.app.erase_network(network_id, by)
         purged = self.side.runner.wait_for(self.app.log_position(), PURGE_TIMEOUT_SECONDS)  # NetworkErased too
         self.side.maps.forget()  # decoded maps kept in this process
         self.side.store.checkpoint()
         self.access_log.forget_reasons(str(network_id))
-        self.side.store.scrub(["kring_access_log"])
+        self.links.forget_network(str(network_id))
+        self.side.store.scrub(["kring_access_log", "kring_invitations"])
         return Erasure(network_id, self.app.today(), outcome.version - 1, reminders, outcome.position, purged)

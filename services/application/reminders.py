@@ -116,6 +116,15 @@ class Reminders:
         """Everything still open in the coordinator's open networks, due or not yet due (for the calendar)."""
         return [self.delivery(r) for r in self.side.due.open_for(coordinator)]
 
+    def check_ins(self, network_id: str, coordinator: str, carer_id: str) -> list[date]:
+        """The days Kring asks (or will ask) this carer how they are doing, still open, the earliest first."""
+        rows = self.side.due.open_for(coordinator)
+        return [
+            date.fromisoformat(r["due_on"])
+            for r in rows
+            if r["network_id"] == network_id and r["kind"] == "burden_check_in" and r["subject"] == carer_id
+        ]
+
     # ------------------------------------------------------------- inbox
     def inbox(self, recipient: str, today: date) -> list[dict[str, Any]]:
         """The reminders sent to a coordinator that still ask for something (snoozed ones when their day comes)."""

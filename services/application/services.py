@@ -10,12 +10,15 @@ from datetime import date
 from services.accounts.access_log import AccessLog
 from services.accounts.accounts import Accounts
 from services.accounts.calendar_tokens import CalendarTokens
+from services.accounts.invitations import InvitationLinks
+from services.accounts.second_factor import SecondFactors
 from services.application.access import NetworkAccess
 from services.application.burden import CarerBurden
 from services.application.calendar import CalendarFeeds
 from services.application.departures import Departures
 from services.application.export import Export
 from services.application.history import History
+from services.application.invitations import Invitations
 from services.application.kring import Kring
 from services.application.overview import Overview
 from services.application.passwords import PasswordLinks
@@ -29,6 +32,7 @@ from services.infrastructure.config import (
     local_secret,
     persistence_env,
 )
+from services.infrastructure.crypto import master_key
 
 __all__ = ["ConfigurationError", "Services", "build_services"]  # ConfigurationError: what a wrong setting raises
 
@@ -52,6 +56,8 @@ class Services:
     overview: Overview  # what needs attention: Mijn netwerken, and on a network's page
     passwords: PasswordLinks
     history: History  # the timeline's lines, each saying as much as its reader may read
+    invitations: Invitations  # bringing the network in: invite, accept, withdraw, send again
+    second_factors: SecondFactors  # one-time codes from an app, and recovery codes
 
     @property
     def store(self) -> str:
@@ -82,7 +88,9 @@ def build_services(
     access_log = AccessLog(side.store)
     reminders = Reminders(kring, side, accounts.email_of)
     calendar = CalendarFeeds(CalendarTokens(side.store), reminders, accounts.is_active)
-    privacy = Privacy(kring, side, access_log)
+    links = InvitationLinks(side.store)
+    second_factors = SecondFactors(side.store, master_key(settings))
+    privacy = Privacy(kring, side, access_log, links)
     access = NetworkAccess(kring, side, accounts, access_log)
     burden = CarerBurden(side)
     return Services(
@@ -93,7 +101,7 @@ def build_services(
         access_log=access_log,
         reminders=reminders,
         calendar=calendar,
-        departures=Departures(kring, side, accounts, calendar),
+        departures=Departures(kring, side, accounts, calendar, second_factors),
         privacy=privacy,
         access=access,
         export=Export(kring, side, privacy, access, access_log),
@@ -101,4 +109,6 @@ def build_services(
         overview=Overview(side, reminders, burden),
         passwords=PasswordLinks(accounts),
         history=History(side),
+        invitations=Invitations(kring, side, accounts, links, access),
+        second_factors=second_factors,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
+import time
 from typing import NoReturn
 
 from flask import Flask, current_app, g, redirect, request, session, url_for
@@ -29,6 +30,11 @@ log = logging.getLogger(__name__)
 REASON_HEADER = "X-Kring-Reason"
 SESSION_KEY = "sid"  # the session cookie's key of the session row's secret
 LANGUAGE_KEY = "lang"  # the session key of the pages' chosen language (pages/i18n.py): kept across a fresh session
+PENDING_KEY = "pending"  # password right, second factor still to come: {"user", "until", "next"}
+SET_UP_KEY = "set_up_second_factor"  # the organisation requires a second factor this user has not set up yet
+PENDING_SECONDS = 300
+# what someone who must set up a second factor may open before they have (everything else leads there)
+WHILE_SETTING_UP = frozenset({"account.second_factor", "pages.logout", "pages.index", "static"})
 NO_NETWORK = "There is no network with this id (or you may not see it)."
 
 
@@ -88,12 +94,45 @@ def fresh_session() -> None:
         session[LANGUAGE_KEY] = language
 
 
-def sign_in_session(user: User) -> None:
-    """Start a web session for this user (a fresh session: no fixation; the chosen language stays)."""
+def second_factor_required(user: User) -> bool:
+    """Whether the user's organisation requires a second factor of them (coordinators and administrators)."""
+    return (user.can_coordinate or user.is_admin) and services().accounts.second_factor_required(user.organisation_id)
+
+
+def sign_in_session(user: User, *, second_factor: bool = False) -> None:
+    """Start a web session for this user (a fresh session: no fixation; the chosen language stays). With
+    `second_factor` they just gave it; without, one their organisation requires is to be set up first."""
     fresh_session()
     session.permanent = True
     lifetime = current_app.permanent_session_lifetime.total_seconds()
     session[SESSION_KEY] = services().accounts.start_session(user.id, lifetime)
+    if not second_factor and second_factor_required(user) and not services().second_factors.is_on(user.id):
+        session[SET_UP_KEY] = True
+
+
+def await_second_factor(user: User, next_page: str) -> None:
+    """The password was right; the session starts once the second factor is given (within a few minutes)."""
+    fresh_session()
+    session[PENDING_KEY] = {"user": user.id, "until": time.time() + PENDING_SECONDS, "next": next_page}
+
+
+def pending_user() -> tuple[User, str] | None:
+    """Who gave their password a moment ago and still owes the second factor, and where they were going."""
+    pending = session.get(PENDING_KEY)
+    if not isinstance(pending, dict) or float(pending.get("until", 0)) < time.time():
+        return None
+    user = services().accounts.user(str(pending.get("user")))
+    return (user, str(pending.get("next") or "/")) if user is not None and user.active else None
+
+
+def second_factor_given() -> None:
+    """This session has set up its second factor (and is no longer led to do so)."""
+    session.pop(SET_UP_KEY, None)
+
+
+def must_set_up_second_factor() -> bool:
+    """Whether this session was signed in without the second factor its organisation requires."""
+    return bool(session.get(SET_UP_KEY))
 
 
 def sign_out_session() -> None:
@@ -119,6 +158,8 @@ def authorize() -> None:
     if user is None:
         _refuse(401, "Sign in first: send 'Authorization: Bearer <API token>'.", "unauthenticated")
     g.user = user
+    if session.get(SET_UP_KEY) and endpoint not in WHILE_SETTING_UP and not request.path.startswith("/api"):
+        flask_abort(redirect(url_for("account.second_factor"), 303))  # the organisation requires it first
     CHECKS[rule.who](user, rule)
 
 

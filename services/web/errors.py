@@ -127,7 +127,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(AccountError)
     def account_error(error: AccountError) -> tuple[Response, int]:
-        conflicts = ("email_taken", "last_administrator", "coordinates_networks", "user_active")
+        conflicts = ("email_taken", "last_administrator", "coordinates_networks", "user_active", "guest_account")
         status = 409 if error.code in conflicts else {"unknown_user": 404}.get(error.code, 422)
         return error_response(status, error.message, error.code, {error.field: error.problems} if error.field else {})
 

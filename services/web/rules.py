@@ -126,6 +126,14 @@ RULES: dict[str, Rule] = {
     "privacy.erase_network": network(ADMINISTER),
     "exchange.import_new_network": Rule("coordinating"),  # the caller coordinates the network it opens
     "exchange.import_into_network": network(EDIT),
+    # bringing the network in: invitations (the client invites a member only: the domain refuses the rest)
+    "invitations.list_invitations": network(CONSENT, "de uitnodigingen"),
+    "invitations.create_invitation": network(CONSENT),
+    "invitations.withdraw_invitation": network(CONSENT),  # the client withdraws only their own (the domain)
+    "invitations.renew_invitation": network(CONSENT),
+    "help.list_help_requests": network(MAP, "de hulpvragen"),
+    "help.ask_for_help": network(CARE),
+    "help.close_help_request": network(CARE),
 }
 
 # The web pages (services/web/pages): the same permission as their API counterparts, the same looks logged.
@@ -171,5 +179,31 @@ RULES.update(
         "ownership.revoke": network(ADMINISTER),
         "ownership.consent": network(CONSENT),
         "ownership.export": network(EXPORT, "alles (export)"),
+        # invitations: made on the Toegang page; the link's secret is the invitee's credential
+        "invite.create": network(CONSENT, "het formulier (uitnodiging)"),
+        "invite.withdraw": network(CONSENT),
+        "invite.resend": network(CONSENT),
+        "invite.accept": ANYONE,  # the secret in the link is the credential (and the account's password)
+        "invite.ask_again": ANYONE,  # the secret in the link: a request to whoever invited, once per link
+        # one's own account and its second factor; the code after the password (the pending sign-in's cookie)
+        "account.sign_in_code": ANYONE,
+        "account.account": SIGNED_IN,
+        "account.second_factor": SIGNED_IN,
+        "account.recovery_codes": SIGNED_IN,
+        "account.second_factor_off": SIGNED_IN,
+        # administrators: staff, guests, the second factor required; they read no network
+        "staff.staff": ADMIN,
+        "staff.new_user": ADMIN,
+        "staff.deactivate": ADMIN,
+        "staff.reactivate": ADMIN,
+        "staff.send_password_link": ADMIN,
+        "staff.remove_second_factor": ADMIN,
+        "staff.hand_over": ADMIN,
+        "staff.settings": ADMIN,
+        # the pages of the spilmantelzorger (CARE: a carer's own) and of the client (CONSENT: the owner's)
+        "mine.care": network(CARE, "de pagina van de spilmantelzorger"),
+        "mine.ask_for_help": network(CARE, "het formulier (hulp vragen)"),
+        "mine.close_help": network(CARE),
+        "mine.client": network(CONSENT, "de pagina van de cliënt"),
     }
 )

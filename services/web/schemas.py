@@ -184,6 +184,9 @@ class RoleCreate(Dated):
     direction = fields.String(load_default="to_client", validate=validate.OneOf(DIRECTIONS))
     task = fields.String(required=True, validate=NAME)
     rhythm = fields.String(load_default=None, allow_none=True, validate=NAME)
+    request_id = fields.UUID(
+        load_default=None, metadata={"description": "The request for help this answers (it is closed with it)."}
+    )
 
 
 class SpilmantelzorgerDesignation(Dated):
@@ -512,6 +515,7 @@ class WhoDoesWhatOut(Schema):
     contacts = fields.List(fields.Dict(), metadata={"description": "Per contact: network, name and roles."})
     shared_people = fields.List(fields.Dict(), metadata={"description": "People in several networks, total load."})
     vacant_roles = fields.List(fields.Dict(), metadata={"description": "Tasks whose contact left, not taken over."})
+    help_requests = fields.List(fields.Dict(), metadata={"description": "Tasks someone asked help with: nobody yet."})
 
 
 class AttentionItem(Schema):

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -85,15 +86,14 @@ class Server:
         return {"Authorization": f"Bearer {answer.json()['token']}"}
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """gunicorn with scheduler.wsgi:app (projections and the reminder scan in the process, scanning every second)."""
-    require(CHROMIUM, "Debian's chromium")
-    require(AXE, "axe-core (npm)")
-    folder = tmp_path_factory.mktemp("web")
+@contextmanager
+def serving(folder: Path, extra: dict[str, str] | None = None) -> Iterator[Server]:
+    """gunicorn with scheduler.wsgi:app (projections and the reminder scan in the process, scanning every second)
+    on an SQLite file in `folder`, with these settings besides (e.g. SMTP); stopped afterwards."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("POSTGRES_", "KRING_", "SQLITE_"))}
     env |= {"DATABASE_URL": f"sqlite:///{folder}/kring.sqlite3", "KRING_SCAN_SECONDS": "1"}
+    env |= {k: v.replace("{port}", str(port)) for k, v in (extra or {}).items()}
     env.pop("PERSISTENCE_MODULE", None)
     log = folder / "gunicorn.log"
     command = [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "4"]
@@ -110,6 +110,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
     assert "Traceback" not in log.read_text(), log.read_text()[-3000:]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """Kring served by gunicorn, for the module's tests (see `serving`)."""
+    require(CHROMIUM, "Debian's chromium")
+    require(AXE, "axe-core (npm)")
+    with serving(tmp_path_factory.mktemp("web")) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")

@@ -158,10 +158,20 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     # imports take files (multipart/form-data): a JSON body is refused with 415 once the rights are checked
     ("exchange.import_new_network", "POST"): roles({"Bea", "Cor", "Wout"}, 415, body=INVALID),
     ("exchange.import_into_network", "POST"): Expect("edit", 415, INVALID),
+    # invitations: the coordinator and the client (the domain lets the client invite a member only); a made-up
+    # invitation cannot be withdrawn or sent again (409 invitation_closed)
+    ("invitations.list_invitations", "GET"): network("consent"),
+    ("invitations.create_invitation", "POST"): write("consent"),
+    ("invitations.withdraw_invitation", "DELETE"): network("consent", 409),
+    ("invitations.renew_invitation", "POST"): network("consent", 409),
+    # requests for help: asked by whoever cares (a spilmantelzorger, the coordinator), seen with the map
+    ("help.list_help_requests", "GET"): network("map"),
+    ("help.ask_for_help", "POST"): write("care"),
+    ("help.close_help_request", "DELETE"): network("care", 404),  # a made-up request
 }
 # The web pages: the API's rules; without a session, the sign-in page (303); a form posted without its CSRF
 # token is refused (400) after the rights are checked.
-PAGES = ("home.", "network.", "forms.", "carers.", "reminders.", "ownership.")
+PAGES = ("home.", "network.", "forms.", "carers.", "reminders.", "ownership.", "invite.", "account.", "staff.", "mine.")
 NO_CSRF = 400
 EXPECTED.update(
     {
@@ -212,6 +222,38 @@ EXPECTED.update(
         ("ownership.revoke", "POST"): network("administer", NO_CSRF),
         ("ownership.consent", "POST"): network("consent", NO_CSRF),
         ("ownership.export", "GET"): network("export"),
+        # invitations on the Toegang page; the invitee's page behind a (here made-up) link is anyone's
+        ("invite.create", "GET"): network("consent"),
+        ("invite.create", "POST"): network("consent", NO_CSRF),
+        ("invite.withdraw", "POST"): network("consent", NO_CSRF),
+        ("invite.resend", "POST"): network("consent", NO_CSRF),
+        ("invite.accept", "GET"): roles(ALL, 404),  # no invitation has this link
+        ("invite.accept", "POST"): roles(ALL, NO_CSRF),
+        ("invite.ask_again", "POST"): roles(ALL, NO_CSRF),
+        # one's own account; the code after the password needs a sign-in waiting for it (none: to the sign-in)
+        ("account.sign_in_code", "GET"): roles(ALL, 303),
+        ("account.sign_in_code", "POST"): roles(ALL, NO_CSRF),
+        ("account.account", "GET"): roles(SIGNED_IN, 200),
+        ("account.second_factor", "GET"): roles(SIGNED_IN, 200),
+        ("account.second_factor", "POST"): roles(SIGNED_IN, NO_CSRF),
+        ("account.recovery_codes", "POST"): roles(SIGNED_IN, NO_CSRF),
+        ("account.second_factor_off", "POST"): roles(SIGNED_IN, NO_CSRF),
+        # the administrator's pages
+        ("staff.staff", "GET"): roles({"Ada"}, 200),
+        ("staff.new_user", "GET"): roles({"Ada"}, 200),
+        ("staff.new_user", "POST"): roles({"Ada"}, NO_CSRF),
+        ("staff.hand_over", "GET"): roles({"Ada"}, 200),
+        ("staff.hand_over", "POST"): roles({"Ada"}, NO_CSRF),
+        **{
+            (f"staff.{name}", "POST"): roles({"Ada"}, NO_CSRF)
+            for name in ("deactivate", "reactivate", "send_password_link", "remove_second_factor", "settings")
+        },
+        # the spilmantelzorger's pages (CARE), the client's page (CONSENT)
+        ("mine.care", "GET"): network("care"),
+        ("mine.ask_for_help", "GET"): network("care"),
+        ("mine.ask_for_help", "POST"): network("care", NO_CSRF),
+        ("mine.close_help", "POST"): network("care", NO_CSRF),
+        ("mine.client", "GET"): network("consent"),
     }
 )
 
@@ -296,6 +338,8 @@ class World:
             "token": lambda: "not-a-real-secret",
             "filename": lambda: "nothing.css",
             "token_id": lambda: self._sacrificial_token(role),
+            "invitation_id": lambda: "00000000-0000-4000-8000-000000000001",  # made up
+            "request_id": lambda: "00000000-0000-4000-8000-000000000002",  # made up
             "user_id": lambda: self._sacrificial_user(rule, role, own),
         }
         for name, value in values.items():

@@ -88,6 +88,18 @@ def test_the_map_on_an_earlier_day_shows_the_tie_as_it_was_then(app: Flask) -> N
     assert "Dat is geen datum" in nonsense and "Het ecogram van vandaag" in nonsense
 
 
+def test_what_changed_is_marked_on_the_maps_of_veranderingen(app: Flask) -> None:
+    desk = Desk(app)
+    network, piet = _network_with_piet(desk)  # Piet's tie: strong, and tenuous since 15 September
+    truus = add_contact(desk.api, network, name="Truus Smit", effective_on="2026-10-01")
+    desk.settled()
+    _, page = desk.page(f"/netwerken/{network}/veranderingen?sinds=2026-06-01")
+    then, now = page.split('id="nu-title"')
+    assert f'class="contact changed weaker" data-contact-id="{piet}"' in now and "band zwakker" in now
+    assert f'class="contact changed new" data-contact-id="{truus}"' in now and ">nieuw<" in now
+    assert "changed" not in then.split('id="toen-title"')[1]  # nobody left since June: the earlier map is unmarked
+
+
 def test_a_refused_form_comes_back_as_typed_with_the_reason_in_dutch(app: Flask) -> None:
     desk = Desk(app)
     network, _ = _network_with_piet(desk)

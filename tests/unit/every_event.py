@@ -50,6 +50,13 @@ def every_event() -> list[Network.Event]:
     n.review(on("2026-06-02"), ["client"], "Het gaat goed.", date(2026, 9, 1))
     n.hold_meeting(on("2026-06-03"), ["Anna"], ["Anna belt dinsdag", "Joke komt langs"])
     n.add_note(on("2026-06-04"), "n1", "Anna wil minder doen.")
+    coordinator = Stamp(by="coord-2", on=date(2026, 6, 5), today=TODAY)  # who coordinates since January invites
+    n.invite(coordinator, "i1", "Joke", "member", "joke", ["map"])
+    n.accept_invitation(Stamp(by="u2", on=date(2026, 6, 6), today=TODAY), "i1", "u2")
+    n.invite(coordinator, "i2", "Anna", "spilmantelzorger", "anna")
+    n.withdraw_invitation(Stamp(by="coord-2", on=date(2026, 6, 7), today=TODAY), "i2")
+    n.ask_for_help(on("2026-06-08"), "h1", "boodschappen op zaterdag", "practical")
+    n.close_help_request(on("2026-06-09"), "h1", "withdrawn")
     n.close(on("2026-07-01"), "verhuisd")
     n.reopen(on("2026-07-02"))
     n.erase(on("2026-11-26"))

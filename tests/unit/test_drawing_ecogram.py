@@ -2,18 +2,43 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from services.web.drawing import ecogram_svg
+from domain.words import Speaker
+from services.web.drawing import Changes, Marks, ecogram_svg
+from services.web.drawing.field import segment_hits_box
+from services.web.drawing.layout import Box
+from services.web.drawing.svg import LIGHT, STRESS
+from services.web.language import speaker_for
 from tests.unit.catalogue import speaker_of
-from tests.unit.drawing_networks import SVG, collisions, lines_of, parse, sixty, spilmantelzorger_marked, three
+from tests.unit.drawing_networks import (
+    SVG,
+    collisions,
+    empty,
+    lines_of,
+    node_centre,
+    numbered,
+    on_lines,
+    one,
+    parse,
+    six,
+    sixty,
+    smallest_text_at,
+    spilmantelzorger_marked,
+    texts,
+    three,
+)
+
+RING_ORDER = ("intimate", "friend", "acquaintance", "service")
 
 DAY = "26 november 2026"
 
@@ -54,7 +79,8 @@ def test_a_stressful_tie_is_hatched_across_its_length() -> None:
     marker_id = re.fullmatch(r"url\(#(.+)\)", hatching.get("marker-mid", "")).group(1)  # type: ignore[union-attr]
     [marker] = [m for m in svg.iter(f"{SVG}marker") if m.get("id") == marker_id]
     stroke = marker.find(f"{SVG}path")
-    assert stroke is not None and stroke.get("stroke") == "#000" and marker.get("orient") == "auto"  # across the line
+    assert stroke is not None and stroke.get("stroke") == STRESS and marker.get("orient") == "auto"  # across the line
+    assert tie_line(svg, "kees").get("stroke") == STRESS  # and red: colour where it means something
     points = (hatching.get("points") or "").split()
     line = tie_line(svg, "kees")
     length = math.dist(*((float(line.get(f"x{i}", "0")), float(line.get(f"y{i}", "0"))) for i in (1, 2)))
@@ -115,8 +141,8 @@ def test_contacts_are_grouped_by_category_in_sectors() -> None:
     }
     assert len(sectors) == 11
     for group in (g for g in svg.iter(f"{SVG}g") if "contact" in (g.get("class") or "").split()):
-        node = next(c for c in group.iter(f"{SVG}circle") if c.get("class") == "node")
-        angle = math.degrees(math.atan2(float(node.get("cy", "0")), float(node.get("cx", "0"))))
+        x, y = node_centre(group)
+        angle = math.degrees(math.atan2(y, x))
         first, last = sectors[group.get("data-category")]
         assert (angle - first) % 360 <= last - first, group.get("data-contact-id")
 
@@ -202,11 +228,37 @@ def test_the_svg_is_an_accessible_image_without_outside_resources() -> None:
     assert all(e.get("id", "net-1").startswith("net-1-") or e is svg for e in svg.iter() if e.get("id"))
 
 
-def test_it_prints_in_black_white_and_grey() -> None:
-    svg = drawn(sixty(), with_legend=True)
-    paints = {e.get(k, "") for e in svg.iter() for k in ("fill", "stroke")} - {""}
-    grey = re.compile(r"none|url\(#[\w-]+\)|#([0-9a-f])\1\1|#([0-9a-f]{2})\2\2")  # r = g = b: no colour
-    assert [paint for paint in paints if not grey.fullmatch(paint)] == []
+GREY_PAINT = re.compile(r"none|url\(#[\w-]+\)|#([0-9a-f])\1\1|#([0-9a-f]{2})\2\2")  # r = g = b: no colour
+MEANINGS = {"stressful", "overloaded", "changed"}
+
+
+def coloured(svg: ET.Element) -> list[tuple[str, str]]:
+    """(paint, what it marks) for every paint that is a colour: what marks it is the nearest class that says so."""
+    found = []
+
+    def walk(element: ET.Element, meaning: str) -> None:
+        classes = set((element.get("class") or "").split())
+        meaning = next(iter(sorted(classes & MEANINGS)), meaning)
+        for paint in (element.get("fill"), element.get("stroke")):
+            if paint and not GREY_PAINT.fullmatch(paint):
+                found.append((paint, meaning))
+        for child in element:
+            walk(child, meaning)
+
+    walk(svg, "")
+    return found
+
+
+def test_colour_only_marks_what_means_something_and_the_rest_prints_in_black_and_white() -> None:
+    # issue 15 asks for colour with meaning: stressful ties red, an overloaded carer, what changed
+    data = sixty()
+    some = [c["id"] for c in data["contacts"][:6]]
+    changes = Changes(new=frozenset(some[:2]), stronger=frozenset(some[2:4]), weaker=frozenset(some[4:]))
+    svg = drawn(data, with_legend=True, marks=Marks(changes, frozenset(some[:1])))
+    paints = coloured(svg)
+    assert {meaning for _, meaning in paints} == {"stressful", "overloaded", "changed"}
+    assert {paint for paint, meaning in paints if meaning != "changed"} == {STRESS}
+    assert {meaning for _, meaning in coloured(drawn(sixty()))} == {"stressful"}
 
 
 def test_an_id_prefix_that_is_no_xml_id_is_refused() -> None:
@@ -216,6 +268,7 @@ def test_an_id_prefix_that_is_no_xml_id_is_refused() -> None:
 
 # ------------------------------------------------------------------ legend and translation
 LEGEND = {"strong", "normal", "tenuous", "stressful", "one_way", "both_ways", "acquaintance", "spilmantelzorger"}
+LEGEND |= {"person", "professional", "overloaded", "closeness"}  # issue 15: shapes, overload, rings
 CODES = {"practical", "companionship", "advice", "emotional", "advocacy", "respite", "personal_care", "given"}
 
 
@@ -261,3 +314,168 @@ def test_every_text_sits_on_a_white_outline_that_any_renderer_draws_beneath_it()
                 assert halo.get("class") == "halo" and halo.get("aria-hidden") == "true"
                 assert (halo.get("stroke"), lines_of(halo), halo.get("x")) == ("#fff", lines_of(child), child.get("x"))
     assert not any(e.get("paint-order") for e in svg.iter())  # not every PDF renderer knows paint-order
+
+
+# ------------------------------------------------------------------ issue 15: a picture people want to look at
+SIZES: dict[str, Callable[[], dict[str, Any]]] = {
+    "0": empty,
+    "1": one,
+    "3": three,
+    "6": six,
+    "30": lambda: sixty(30, seed=3),
+    "60": sixty,
+    "80": lambda: sixty(80, seed=11),
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_text_lies_on_a_tie_or_another_text_and_none_is_under_11_px_at_800_px(size: str) -> None:
+    data = SIZES[size]()
+    svg = drawn(data)
+    assert on_lines(svg) == [] and collisions(svg) == []  # names, letters, headings, ring names, numbers
+    assert smallest_text_at(svg, 800) >= 11
+    assert collisions(drawn(data, with_legend=True)) == []
+
+
+def node_distances(svg: ET.Element) -> dict[str, float]:
+    return {
+        g.get("data-contact-id", ""): math.hypot(*node_centre(g))
+        for g in svg.iter(f"{SVG}g")
+        if "contact" in (g.get("class") or "").split()
+    }
+
+
+@pytest.mark.parametrize("size", ["6", "60", "80"])
+def test_the_closer_someone_is_the_nearer_the_client_they_are_drawn(size: str) -> None:
+    data = SIZES[size]()
+    distance = node_distances(drawn(data))
+    rings = [[distance[c["id"]] for c in data["contacts"] if c["ring"] == ring] for ring in RING_ORDER]
+    filled = [r for r in rings if r]
+    assert all(max(inner) < min(outer) for inner, outer in itertools.pairwise(filled))
+
+
+def test_the_legend_says_what_distance_from_the_client_means() -> None:
+    entries = legend_entries(drawn(with_legend=True))
+    assert entries["closeness"].startswith("dichter bij het midden: een nauwere band")
+
+
+def test_each_group_shares_the_circle_by_its_number_of_people_at_least_one_and_a_half() -> None:
+    data = six()  # three professionals, two of other family, one neighbour
+    svg = drawn(data)
+    angles = {
+        p.get("data-category"): [float(v) for v in p.get("data-angles", "").split()]
+        for p in svg.iter(f"{SVG}path")
+        if p.get("class") == "sector"
+    }
+    spans = {category: last - first for category, (first, last) in angles.items()}
+    assert spans == pytest.approx(
+        {"professional": 360 * 3 / 6.5, "other_family": 360 * 2 / 6.5, "neighbour": 360 * 1.5 / 6.5}, abs=0.2
+    )
+
+
+def test_people_are_round_and_professionals_and_advisers_square() -> None:
+    data = sixty()
+    svg = drawn(data)
+    category = {c["id"]: c["category"] for c in data["contacts"]}
+    for group in (g for g in svg.iter(f"{SVG}g") if "contact" in (g.get("class") or "").split()):
+        node = next(e for e in group.iter() if e.get("class") == "node")
+        square = category[group.get("data-contact-id", "")] in ("professional", "adviser")
+        assert node.tag == (f"{SVG}rect" if square else f"{SVG}circle")
+
+
+def test_support_letters_sit_beside_their_own_tie_on_a_light_background_never_on_it() -> None:
+    svg = drawn(six())
+    codes = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "tie-code"]
+    assert len(codes) == 5  # everyone with a tie and a task (the case manager has none yet)
+    for code in codes:
+        background = code.find(f"{SVG}rect")
+        assert background is not None and background.get("fill") == LIGHT
+        x, y, width, height = (float(background.get(k, "0")) for k in ("x", "y", "width", "height"))
+        line = tie_line(svg, code.get("data-contact-id", ""))
+        x1, y1, x2, y2 = (float(line.get(k, "0")) for k in ("x1", "y1", "x2", "y2"))
+        ends = (x1, y1, x2, y2)
+        assert segment_hits_box(ends, Box(x, y, x + width, y + height).grown(12))  # beside its own tie
+    assert on_lines(svg) == []  # and on none
+
+
+def catalogue() -> Speaker:
+    """The pages' English, as Flask-Babel would say the drawings' words."""
+    return speaker_for("en")
+
+
+def geometry(svg: ET.Element) -> dict[str, Any]:
+    """Where the people, the ties, the sectors and the rings are: what must not move with the language."""
+    groups = [g for g in svg.iter(f"{SVG}g") if "contact" in (g.get("class") or "").split()]
+    lines = [line for line in svg.iter(f"{SVG}line") if line.get("class") == "tie-line"]
+    return {
+        "nodes": {g.get("data-contact-id"): node_centre(g) for g in groups},
+        "ties": [tuple(line.get(k) for k in ("x1", "y1", "x2", "y2")) for line in lines],
+        "sectors": [p.get("data-angles") for p in svg.iter(f"{SVG}path") if p.get("class") == "sector"],
+        "rings": [c.get("r") for c in svg.iter(f"{SVG}circle") if c.get("class") in ("ring", "client-node")],
+    }
+
+
+@pytest.mark.parametrize("data", [three(), one(), six(), sixty()], ids=["3", "1", "6", "60"])
+def test_the_geometry_is_the_same_in_every_language(data: dict[str, Any]) -> None:
+    english = drawn(data, gettext=catalogue())
+    assert geometry(english) == geometry(drawn(data))
+    assert (english.findtext(f"{SVG}title") or "").startswith("Ecomap of")
+    assert collisions(english) == [] and on_lines(english) == []
+
+
+def test_an_overloaded_carer_is_ringed_in_red_and_says_so() -> None:
+    svg = drawn(six(), marks=Marks(overloaded=frozenset({"ellen"})))
+    [ellen] = [
+        g for g in svg.iter(f"{SVG}g") if g.get("data-contact-id") == "ellen" and "contact" in g.get("class", "")
+    ]
+    assert "overloaded" in ellen.get("class", "").split()
+    [ring] = [c for c in ellen.iter(f"{SVG}circle") if c.get("class") == "overload-ring"]
+    assert ring.get("stroke") == STRESS
+    name = ellen.findall(f"{SVG}text")[-1]
+    assert lines_of(name)[-1] == "overbelast" and [s.get("fill") for s in name][-1] == STRESS
+    assert collisions(svg) == [] and on_lines(svg) == []
+
+
+def test_a_network_without_anyone_shows_the_client_in_the_middle_of_the_four_rings() -> None:
+    svg = drawn(empty())
+    x, y, width, height = (float(v) for v in svg.get("viewBox", "").split())
+    client = next(c for c in svg.iter(f"{SVG}circle") if c.get("class") == "client-node")
+    r = float(client.get("r", "0"))
+    assert x < -r and y < -r and x + width > r and y + height > r  # all of it on the drawing, not cut at the edge
+    names = [lines_of(g.findall(f"{SVG}text")[-1]) for g in svg.iter(f"{SVG}g") if g.get("class") == "ring-name"]
+    assert names == [["intimi"], ["vrienden"], ["kennissen"], ["dienstverlening"]]
+
+
+def test_a_network_of_one_shows_them_named_with_their_tie_and_letters() -> None:
+    svg = drawn(one())
+    texts = [" ".join(lines_of(t)) for t in svg.iter(f"{SVG}text") if t.get("class") != "halo"]
+    assert "Ellen (dochter) spilmantelzorger" in texts and "P E B V" in texts
+    assert tie_line(svg, "ellen").get("stroke-width") == "5"
+    assert collisions(svg) == [] and on_lines(svg) == []
+
+
+def test_a_network_too_full_for_names_numbers_its_nodes_and_names_them_in_a_key() -> None:
+    data = sixty()
+    numbers, key = numbered(drawn(data))
+    assert sorted(int(n) for n in numbers.values()) == list(range(1, 61))
+    names = {c["id"]: c["name"] for c in data["contacts"]}
+    for contact_id, number in numbers.items():
+        assert key[number][1].startswith(names[contact_id])  # the key names the number's contact in full
+    assert any(len(entry) == 3 for entry in key.values())  # support letters beside the name
+
+
+def legend_entries(svg: ET.Element) -> dict[str, str]:
+    return {
+        g.get("data-entry", ""): " ".join(lines_of(g.findall(f"{SVG}text")[-1]))
+        for g in svg.iter(f"{SVG}g")
+        if g.get("class") == "legend-entry"
+    }
+
+
+@pytest.mark.parametrize("size", ["1", "6", "60", "80"])
+def test_the_legend_under_the_ecogram_stays_at_least_11_px_on_a_printed_a4(size: str) -> None:
+    svg = drawn(SIZES[size](), with_legend=True)
+    _, _, width, height = (float(v) for v in svg.get("viewBox", "").split())
+    on_a4 = min(703 / width, 907 / height)  # 186 by 240 mm, as print.css prints it
+    [legend] = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "legend"]
+    assert min(size for _, _, _, size in texts(legend)) * on_a4 >= 11

@@ -23,7 +23,9 @@ def test_the_legend_alone_shows_every_mark_with_its_own_markers_and_hatching() -
     svg = parse(ecogram_legend_svg(id_prefix="key"))
     entries = [g.get("data-entry") for g in svg.iter(f"{SVG}g") if g.get("class") == "legend-entry"]
     assert entries == [
-        *("strong", "normal", "tenuous", "stressful", "one_way", "both_ways", "acquaintance", "spilmantelzorger"),
+        *("strong", "normal", "tenuous", "stressful", "one_way", "both_ways", "acquaintance"),
+        *("person", "professional", "spilmantelzorger", "overloaded"),  # issue 15: shapes and the overloaded carer
+        "closeness",  # issue 15: distance from the client means closeness
         *("practical", "companionship", "advice", "emotional", "advocacy", "respite", "personal_care", "given"),
     ]
     defined = {e.get("id") for e in svg.iter() if e.get("id")}

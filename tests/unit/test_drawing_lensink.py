@@ -14,9 +14,15 @@ from tests.unit.catalogue import speaker_of
 from tests.unit.drawing_networks import (
     SVG,
     collisions,
+    empty,
     lines_of,
+    node_centre,
+    numbered,
+    one,
     parse,
+    six,
     sixty,
+    smallest_text_at,
     spilmantelzorger_marked,
     text_box,
     three,
@@ -47,8 +53,8 @@ def test_four_rings_from_the_intimates_outwards_to_the_services() -> None:
     assert list(edges) == list(reversed(RINGS))  # drawn outermost first, so each ring shows
     assert [edges[r] for r in RINGS] == sorted(edges.values())
     headings = {
-        g.get("data-ring"): lines_of(g.find(f"{SVG}text"))
-        for g in svg.iter(f"{SVG}g")  # type: ignore[arg-type]
+        g.get("data-ring"): lines_of(g.find(f"{SVG}text"))  # type: ignore[arg-type]
+        for g in svg.iter(f"{SVG}g")
         if g.get("class") == "ring-heading"
     }
     assert headings == {
@@ -104,14 +110,13 @@ def test_each_contact_sits_in_its_own_ring_and_sector(data: dict[str, Any]) -> N
         contact = contacts[group.get("data-contact-id", "")]
         ring, sector = contact["ring"], EXPECTED_SECTOR[contact["category"]]
         assert (group.get("data-ring"), group.get("data-sector")) == (ring, sector)
-        node = next(c for c in group.iter(f"{SVG}circle") if c.get("class") == "node")
-        x, y = float(node.get("cx", "0")), float(node.get("cy", "0"))
-        assert inner_edges[ring] < math.hypot(x, y) < edges[ring], contact["name"]
+        x, y = node_centre(group)
+        assert inner_edges[ring] < math.hypot(x, y) < edges[ring], contact["name"]  # the node in its ring
+        assert quarter(x, y) == QUARTERS[sector], contact["name"]
         text = group.find(f"{SVG}text")
         assert text is not None
-        for corner in (*text_box(text).corners, (x, y)):
+        for corner in text_box(text).corners:  # the name beside it may reach over a ring's line, not a quarter's
             assert quarter(*corner) == QUARTERS[sector], contact["name"]
-            assert inner_edges[ring] < math.hypot(*corner) < edges[ring], contact["name"]
 
 
 @pytest.mark.parametrize("data", [three(), sixty(), sixty(80, seed=11)], ids=["3", "60", "80"])
@@ -145,3 +150,46 @@ def test_the_circle_is_described_escaped_the_same_every_time_and_translatable() 
     translated = drawn(gettext=speaker_of(english))
     texts = [" ".join(lines_of(t)) for t in translated.iter(f"{SVG}text")]
     assert {"intimates", "family", "Network circle of Mevr. Jansen"} <= set(texts)
+
+
+# ------------------------------------------------------------------ issue 15: equal rings, names readable and whole
+@pytest.mark.parametrize("data", [empty(), one(), six(), sixty()], ids=["0", "1", "6", "60"])
+def test_the_rings_are_equally_wide_and_each_ring_name_sits_in_its_own_band(data: dict[str, Any]) -> None:
+    svg = drawn(data)
+    edges = ring_edges(svg)
+    client = next(c for c in svg.iter(f"{SVG}circle") if c.get("class") == "client-node")
+    radii = [float(client.get("r", "0")) + 4, *(edges[r] for r in RINGS)]
+    widths = [outer - inner for inner, outer in itertools.pairwise(radii)]
+    assert max(widths) - min(widths) < 0.2
+    for group in (g for g in svg.iter(f"{SVG}g") if g.get("class") == "ring-heading"):
+        top, bottom = text_box(group.findall(f"{SVG}text")[-1]).y0, text_box(group.findall(f"{SVG}text")[-1]).y1
+        inner, outer = radii[RINGS.index(group.get("data-ring", ""))], edges[group.get("data-ring", "")]
+        assert inner < -bottom and -top < outer  # on the line at the top, inside its band
+
+
+def test_long_names_wrap_and_are_never_cut() -> None:
+    data = six()
+    svg = drawn(data)
+    names = {c["id"]: c["name"] for c in data["contacts"]}
+    for group in (g for g in svg.iter(f"{SVG}g") if "contact" in (g.get("class") or "").split()):
+        lines = lines_of(group.findall(f"{SVG}text")[-1])
+        assert " ".join(lines).replace("- ", "-").startswith(names[group.get("data-contact-id", "")])
+    [manager] = [g for g in svg.iter(f"{SVG}g") if g.get("data-contact-id") == "casemanager"]
+    assert len(lines_of(manager.findall(f"{SVG}text")[-1])) > 1  # "Casemanager dementie Fatima el Amrani" wraps
+    assert "…" not in "".join(svg.itertext())
+
+
+@pytest.mark.parametrize(
+    "data", [empty(), one(), three(), six(), sixty(30, seed=3), sixty()], ids=["0", "1", "3", "6", "30", "60"]
+)
+def test_no_name_is_under_11_px_at_800_px_nor_lies_on_another(data: dict[str, Any]) -> None:
+    svg = drawn(data)
+    assert smallest_text_at(svg, 800) >= 11 and collisions(svg) == []
+
+
+def test_a_circle_too_full_for_names_numbers_its_nodes_and_names_them_in_a_key() -> None:
+    data = sixty()
+    numbers, key = numbered(drawn(data))
+    assert sorted(int(n) for n in numbers.values()) == list(range(1, 61))
+    names = {c["id"]: c["name"] for c in data["contacts"]}
+    assert all(key[number][1].startswith(names[contact_id]) for contact_id, number in numbers.items())

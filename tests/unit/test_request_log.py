@@ -35,3 +35,24 @@ def test_the_access_log_hides_the_calendar_token_but_keeps_other_paths() -> None
     assert logger.atoms(response, request, environ, SimpleNamespace(seconds=0, microseconds=1000))["U"] == (
         "/api/networks"
     )
+
+
+def test_the_access_log_hides_the_secret_of_password_and_invitation_links() -> None:
+    logger = RedactingLogger(Config())
+    response = SimpleNamespace(status="200 OK", sent=10, headers=[])
+    for path, shown in (
+        ("/uitnodiging/s3cr3t-t0ken", "/uitnodiging/[token]"),
+        ("/uitnodiging/s3cr3t-t0ken/nieuwe", "/uitnodiging/[token]/nieuwe"),
+        ("/wachtwoord/s3cr3t-t0ken", "/wachtwoord/[token]"),
+    ):
+        request = SimpleNamespace(path=path, query="", method="POST", version=(1, 1), uri=path, headers=[])
+        environ = {
+            "REQUEST_METHOD": "POST",
+            "RAW_URI": path,
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "REMOTE_ADDR": "127.0.0.1",
+            "PATH_INFO": path,
+            "QUERY_STRING": "",
+        }
+        atoms = logger.atoms(response, request, environ, SimpleNamespace(seconds=0, microseconds=1000))
+        assert atoms["U"] == shown and "s3cr3t" not in str(atoms["r"])

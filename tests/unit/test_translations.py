@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 
 from domain.vocabulary import CATEGORIES, INSTRUMENTS, RINGS, SUPPORT_TYPES
 from domain.words import LABELS, Speaker
-from services.web.drawing import burden_trend_svg, ecogram_legend_svg, ecogram_svg, lensink_svg
+from services.web.drawing import Changes, Marks, burden_trend_svg, ecogram_legend_svg, ecogram_svg, lensink_svg
 from services.web.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,6 +87,8 @@ def test_every_word_the_drawings_show_has_an_english_translation() -> None:
     say = Speaker(recording, "nl")
     data = _everything_drawn()
     ecogram_svg(data, "1 juni 2026", gettext=say, with_legend=True)
+    changes = Changes(*(frozenset({f"c{i}"}) for i in range(1, 5)))  # new, gone, stronger, weaker
+    ecogram_svg(data, "1 juni 2026", gettext=say, marks=Marks(changes, frozenset({"c0"})))
     ecogram_legend_svg(gettext=say)
     lensink_svg(data, "1 juni 2026", gettext=say)
     reports = [

@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from flask import Flask
 
-from services.web.api import access, accounts, burden, docs, exchange, health, inbox, networks, parts, privacy, read
+from services.web.api import (
+    access,
+    accounts,
+    burden,
+    docs,
+    exchange,
+    health,
+    help_requests,
+    inbox,
+    invitations,
+    networks,
+    parts,
+    privacy,
+    read,
+)
 from services.web.errors import Api
 
 BLUEPRINTS = (
@@ -19,6 +33,8 @@ BLUEPRINTS = (
     access.blp,
     privacy.blp,
     exchange.blp,
+    invitations.blp,
+    help_requests.blp,
 )
 
 

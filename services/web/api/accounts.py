@@ -6,12 +6,13 @@ import logging
 import os
 from typing import Any
 
-from flask import current_app
+from flask import current_app, request
 from flask_smorest import abort
 from marshmallow import Schema, fields, validate
 
 from services.accounts.accounts import MIN_PASSWORD_LENGTH, User
-from services.web.auth import current_user
+from services.accounts.throttle import TooManyAttempts
+from services.web.auth import current_user, second_factor_required
 from services.web.current import services
 from services.web.http import Blueprint, not_found
 from services.web.links import links
@@ -30,6 +31,7 @@ class UserOut(Schema):
     is_admin = fields.Boolean()
     can_coordinate = fields.Boolean()
     active = fields.Boolean()
+    is_guest = fields.Boolean(metadata={"description": "Invited to a network: no staff rights (docs/decisions)."})
 
 
 class UserList(Schema):
@@ -70,6 +72,11 @@ class HandoverOut(Schema):
 
 class TokenCreate(Strict):
     name = fields.String(required=True, validate=NAME)
+    code = fields.String(
+        load_default=None,
+        validate=validate.Length(min=6, max=20),
+        metadata={"description": "A one-time code from your app, or a recovery code: needed with a second factor."},
+    )
 
 
 class TokenOut(Schema):
@@ -112,9 +119,28 @@ def list_tokens() -> dict[str, Any]:
 @blp.alt_response(429, schema=Error, description="Too many failed sign-ins")
 @blp.doc(security=[{"bearer": []}, {"basic": []}])
 def create_token(body: dict[str, Any]) -> dict[str, Any]:
-    """A new personal API token; sign in with a token or with your e-mail address and password (HTTP Basic)."""
+    """A new personal API token; sign in with a token or with your e-mail address and password (HTTP Basic).
+    With a second factor set up, send a fresh one-time `code` too; an organisation that requires a second factor
+    gives its coordinators and administrators no token before they have set one up (on the web page)."""
+    _second_factor(current_user(), body.pop("code", None))
     token, secret = services().accounts.new_token(current_user().id, body["name"])
     return {**token, "token": secret}
+
+
+def _second_factor(user: User, code: str | None) -> None:
+    """Creating a token needs the second factor now, if the user has one (or must have one)."""
+    factors = services().second_factors
+    if not factors.is_on(user.id):
+        if second_factor_required(user):
+            message = "Your organisation requires a second factor: set it up first, at /account/tweestaps."
+            abort(403, message=message, error="second_factor_required")
+        return
+    if not code:
+        abort(401, message="Send a one-time code from your app as 'code'.", error="second_factor_needed")
+    try:
+        factors.verify(user.id, str(code), request.remote_addr or "?")
+    except TooManyAttempts as error:
+        abort(429, message=str(error), error="too_many_attempts", headers={"Retry-After": str(error.retry_after)})
 
 
 @blp.route("/tokens/<token_id>", methods=["DELETE"])

@@ -11,8 +11,8 @@ from uuid import UUID
 
 from flask import Request, Response, current_app, request
 from flask_smorest.fields import Upload
-from marshmallow import Schema, fields
-from werkzeug.datastructures import CombinedMultiDict
+from marshmallow import Schema, ValidationError, fields
+from werkzeug.datastructures import CombinedMultiDict, FileStorage
 
 from services.application import importing
 from services.exchange.interview import Interview
@@ -23,6 +23,7 @@ from services.web.auth import current_user, rights
 from services.web.current import services
 from services.web.http import Blueprint, Parser, answer, context, refuse
 from services.web.intake import UPLOADS
+from services.web.problems import Problem
 
 blp = Blueprint(
     "exchange",
@@ -48,9 +49,18 @@ class _Multipart(Parser):
 blp.ARGUMENTS_PARSER = _Multipart()  # this blueprint's "form" location: multipart fields and files together
 
 
+class FilePart(Upload):
+    """A file of the multipart body: text sent in its place is a 422 naming the field, not a server error."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if not isinstance(value, FileStorage):
+            raise ValidationError(Problem("Send a file here, not text.", "invalid.file"))
+        return value
+
+
 class ImportUpload(schemas.Strict):
-    file = fields.List(
-        Upload(),
+    file: fields.Field = fields.List(
+        FilePart(),
         required=True,
         metadata={
             "description": "Network Canvas's GraphML file of one interview, or its CSV files (…_ego.csv, "

@@ -86,8 +86,9 @@ def end_acquaintance(body: dict[str, Any], network_id: UUID) -> Any:
 # ------------------------------------------------------------------- roles
 @command(blp, "/roles", "POST", schemas.RoleCreate, status=201)
 def assign_role(body: dict[str, Any], network_id: UUID) -> Any:
-    """A contact takes on a task (who does what)."""
+    """A contact takes on a task (who does what); with `request_id`, the request for help it answers closes."""
     body["contact_id"] = str(body["contact_id"])
+    body["request_id"] = str(body["request_id"]) if body.get("request_id") else None
     outcome = services().kring.assign_role(network_id, _dated(body), **body)
     return answer(outcome, 201, "parts.get_role", role_id=outcome.created_id)
 

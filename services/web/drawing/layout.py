@@ -54,18 +54,55 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(limit - 1, 1)].rstrip() + ELLIPSIS
 
 
-def wrap(text: str, limit: int, max_lines: int = 2) -> list[str]:
-    """The text on at most `max_lines` lines of at most `limit` characters, broken at spaces, the rest cut."""
-    words = " ".join(text.split()).split(" ")
-    lines: list[str] = []
-    while words and len(lines) < max_lines:
-        line = words.pop(0)
-        while words and len(line) + 1 + len(words[0]) <= limit:
-            line += " " + words.pop(0)
-        lines.append(line)
-    if words:
-        lines[-1] = lines[-1] + " " + " ".join(words)
-    return [shorten(line, limit) for line in lines] or [""]
+def _tokens(text: str, limit: int) -> list[tuple[str, str]]:
+    """(joiner, word) for each word; a word longer than the limit breaks after its hyphens, joined by nothing."""
+    tokens: list[tuple[str, str]] = []
+    for word in text.split():
+        pieces = [word] if len(word) <= limit else [p + "-" for p in word.split("-")[:-1]] + [word.split("-")[-1]]
+        tokens += [(" " if i == 0 else "", piece) for i, piece in enumerate(p for p in pieces if p)]
+    return [("", word) if i == 0 else (joiner, word) for i, (joiner, word) in enumerate(tokens)]
+
+
+def _even(tokens: list[tuple[str, str]], lines: int) -> list[str]:
+    """The tokens on this many lines, the longest line as short as it can be (widths as drawn)."""
+    count = len(tokens)
+
+    def line(i: int, j: int) -> str:
+        return "".join(joiner + word if k > i else word for k, (joiner, word) in enumerate(tokens[i:j], start=i))
+
+    best: dict[tuple[int, int], tuple[float, list[str]]] = {}
+
+    def split(start: int, left: int) -> tuple[float, list[str]]:
+        if (start, left) not in best:
+            if left == 1:
+                text = line(start, count)
+                best[start, left] = (text_width(text, 1.0), [text])
+            else:
+                options = []
+                for end in range(start + 1, count - left + 2):
+                    head = line(start, end)
+                    rest_width, rest = split(end, left - 1)
+                    options.append((max(text_width(head, 1.0), rest_width), [head, *rest]))
+                best[start, left] = min(options, key=lambda o: o[0])
+        return best[start, left]
+
+    return split(0, min(lines, count))[1]
+
+
+def wrap(text: str, limit: int, max_lines: int = 3) -> list[str]:
+    """The text on as few lines of at most `limit` characters as it takes (at most `max_lines`), evenly filled.
+
+    Broken at spaces, and after a hyphen inside a word too long for a line; never cut, unless a line would still
+    be twice the limit (then it ends in an ellipsis; the drawings keep the full name in a tooltip).
+    """
+    tokens = _tokens(text, limit)
+    if not tokens:
+        return [""]
+    for lines in range(1, max_lines + 1):
+        found = _even(tokens, lines)
+        if all(len(line) <= limit for line in found) or lines == min(max_lines, len(tokens)):
+            return [shorten(line, 2 * limit) for line in found]
+    return [shorten(line, 2 * limit) for line in _even(tokens, max_lines)]
 
 
 @dataclass(frozen=True)
@@ -157,22 +194,3 @@ def beside(x: float, y: float, angle: float, gap: float, size: tuple[float, floa
     ux, uy = math.cos(angle), math.sin(angle)
     fx, fy = (max(-1.0, min(1.0, math.sqrt(2) * u)) for u in (ux, uy))
     return Box.around(x + ux * gap + fx * size[0] / 2, y + uy * gap + fy * size[1] / 2, *size)
-
-
-def angle_of(cx: float, cy: float, x: float, y: float) -> float:
-    """The angle of a point around the centre, in [0, 2*pi)."""
-    return math.atan2(y - cy, x - cx) % math.tau
-
-
-def within_angles(angle: float, start: float, end: float) -> bool:
-    """Whether an angle lies in the arc from start to end (clockwise, end > start, at most a full turn)."""
-    return (angle - start) % math.tau <= end - start
-
-
-def segment_distance(point: tuple[float, float], segment: tuple[float, float, float, float]) -> float:
-    """The distance from a point to the segment (ax, ay, bx, by)."""
-    (px, py), (ax, ay, bx, by) = point, segment
-    dx, dy = bx - ax, by - ay
-    length = dx * dx + dy * dy
-    t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
-    return math.hypot(px - (ax + t * dx), py - (ay + t * dy))

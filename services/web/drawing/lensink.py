@@ -1,24 +1,25 @@
 """Lensink's network circle: four rings from the client outwards, four quarter sectors, each contact in its cell.
 
-Rings (the contact's `ring`): intimates, friends, acquaintances, services. Sectors (from the contact's category,
-see words.SECTOR_OF_CATEGORY): family top left, society top right, professionals bottom right, fellow clients
-bottom left. A ring is as wide as its fullest cell needs: a cell's contacts are spread evenly over its quarter,
-neighbours alternating over as few rows as reach least far out, each name checked against every other label.
+Rings (the contact's `ring`): intimates, friends, acquaintances, services, all as wide. Sectors (from the
+contact's category, see words.SECTOR_OF_CATEGORY): family top left, society top right, professionals bottom
+right, fellow clients bottom left. Where each contact goes: lensink_layout.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from domain.words import drawings as words
 from services.web.drawing import notation
-from services.web.drawing.layout import Box, Obstacles, beside, polar, wrap
-from services.web.drawing.model import Person, read_map
-from services.web.drawing.notation import CLIENT, client_name
+from services.web.drawing.key import Entry, key
+from services.web.drawing.layout import Box, beside, polar
+from services.web.drawing.lensink_layout import NAME, QUADRANTS, RING, Circle, Unit, layout
+from services.web.drawing.model import read_map
+from services.web.drawing.notation import CLIENT
+from services.web.drawing.placement import NUMBER
 from services.web.drawing.svg import (
     GREY,
     About,
@@ -32,169 +33,10 @@ from services.web.drawing.svg import (
     identity,
 )
 from services.web.drawing.svg import label as text_label
-from services.web.drawing.words import RING_HEADINGS, SECTOR_HEADINGS, SECTOR_OF_CATEGORY, SECTORS, SPILMANTELZORGER
+from services.web.drawing.words import RING_HEADINGS, SECTOR_HEADINGS, SECTORS, SPILMANTELZORGER
 
-NAME = Font(11.0, cls="label name")
-RING = Font(10.5, bold=True, cls="ring-label", fill=GREY)
-SECTOR = Font(12.0, bold=True, cls="sector-label")
-QUADRANTS: dict[str, tuple[int, int]] = {  # the signs of x and y in each sector (SVG's y points down)
-    "family": (-1, -1),
-    "society": (1, -1),
-    "professionals": (1, 1),
-    "fellow_clients": (-1, 1),
-}
-PAD = 5.0  # between a name and a ring or an axis
-MIN_RING = 44.0
-RING_FILLS = ("#f2f2f2", "#fff")
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A contact in the circle: node on top, name under it, inside one box."""
-
-    person: Person
-    sector: str
-    ring: str
-    box: Box
-    lines: list[str]
-    radius: float
-
-    @property
-    def node(self) -> tuple[float, float]:
-        return self.box.centre[0], self.box.y0 + self.radius
-
-    @property
-    def label(self) -> Box:
-        width, height = NAME.measure(self.lines)
-        return Box.around(self.box.centre[0], self.box.y1 - height / 2, width, height)
-
-
-def _near_far(box: Box) -> tuple[float, float]:
-    """The distances from the centre to the nearest and the farthest corner of a box inside one quadrant."""
-    xs, ys = sorted((abs(box.x0), abs(box.x1))), sorted((abs(box.y0), abs(box.y1)))
-    return math.hypot(xs[0], ys[0]), math.hypot(xs[1], ys[1])
-
-
-def _in_quadrant(box: Box, signs: tuple[int, int], inner: float) -> bool:
-    sx, sy = signs
-    inside_x = box.x0 >= PAD if sx > 0 else box.x1 <= -PAD
-    inside_y = box.y0 >= PAD if sy > 0 else box.y1 <= -PAD
-    return inside_x and inside_y and _near_far(box)[0] >= inner + PAD
-
-
-def _settle(
-    size: tuple[float, float],
-    place: tuple[float, float],
-    inner: float,
-    signs: tuple[int, int],
-    free: Callable[[Box], bool],
-) -> Box:
-    """The box at this (radius, angle), or as little further out as keeps it in the quadrant and off the others."""
-    rho, angle = place
-    for step in range(5000):
-        box = Box.around(*polar(0, 0, rho + 2 * step, angle), *size)
-        if _in_quadrant(box, signs, inner) and free(box):
-            return box
-    raise RuntimeError("no room in the quadrant")  # cannot happen: far enough out every box fits
-
-
-def _arrange(
-    sizes: list[tuple[float, float]], signs: tuple[int, int], band: tuple[float, float], rows: int, taken: Obstacles
-) -> list[Box]:
-    """Evenly spaced over the quarter, neighbours alternating over `rows` rows, each moved out until it is free.
-
-    `band` is the ring's inner radius and the distance between rows.
-    """
-    inner, pitch = band
-    boxes: list[Box] = []
-
-    def free(box: Box) -> bool:
-        return taken.free(box) and not any(box.overlaps(other, taken.gap) for other in boxes)
-
-    for j, size in enumerate(sizes):
-        rho = inner + PAD + pitch / 2 + (j % rows) * pitch
-        place = (rho, _angle(size, signs, rho, (j + 0.5) / len(sizes)))
-        boxes.append(_settle(size, place, inner, signs, free))
-    return boxes
-
-
-def _angle(size: tuple[float, float], signs: tuple[int, int], rho: float, share: float) -> float:
-    """The angle `share` of the way along the quarter at radius rho, between where a box this size clears the axes."""
-    first = math.atan2(signs[1], signs[0]) - math.pi / 4
-    width, height = size
-    on_horizontal = abs(math.cos(first)) > 0.5  # the quarter starts on the horizontal axis, ends on the vertical
-    start_half, end_half = (height / 2, width / 2) if on_horizontal else (width / 2, height / 2)
-    low = math.asin(min(1.0, (PAD + start_half) / rho))
-    high = math.pi / 2 - math.asin(min(1.0, (PAD + end_half) / rho))
-    return first + (low + share * (high - low) if high > low else math.pi / 4)
-
-
-def _spread(
-    sizes: list[tuple[float, float]], signs: tuple[int, int], band: tuple[float, float], taken: Obstacles
-) -> list[Box]:
-    """The arrangement over 1 to 6 rows that reaches least far out (fewer rows when equal)."""
-    arrangements = [_arrange(sizes, signs, band, rows, taken) for rows in range(1, min(len(sizes), 6) + 1)]
-    return min(arrangements, key=lambda boxes: max(_near_far(box)[1] for box in boxes), default=[])
-
-
-def _unit_lines(person: Person, many: bool, spil_caption: str) -> list[str]:
-    return wrap(person.name, 14 if many else 18) + ([spil_caption] if person.spilmantelzorger else [])
-
-
-def _unit_size(lines: list[str], radius: float) -> tuple[float, float]:
-    width, height = NAME.measure(lines)
-    return max(width, 2 * radius), 2 * radius + 2 + height
-
-
-@dataclass
-class Circle:
-    """The circle laid out around the client at (0, 0): ring edges, ring labels and contacts."""
-
-    client_radius: float
-    client_label: Box
-    client_lines: list[str]
-    edges: dict[str, float]  # ring -> its outer radius
-    ring_labels: dict[str, tuple[Box, list[str]]]
-    units: list[Unit]
-
-
-def layout(people: tuple[Person, ...], client: str, gettext: Translate) -> Circle:
-    """Ring by ring from the centre: the ring's label on the top axis, then its contacts spread per sector."""
-    lines, box, radius = client_name(client)
-    many = len(people) > 24
-    texts = {p.id: _unit_lines(p, many, gettext(SPILMANTELZORGER)) for p in people}
-    sizes = {p.id: _unit_size(texts[p.id], _node_radius(p)) for p in people}
-    pitch = max((h for _, h in sizes.values()), default=0.0) + 4
-    taken = Obstacles(gap=3.0)
-    inner, edges, ring_labels, units = radius + 4, {}, {}, []
-    for ring in RING_HEADINGS:
-        heading = [gettext(RING_HEADINGS[ring])]
-        width, height = RING.measure(heading)
-        ring_labels[ring] = (Box.around(0, -(inner + PAD + height / 2), width, height), heading)
-        taken.add(ring_labels[ring][0])
-        far = inner + MIN_RING
-        for sector, signs in QUADRANTS.items():
-            cell = [p for p in people if _ring(p) == ring and _sector(p) == sector]
-            for person, placed in zip(
-                cell, _spread([sizes[p.id] for p in cell], signs, (inner, pitch), taken), strict=True
-            ):
-                taken.add(placed)
-                units.append(Unit(person, sector, ring, placed, texts[person.id], _node_radius(person)))
-                far = max(far, _near_far(placed)[1] + PAD)
-        edges[ring] = inner = far
-    return Circle(radius, box, lines, edges, ring_labels, units)
-
-
-def _node_radius(person: Person) -> float:
-    return 10.0 if person.spilmantelzorger else 6.0
-
-
-def _ring(person: Person) -> str:
-    return person.ring if person.ring in RING_HEADINGS else "service"
-
-
-def _sector(person: Person) -> str:
-    return SECTOR_OF_CATEGORY.get(person.category, "society")
+SECTOR = Font(13.0, bold=True, cls="sector-label")
+RING_FILLS = ("#f3f3f3", "#fff")
 
 
 def lensink_svg(
@@ -205,26 +47,57 @@ def lensink_svg(
     picture = read_map(map_data)
     circle = layout(picture.people, picture.client_name, gettext)
     outer = circle.edges["service"]
-    headings = _sector_headings(outer, gettext)
     whole = Box(-outer, -outer, outer, outer)
+    for unit in circle.units:
+        whole = whole.union(unit.label) if unit.label else whole
+    headings = _sector_headings(circle, gettext)
     for box, _ in headings.values():
         whole = whole.union(box)
     title = gettext(words.lensink_title(picture.client_name))
+    body = [el("g", {"class": "rings"}, *_ring_discs(circle)), _axes(outer), *_texts(circle, headings)]
+    if circle.numbered:
+        parts, key_box = key(_entries(circle, gettext), whole)
+        body.append(parts)
+        whole = whole.union(key_box)
     captions, whole = caption(title, date_label, whole)
-    body = [el("g", {"class": "rings"}, *_rings(circle)), _axes(outer), *_texts(circle, headings), captions]
+    body.append(captions)
     about = About(
         "lensink", prefix, f"{title}, {date_label}", describe(circle, date_label, picture.client_name, gettext)
     )
     return document(about, whole.grown(12), body)
 
 
-def _sector_headings(outer: float, gettext: Translate) -> dict[str, tuple[Box, list[str]]]:
-    """Each sector's name outside the circle, at the middle of its quarter."""
+def _entries(circle: Circle, gettext: Translate) -> list[Entry]:
+    """The key's lines: each contact's number and name (and whether they are the spilmantelzorger), by sector."""
+    return [
+        Entry(
+            u.number,
+            u.person.name,
+            [(gettext(SPILMANTELZORGER), None)] if u.person.spilmantelzorger else [],
+            "",
+            u.sector,
+            gettext(SECTOR_HEADINGS[u.sector]),
+        )
+        for u in sorted(circle.units, key=lambda u: u.number)
+    ]
+
+
+def _sector_headings(circle: Circle, gettext: Translate) -> dict[str, tuple[Box, list[str]]]:
+    """Each sector's name outside the circle in the middle of its quarter, further out where names reach there."""
+    outer = circle.edges["service"]
+    drawn = [u.label for u in circle.units if u.label] + [
+        Box.around(*u.node, 2 * u.radius, 2 * u.radius) for u in circle.units
+    ]
     headings = {}
     for sector, (sx, sy) in QUADRANTS.items():
         heading = [gettext(SECTOR_HEADINGS[sector])]
         angle = math.atan2(sy, sx)
-        headings[sector] = (beside(*polar(0, 0, outer, angle), angle, 6, SECTOR.measure(heading)), heading)
+        out = 6.0
+        box = beside(*polar(0, 0, outer, angle), angle, out, SECTOR.measure(heading))
+        while any(box.overlaps(other, 4) for other in drawn):
+            out += 4
+            box = beside(*polar(0, 0, outer, angle), angle, out, SECTOR.measure(heading))
+        headings[sector] = (box, heading)
     return headings
 
 
@@ -247,7 +120,7 @@ def _texts(circle: Circle, headings: dict[str, tuple[Box, list[str]]]) -> list[s
     ]
 
 
-def _rings(circle: Circle) -> list[str]:
+def _ring_discs(circle: Circle) -> list[str]:
     rings = []
     for i, ring in reversed(list(enumerate(RING_HEADINGS))):
         style = {"fill": RING_FILLS[i % 2], "stroke": GREY, "stroke-width": 1.2}
@@ -276,8 +149,16 @@ def _contact(unit: Unit) -> str:
         "data-sector": unit.sector,
         "data-category": person.category,
     }
-    node = notation.node(*unit.node, unit.radius, person.spilmantelzorger)
-    return el("g", attrs, el("title", None, esc(person.name)), node, text_label(unit.label, unit.lines, NAME))
+    own = notation.base_radius(bool(unit.number))
+    square = person.category in notation.SQUARE
+    node = notation.node(*unit.node, own, spilmantelzorger=person.spilmantelzorger, square=square)
+    if unit.number:
+        number = str(unit.number)
+        text = text_label(Box.around(*unit.node, *NUMBER.measure([number])), [number], NUMBER)
+    else:
+        assert unit.label is not None
+        text = text_label(unit.label, unit.lines, NAME)
+    return el("g", attrs, el("title", None, esc(person.name)), node, text)
 
 
 def describe(circle: Circle, date_label: str, client: str, gettext: Translate) -> str:

@@ -2,7 +2,9 @@
 
 strong: a thick solid line; normal: a solid line; tenuous: a dashed line; stressful: slanted hatch strokes
 across the line every few units, whichever way it runs ("-/-/-/-"); arrows where support arrives (both ends
-when it runs both ways). All in black: the marks differ by dash, hatching and thickness, never by colour.
+when it runs both ways). People are round; professionals and advisers (people and organisations whose help
+is their work) square. The marks differ by dash, hatching, thickness and shape, so they print in black and
+white; colour only adds meaning: a stressful tie is red as well as hatched.
 """
 
 from __future__ import annotations
@@ -10,48 +12,60 @@ from __future__ import annotations
 import math
 
 from services.web.drawing.layout import ELLIPSIS, Box, wrap
-from services.web.drawing.svg import INK, Font, el
+from services.web.drawing.model import Person
+from services.web.drawing.svg import INK, STRESS, Font, el
 
 STROKE_WIDTHS = {"strong": 5.0, "normal": 2.0, "tenuous": 1.6}
 DASHES = {"tenuous": "7 5"}
 HATCH_STEP = 7.0  # between two hatch strokes on a stressful tie
 ARROW = 10.0
 ACQUAINTANCE = {"stroke": "#8c8c8c", "stroke-width": 0.9}
-CLIENT = Font(12.0, bold=True, cls="client-name")
+CLIENT = Font(14.0, bold=True, cls="client-name")
+SQUARE = frozenset({"professional", "adviser"})  # help that is their work: drawn square
+NODE_R = 7.0  # a node with the name beside it
+NUMBERED_R = 9.5  # a node with a number in it
+SPIL_RING = 4.5  # how far the spilmantelzorger's second ring lies outside the node
+
+
+SQUARE_SIDE = 1.7  # a square node's side, in its nominal radius
+
+
+def base_radius(numbered: bool) -> float:
+    """A node's nominal radius: a circle's radius, a square's half side (a little less)."""
+    return NUMBERED_R if numbered else NODE_R
+
+
+def node_radius(person: Person, numbered: bool) -> float:
+    """How far a contact's node reaches from its centre (a square's corners, the spilmantelzorger's second ring)."""
+    base = base_radius(numbered)
+    if person.spilmantelzorger:
+        return base + SPIL_RING
+    return base * SQUARE_SIDE / math.sqrt(2) if person.category in SQUARE else base
 
 
 def defs(prefix: str) -> str:
-    """The hatching and the two arrowheads, with ids that start with the drawing's prefix."""
+    """The hatching and the two arrowheads (in black, and in red for stressful ties), ids starting with the prefix."""
     head = {"viewBox": "0 0 10 10", "markerWidth": ARROW, "markerHeight": ARROW, "markerUnits": "userSpaceOnUse"}
-    return "".join(
-        [
-            el(
-                "marker",
-                {
-                    "id": f"{prefix}-hatch",
-                    "class": "hatching",
-                    "viewBox": "-5 -6 10 12",
-                    "markerWidth": 10,
-                    "markerHeight": 12,
-                    "markerUnits": "userSpaceOnUse",
-                    "refX": 0,
-                    "refY": 0,
-                    "orient": "auto",
-                },
-                el("path", {"d": "M-3,5 L3,-5", "stroke": INK, "stroke-width": 1.6, "fill": "none"}),
-            ),
-            el(
-                "marker",
-                {"id": f"{prefix}-arrow-end", "class": "arrow", **head, "refX": 0, "refY": 5, "orient": "auto"},
-                el("path", {"d": "M0,0 L10,5 L0,10 z", "fill": INK}),
-            ),
-            el(
-                "marker",
-                {"id": f"{prefix}-arrow-start", "class": "arrow", **head, "refX": 10, "refY": 5, "orient": "auto"},
-                el("path", {"d": "M10,0 L0,5 L10,10 z", "fill": INK}),
-            ),
-        ]
-    )
+    hatch = {
+        "id": f"{prefix}-hatch",
+        "class": "hatching stressful",
+        "viewBox": "-5 -6 10 12",
+        "markerWidth": 10,
+        "markerHeight": 12,
+        "markerUnits": "userSpaceOnUse",
+        "refX": 0,
+        "refY": 0,
+        "orient": "auto",
+    }
+    parts = [
+        el("marker", hatch, el("path", {"d": "M-3,5 L3,-5", "stroke": STRESS, "stroke-width": 1.6, "fill": "none"}))
+    ]
+    for suffix, colour, cls in (("", INK, "arrow"), ("-stress", STRESS, "arrow stressful")):
+        end = {"id": f"{prefix}-arrow-end{suffix}", "class": cls, **head, "refX": 0, "refY": 5, "orient": "auto"}
+        start = {"id": f"{prefix}-arrow-start{suffix}", "class": cls, **head, "refX": 10, "refY": 5, "orient": "auto"}
+        parts.append(el("marker", end, el("path", {"d": "M0,0 L10,5 L0,10 z", "fill": colour})))
+        parts.append(el("marker", start, el("path", {"d": "M10,0 L0,5 L10,10 z", "fill": colour})))
+    return "".join(parts)
 
 
 def tie(prefix: str, line: tuple[float, float, float, float], strength: str, stressful: bool, flow: str) -> str:
@@ -70,6 +84,7 @@ def tie(prefix: str, line: tuple[float, float, float, float], strength: str, str
     parts = []
     if stressful:
         parts.append(_hatching(prefix, (sx, sy), (ex, ey)))
+    colour = "-stress" if stressful else ""
     parts.append(
         el(
             "line",
@@ -79,11 +94,11 @@ def tie(prefix: str, line: tuple[float, float, float, float], strength: str, str
                 "y1": sy,
                 "x2": ex,
                 "y2": ey,
-                "stroke": INK,
+                "stroke": STRESS if stressful else INK,
                 "stroke-width": STROKE_WIDTHS.get(strength, 2.0),
                 "stroke-dasharray": DASHES.get(strength),
-                "marker-start": f"url(#{prefix}-arrow-start)" if at_client else None,
-                "marker-end": f"url(#{prefix}-arrow-end)" if at_contact else None,
+                "marker-start": f"url(#{prefix}-arrow-start{colour})" if at_client else None,
+                "marker-end": f"url(#{prefix}-arrow-end{colour})" if at_contact else None,
             },
         )
     )
@@ -115,22 +130,28 @@ def acquaintance(x1: float, y1: float, x2: float, y2: float) -> str:
     return el("line", {"class": "acquaintance", "x1": x1, "y1": y1, "x2": x2, "y2": y2, **ACQUAINTANCE})
 
 
-def node(x: float, y: float, radius: float, spilmantelzorger: bool) -> str:
-    """A contact's node; the spilmantelzorger's has a second ring around it."""
-    inner = el(
-        "circle", {"class": "node", "cx": x, "cy": y, "r": 6.0, "fill": "#fff", "stroke": INK, "stroke-width": 1.6}
-    )
+def node(x: float, y: float, radius: float, *, spilmantelzorger: bool = False, square: bool = False) -> str:
+    """A contact's node: a circle for a person, a square for a professional; the spilmantelzorger's has a second
+    ring around it (`radius` is the node's own, without that ring)."""
+    style = {"fill": "#fff", "stroke": INK, "stroke-width": 1.6}
+    if square:
+        side = radius * SQUARE_SIDE
+        inner = el(
+            "rect", {"class": "node", "x": x - side / 2, "y": y - side / 2, "width": side, "height": side, **style}
+        )
+    else:
+        inner = el("circle", {"class": "node", "cx": x, "cy": y, "r": radius, **style})
     if not spilmantelzorger:
         return inner
-    ring = {"class": "spil-ring", "cx": x, "cy": y, "r": radius, "fill": "none", "stroke": INK, "stroke-width": 1.6}
-    return el("circle", {**ring}) + inner
+    ring = {"class": "spil-ring", "cx": x, "cy": y, "r": radius + SPIL_RING, "fill": "none", "stroke": INK}
+    return el("circle", {**ring, "stroke-width": 1.6}) + inner
 
 
 def client(radius: float) -> str:
     """The client in the centre."""
     return el(
         "circle",
-        {"class": "client-node", "cx": 0, "cy": 0, "r": radius, "fill": "#e8e8e8", "stroke": INK, "stroke-width": 2.5},
+        {"class": "client-node", "cx": 0, "cy": 0, "r": radius, "fill": "#ececec", "stroke": INK, "stroke-width": 2.5},
     )
 
 

@@ -1,13 +1,14 @@
 """Writing SVG as text: escaping, numbers, elements, the accessible root and the shared definitions.
 
 Presentation attributes only, never a <style> element: an inline SVG's style sheet would apply to the
-whole page it is embedded in. Everything is black, white and grey, so a drawing prints in black and white.
+whole page it is embedded in. Black, white and grey, so a drawing prints in black and white; two colours
+only where they mean something (and always with a mark or a word that says it without colour too).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -18,6 +19,10 @@ Translate = Callable[[Phrase | str], str]  # says a phrase or a message id: a Sp
 FONT = "Arial, Helvetica, Liberation Sans, DejaVu Sans, sans-serif"
 INK = "#000"
 GREY = "#595959"  # 7:1 on white: readable for text and lines in print
+LIGHT = "#f2f2f2"  # the background of support letters
+STRESS = "#b3261e"  # a stressful tie, an overloaded carer: 6:1 on white
+CHANGE = "#1d5c8f"  # what changed: 7:1 on white
+CHANGE_SOFT = "#c4dbf1"  # the highlight under what changed
 # A white outline under every text, so a line passing behind it does not cross the letters. Drawn as a copy
 # of the text underneath, not with paint-order, which several SVG-to-PDF renderers ignore.
 HALO = {
@@ -28,9 +33,11 @@ HALO = {
     "stroke-width": 3,
     "stroke-linejoin": "round",
 }
+SHOWN = 1.2  # the size a page shows a drawing at, at most (CSS shrinks it to the width there is): 11 units, 13 px
 BASELINE = 0.95  # the first baseline below the top of a text box, in em (ascent plus half the leading)
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _ENTITIES = {'"': "&quot;", "'": "&apos;"}
+_SPECIAL = re.compile(r"[<>&\"']")
 
 
 identity: Translate = DUTCH  # the default: the Dutch of the message ids
@@ -38,7 +45,7 @@ identity: Translate = DUTCH  # the default: the Dutch of the message ids
 
 def esc(text: str) -> str:
     """Text made safe for XML content and attribute values."""
-    return escape(text, _ENTITIES)
+    return escape(text, _ENTITIES) if _SPECIAL.search(text) else text
 
 
 def num(value: float) -> str:
@@ -77,13 +84,22 @@ class Font:
 
 
 TITLE = Font(14.0, bold=True, cls="caption", anchor="start")
-DATE = Font(11.0, cls="caption date", anchor="start")
+DATE = Font(12.0, cls="caption date", anchor="start")
 
 
-def text(x: float, y: float, lines: Iterable[str], font: Font) -> str:
-    """A text block of one or more lines, on a white halo; (x, y) is the baseline of the first line."""
+def text(x: float, y: float, lines: Iterable[str], font: Font, fills: Sequence[str | None] = ()) -> str:
+    """A text block of one or more lines, on a white halo; (x, y) is the baseline of the first line.
+
+    `fills` colours single lines (None: the font's colour).
+    """
     rows = list(lines)
-    spans = [el("tspan", {"x": x, "dy": 0 if i == 0 else f"{LINE_HEIGHT}em"}, esc(row)) for i, row in enumerate(rows)]
+    colours = list(fills) + [None] * (len(rows) - len(fills))
+
+    def span(i: int, row: str, fill: str | None) -> str:
+        return el("tspan", {"x": x, "dy": 0 if i == 0 else f"{LINE_HEIGHT}em", "fill": fill}, esc(row))
+
+    spans = [span(i, row, None) for i, row in enumerate(rows)]
+    coloured = [span(i, row, colours[i]) for i, row in enumerate(rows)]
     attrs: dict[str, object] = {
         "class": font.cls,
         "x": x,
@@ -93,13 +109,13 @@ def text(x: float, y: float, lines: Iterable[str], font: Font) -> str:
         "text-anchor": font.anchor,
         "fill": font.fill,
     }
-    return el("text", {**attrs, **HALO}, *spans) + el("text", attrs, *spans)
+    return el("text", {**attrs, **HALO}, *spans) + el("text", attrs, *coloured)
 
 
-def label(box: Box, lines: list[str], font: Font) -> str:
+def label(box: Box, lines: list[str], font: Font, fills: Sequence[str | None] = ()) -> str:
     """A text block in its box (the box the layout placed and checked for overlaps), by the font's alignment."""
     x = {"start": box.x0, "end": box.x1}.get(font.anchor, box.centre[0])
-    return text(x, box.y0 + BASELINE * font.size, lines, font)
+    return text(x, box.y0 + BASELINE * font.size, lines, font, fills)
 
 
 def check_prefix(id_prefix: str) -> str:
@@ -138,6 +154,8 @@ def document(about: About, box: Box, body: Iterable[str], defs: str = "") -> str
         "xmlns": "http://www.w3.org/2000/svg",
         "class": f"kring-drawing kring-{kind}",
         "viewBox": view,
+        "width": num(box.width * SHOWN),
+        "height": num(box.height * SHOWN),
         "role": "img",
         "aria-labelledby": f"{id_prefix}-title {id_prefix}-desc",
         "font-family": FONT,

@@ -1,12 +1,13 @@
 """Where the drawings take their words: every caption is domain/words' (labels.py for the headings and codes,
-drawings.py for the legend and the descriptions), said through the caller's `gettext` (a Speaker: Flask-Babel's
-catalogue on a page, Dutch by default). Here only the drawings' own structure: Lensink's sectors, and where each
-contact category belongs.
+drawings.py for the legend, the marks and the descriptions), said through the caller's `gettext` (a Speaker:
+Flask-Babel's catalogue on a page, Dutch by default). Here only the drawings' own structure: Lensink's sectors, and
+where each contact category belongs.
 """
 
 from __future__ import annotations
 
-from domain.words.drawings import SPILMANTELZORGER
+from domain.words.drawings import CHANGE as CHANGE_CAPTIONS
+from domain.words.drawings import CLOSENESS, OVERLOAD_CAPTION, OVERLOADED, PERSON, PROFESSIONAL, SPILMANTELZORGER
 from domain.words.labels import CATEGORY_GROUP as CATEGORY_HEADINGS
 from domain.words.labels import RING as RING_HEADINGS
 from domain.words.labels import SECTOR as SECTOR_HEADINGS
@@ -16,6 +17,12 @@ from domain.words.labels import SUPPORT_TYPE as SUPPORT_CAPTIONS
 
 __all__ = [
     "CATEGORY_HEADINGS",
+    "CHANGE_CAPTIONS",
+    "CLOSENESS",
+    "OVERLOADED",
+    "OVERLOAD_CAPTION",
+    "PERSON",
+    "PROFESSIONAL",
     "RING_HEADINGS",
     "SECTORS",
     "SECTOR_HEADINGS",

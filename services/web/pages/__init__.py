@@ -16,21 +16,37 @@ from domain import days
 from services.web.auth import may
 from services.web.links import reminder_path
 from services.web.pages import (
+    account,
     carers,
     errors,
     forms_pages,
     home,
     i18n,
+    invite,
+    mine,
     network,
     ownership,
     printing,
     reminders,
     signin,
+    staff,
 )
 from services.web.pages.context import today
 
 __all__ = ["BLUEPRINTS", "init_app", "printing"]  # printing adds the print page and the PDF to the network's blueprint
-BLUEPRINTS = (signin.blp, home.blp, network.blp, forms_pages.blp, carers.blp, reminders.blp, ownership.blp)
+BLUEPRINTS = (
+    signin.blp,
+    home.blp,
+    network.blp,
+    forms_pages.blp,
+    carers.blp,
+    reminders.blp,
+    ownership.blp,
+    invite.blp,
+    account.blp,
+    staff.blp,
+    mine.blp,
+)
 
 
 def init_app(app: Flask) -> None:

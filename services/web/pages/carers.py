@@ -111,6 +111,8 @@ def questionnaire(network_id: UUID, carer_id: UUID, code: str) -> Any:
         )
         if outcome is not None:
             message = _("De vragenlijst van %(name)s is opgeslagen.", name=contact.name)
+            if not may(EDIT) and own_contact() == contact.id:  # a carer for themselves: back to their own page
+                return done(_("Dank u wel. Uw antwoorden zijn opgeslagen."), "mine.care", network_id=network_id)
             return done(message, "carers.carer", network_id=network_id, carer_id=carer_id)
     page = burden.questionnaire(code, language())
     return render_template(

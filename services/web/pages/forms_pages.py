@@ -160,14 +160,26 @@ def assign_role(network_id: UUID) -> Any:
 
     def run(body: Body) -> Outcome:
         body["contact_id"] = str(body["contact_id"])
+        body["request_id"] = str(body["request_id"]) if body.get("request_id") else None
         return services().kring.assign_role(network_id, _dated(body), **body)
 
+    asked = network.open_help_requests.get(request.args.get("hulpvraag", ""))  # answering a request for help
     return command_page(
         "forms/role.html",
         schemas.RoleCreate(),
         run,
         lambda body, _o: _back(_("De taak is vastgelegd."), network_id, "network.tasks"),
-        {"contact_id": request.args.get("contact_id", ""), "direction": "to_client"},
+        {"contact_id": request.args.get("contact_id", ""), "direction": "to_client"}
+        | (
+            {
+                "request_id": asked.id,
+                "task": asked.task,
+                "support_type": asked.support_type,
+                "rhythm": asked.rhythm or "",
+            }
+            if asked
+            else {}
+        ),
         network=network,
         people=_contacts(network),
     )

@@ -73,7 +73,8 @@ def overview() -> Any:
     user = current_user()
     found = services().read_side.who_does_what.for_coordinator(user.id)
     attention = services().overview.coordinated(user.id, today())
-    ids = {c["network_id"] for c in found["contacts"]} | {v["network_id"] for v in found["vacant_roles"]}
+    vacant = found["vacant_roles"] + found["help_requests"]
+    ids = {c["network_id"] for c in found["contacts"]} | {v["network_id"] for v in vacant}
     look(sorted(ids | {a["network_id"] for a in attention}), "wie doet wat (overzicht)")
     look([a["network_id"] for a in attention if a["signals"]], "signalen van overbelasting")
     return render_template("overview.html", found=found, attention=attention)

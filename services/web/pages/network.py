@@ -20,7 +20,7 @@ from services.application.readside import TIMELINE_KINDS as KINDS
 from services.application.readside import TimelineQuery
 from services.web.auth import current_user, may, rights
 from services.web.current import services
-from services.web.drawing import ecogram_legend_svg, ecogram_svg, lensink_svg, map_data
+from services.web.drawing import Marks, ecogram_legend_svg, ecogram_svg, lensink_svg, map_data, what_changed
 from services.web.language import say, speaker
 from services.web.pages.context import look, network_or_404, parse_day, today
 from services.web.pages.i18n import long_date
@@ -140,7 +140,9 @@ def changes(network_id: UUID) -> Any:
     start = parse_day(request.args.get("sinds")) or current.last_reviewed_on or current.opened_on
     start = min(max(start, current.opened_on - timedelta(days=1)), end)
     found = services().read_side.changes(network_id, start, end)
-    before = network_or_404(network_id, start) if start >= current.opened_on else None
+    then = map_data(network_or_404(network_id, start)) if start >= current.opened_on else None
+    now = map_data(current)
+    changed = what_changed(then, now)  # marked on the maps: who came, who went, which ties changed
     query = TimelineQuery(kinds=MAP_KINDS, start=start + timedelta(days=1), limit=1000, newest_first=True)
     return render_template(
         "network/changes.html",
@@ -148,10 +150,12 @@ def changes(network_id: UUID) -> Any:
         start=start,
         found=found,
         burden=_burden_between(current, start, end),
-        before=drawing(ecogram_svg(map_data(before), long_date(start), gettext=speaker(), id_prefix="toen"))
-        if before
+        before=drawing(
+            ecogram_svg(then, long_date(start), gettext=speaker(), id_prefix="toen", marks=Marks(changed.then()))
+        )
+        if then
         else None,
-        after=drawing(ecogram_svg(map_data(current), long_date(end), gettext=speaker(), id_prefix="nu")),
+        after=drawing(ecogram_svg(now, long_date(end), gettext=speaker(), id_prefix="nu", marks=Marks(changed.now()))),
         days=by_day(services().history.lines(network_id, query, rights())),
     )
 

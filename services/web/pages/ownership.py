@@ -39,7 +39,8 @@ def _missing() -> str:
 
 
 def _page(network_id: UUID, form: Form, status: int = 200) -> Any:
-    """The Toegang page: who has access, with the consent forms, the form to give a role, and who looked."""
+    """The Toegang page: who has access, with the consent forms, the form to give a role, the open invitations,
+    and who looked."""
     network = network_or_404(network_id)
     people = sorted(
         services().access.people(str(network_id), _missing()),
@@ -57,6 +58,7 @@ def _page(network_id: UUID, form: Form, status: int = 200) -> Any:
         contacts={c.id: c.name for c in network.contacts.values()},
         contact_choices=[(c.id, c.name) for c in contacts],
         form=form,
+        invitations=services().invitations.pending(network_id),
         log=log,
         before=before,
         older=log[-1]["at"] if older else None,
@@ -116,11 +118,22 @@ def consent(network_id: UUID, user_id: str) -> Any:
     if scopes:
         what = format_list(scopes, locale=language())
         message = _("Opgeslagen: %(name)s mag nu %(what)s zien.", name=name, what=what)
+    elif _role_of(network_id, user_id) == "spilmantelzorger":  # sees the map by the role itself
+        message = _(
+            "Opgeslagen: %(name)s ziet als spilmantelzorger de kaart, maar niet de belasting van anderen en niet de "
+            "notities.",
+            name=name,
+        )
     else:
         message = _("Opgeslagen: %(name)s mag de kaart, de belasting en de notities niet zien.", name=name)
     if on_behalf_of_client():
         message += " " + _("U heeft dit vastgelegd namens de cliënt.")
     return done(message, "ownership.access_page", network_id=network_id)
+
+
+def _role_of(network_id: UUID, user_id: str) -> str | None:
+    access = services().access.of(str(network_id), user_id)
+    return access.role if access else None
 
 
 @blp.route("/export.zip", methods=["GET"])

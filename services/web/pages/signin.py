@@ -9,9 +9,9 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from services.accounts.accounts import AccountError
+from services.accounts.accounts import AccountError, User
 from services.accounts.throttle import TooManyAttempts
-from services.web.auth import _session_user, sign_in_session, sign_out_session
+from services.web.auth import _session_user, await_second_factor, sign_in_session, sign_out_session
 from services.web.current import services
 
 blp = Blueprint("pages", __name__, template_folder="../templates")
@@ -50,6 +50,14 @@ def login() -> Any:
     if user is None:
         message = _("Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.")
         return render_template("login.html", email=email, next=next_page, error=message), 401
+    return _signed_in(user, next_page)
+
+
+def _signed_in(user: User, next_page: str) -> Response:
+    """The password was right: on to the second factor if the account has one, else signed in."""
+    if services().second_factors.is_on(user.id):
+        await_second_factor(user, next_page)
+        return redirect(url_for("account.sign_in_code"), 303)
     sign_in_session(user)
     return redirect(next_page, 303)
 
@@ -74,5 +82,4 @@ def reset_password(token: str) -> Any:
             "reset_link_invalid": _("Deze link is al gebruikt of verlopen. Vraag een nieuwe aan."),
         }
         return render_template("password.html", token=token, error=messages.get(error.code, error.message)), 422
-    sign_in_session(user)
-    return redirect(url_for("pages.index"), 303)
+    return _signed_in(user, url_for("pages.index"))
