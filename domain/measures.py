@@ -98,9 +98,14 @@ def composition(network: Network) -> Measure:
     return Measure(value, [words.composition(groups)])
 
 
-def clusters(network: Network) -> list[dict[str, Any]]:
+def alters_of(network: Network) -> nx.Graph:
+    """The contacts and who of them know each other (the client left out)."""
+    return ego_graph(network).subgraph([c.id for c in network.active_contacts])
+
+
+def clusters(network: Network, alters: nx.Graph | None = None) -> list[dict[str, Any]]:
     """The groups of at least three contacts who all know each other (largest first), with their one category."""
-    alters = ego_graph(network).subgraph([c.id for c in network.active_contacts])
+    alters = alters_of(network) if alters is None else alters
     found = []
     for clique in sorted(nx.find_cliques(alters), key=lambda c: (-len(c), sorted(c))):
         if len(clique) >= CLUSTER_FROM:
@@ -110,12 +115,12 @@ def clusters(network: Network) -> list[dict[str, Any]]:
     return found
 
 
-def density(network: Network) -> Measure:
-    alters = ego_graph(network).subgraph([c.id for c in network.active_contacts])
+def density(network: Network, alters: nx.Graph | None = None, tight: list[dict[str, Any]] | None = None) -> Measure:
+    alters = alters_of(network) if alters is None else alters
     n = alters.number_of_nodes()
     value = _round(nx.density(alters)) if n > 1 else None
     known, possible = alters.number_of_edges(), n * (n - 1) // 2
-    tight = clusters(network)
+    tight = clusters(network, alters) if tight is None else tight
     lines = [words.density(known, possible, value)]
     for group in tight:
         lines.append(words.cluster([network.contacts[i].name for i in group["contact_ids"]], group["category"]))
@@ -263,23 +268,25 @@ def _burt(graph: nx.Graph, ego: str) -> tuple[float, float]:
     return _round(effective), _round(constraint)
 
 
-def judgement(network: Network) -> str:
+def judgement(network: Network, alters: nx.Graph, tight: list[dict[str, Any]]) -> str:
     """Bonding or bridging in words: "tight", "balanced", "loose", or "too_few" (see the module's docstring)."""
     people = len(network.active_contacts)
     if people < JUDGED_FROM:
         return "too_few"
-    largest = max((len(group["contact_ids"]) for group in clusters(network)), default=0)
+    largest = max((len(group["contact_ids"]) for group in tight), default=0)
     if largest * 2 > people:
         return "tight"
-    alters = ego_graph(network).subgraph([c.id for c in network.active_contacts])
     alone = sum(1 for c in network.active_contacts if alters.degree(c.id) == 0)
     return "loose" if alone * 2 > people else "balanced"
 
 
-def bonding_bridging(network: Network) -> Measure:
-    graph = ego_graph(network)
+def bonding_bridging(
+    network: Network, graph: nx.Graph | None = None, tight: list[dict[str, Any]] | None = None
+) -> Measure:
+    graph = ego_graph(network) if graph is None else graph
+    alters = graph.subgraph([c.id for c in network.active_contacts])
     ties = graph.degree(CLIENT)
-    said = judgement(network)
+    said = judgement(network, alters, clusters(network, alters) if tight is None else tight)
     value: dict[str, Any] = {"effective_size": None, "constraint": None, "efficiency": None, "judgement": said}
     if ties:
         effective, constraint = _burt(graph, CLIENT)
@@ -287,19 +294,19 @@ def bonding_bridging(network: Network) -> Measure:
     return Measure(value, [Phrase(words.JUDGEMENT[said])])
 
 
-def concentration(network: Network) -> Measure:
+def concentration(network: Network, alters: nx.Graph | None = None) -> Measure:
     load = risks.tasks_for_client(network)
     total = sum(load.values())
     busiest_id, busiest_load = load.most_common(1)[0] if load else (None, 0)
     share = _share(busiest_load, total)
     spil = network.spilmantelzorger_id
-    articulation = spil is not None and risks.holds_together(network, spil)
+    articulation = spil is not None and risks.holds_together(network, spil, alters)
     value = {
         "busiest_contact_id": busiest_id,
         "busiest_share": share,
         "spilmantelzorger_share": _share(load.get(spil, 0), total) if spil else None,
         "spilmantelzorger_is_articulation_point": articulation,
-        "spilmantelzorger_single_point_of_failure": risks.single_point(network),
+        "spilmantelzorger_single_point_of_failure": risks.single_point(network, alters),
     }
     if busiest_id is None or share is None:
         return Measure(value, [Phrase(words.NO_TASKS)])
@@ -340,9 +347,9 @@ def _strengths(network: Network, m: dict[str, Measure]) -> list[Phrase]:
     return found
 
 
-def _concerns(network: Network, m: dict[str, Measure]) -> list[dict[str, Any]]:
+def _concerns(network: Network, m: dict[str, Measure], alters: nx.Graph) -> list[dict[str, Any]]:
     """The risks (domain/risks.py), and what only the measures see: giving to draining ties, one tight circle."""
-    found = risks.structural_risks(network)
+    found = risks.structural_risks(network, alters)
     drained = m["reciprocity"].value["drained_by"]
     if drained:
         names = [network.contacts[i].name for i in drained]
@@ -355,16 +362,19 @@ def _concerns(network: Network, m: dict[str, Measure]) -> list[dict[str, Any]]:
 def measure(network: Network, previous: Network | None = None, basis: str = "review") -> Measures:
     """Every measure of the network; `previous` is the network stability counts from (the last review, the intake
     day, or a chosen day: `basis` says which)."""
+    graph = ego_graph(network)
+    alters = graph.subgraph([c.id for c in network.active_contacts])
+    tight = clusters(network, alters)
     m = {
         "size": size(network),
         "composition": composition(network),
-        "density": density(network),
+        "density": density(network, alters, tight),
         "stability": stability(network, previous, basis),
         "role_complexity": role_complexity(network),
         "reachability": reachability(network),
         "reciprocity": reciprocity(network),
-        "bonding_bridging": bonding_bridging(network),
-        "concentration": concentration(network),
+        "bonding_bridging": bonding_bridging(network, graph, tight),
+        "concentration": concentration(network, alters),
         "support_gaps": support_gaps(network),
     }
-    return Measures(m, _concerns(network, m), _strengths(network, m))
+    return Measures(m, _concerns(network, m, alters), _strengths(network, m))

@@ -101,35 +101,42 @@ def carrier(network: Network) -> tuple[str, int, int] | None:
     return (busiest, mine, total) if mine > total * MOST else None
 
 
-def holds_together(network: Network, contact_id: str) -> bool:
-    """Whether the people who know each other fall apart without this contact (an articulation point)."""
+def acquainted(network: Network) -> nx.Graph:
+    """The active contacts, and who of them know each other."""
     alters = nx.Graph()
     active = {c.id for c in network.active_contacts}
     alters.add_nodes_from(active)
     alters.add_edges_from(
         a.contact_ids for a in network.acquaintance_list if a.contact_ids[0] in active and a.contact_ids[1] in active
     )
-    return contact_id in alters and contact_id in set(nx.articulation_points(alters))
+    return alters
 
 
-def single_point(network: Network) -> bool:
+def holds_together(network: Network, contact_id: str, alters: nx.Graph | None = None) -> bool:
+    """Whether the people who know each other fall apart without this contact (an articulation point)."""
+    graph = acquainted(network) if alters is None else alters
+    return contact_id in graph and contact_id in set(nx.articulation_points(graph))
+
+
+def single_point(network: Network, alters: nx.Graph | None = None) -> bool:
     """The spilmantelzorger holds the network together, or carries more than half of the support."""
     spil = network.spilmantelzorger_id
     if spil is None:
         return False
     carried = carrier(network)
-    return holds_together(network, spil) or (carried is not None and carried[0] == spil)
+    return (carried is not None and carried[0] == spil) or holds_together(network, spil, alters)
 
 
-def structural_risks(network: Network) -> list[dict[str, Any]]:
-    """Every risk of the network's structure: the counts' and those that need the whole map."""
+def structural_risks(network: Network, alters: nx.Graph | None = None) -> list[dict[str, Any]]:
+    """Every risk of the network's structure: the counts' and those that need the whole map (`alters`: who know
+    each other, if the caller has it already)."""
     found = count_risks(counts(network))
     carried = carrier(network)
     spil = network.spilmantelzorger_id
     if carried is not None:
         who, mine, total = carried
         found.append(signal("support_concentrated", words.carries_most(network.contacts[who].name, mine, total)))
-    if spil is not None and single_point(network):
+    if spil is not None and single_point(network, alters):
         found.append(signal("spilmantelzorger_single_point", words.single_point(network.contacts[spil].name)))
     if spil is not None and not any(
         r.support_type == "respite" and r.direction == "to_client" for r in network.active_roles

@@ -161,14 +161,12 @@ class ReadSide:
         """The quality measures, with stability since the previous review (without one: since the intake day, the
         day the network was opened)."""
         network = self.network(network_id, as_of)
+        basis = "review" if network.last_reviewed_on else "intake"
         if as_of is None:
-            previous = self.maps.at_last_review(network_id)
-        else:
-            last_review = network.last_reviewed_on  # replayed up to as_of, so on or before it
-            previous = self.app.network_as_of(network_id, last_review) if last_review else None
-        if previous is not None:
-            return measure(network, previous, "review")
-        return measure(network, self.app.network_as_of(network_id, network.opened_on), "intake")
+            previous = self.maps.at_last_review(network_id)  # the review day's network, or the intake day's
+        else:  # replayed up to as_of: its last review is on or before that day
+            previous = self.app.network_as_of(network_id, network.last_reviewed_on or network.opened_on)
+        return measure(network, previous, basis)
 
     def changes(self, network_id: UUID, start: date, end: date) -> dict[str, Any]:
         """What changed after `start` up to and including `end`, with the measures before and after."""
