@@ -34,3 +34,8 @@ def require_planned(day: date, today: date, field: str) -> None:
         raise DomainError("date_too_early", TOO_EARLY, field, {"earliest": EARLIEST})
     if day > latest(today):
         raise DomainError("date_too_far", TOO_FAR, field, {"years": YEARS_AHEAD})
+
+
+def age_on(born: date, day: date) -> int:
+    """Someone's age in whole years on a day."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

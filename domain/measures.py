@@ -21,7 +21,8 @@ import networkx as nx
 
 from domain import risks
 from domain.network import Network
-from domain.vocabulary import CATEGORIES, PROFESSIONAL_CATEGORIES, SUPPORT_TYPES
+from domain.state import Contact
+from domain.vocabulary import CATEGORIES, PROFESSIONAL_CATEGORIES, REMOTE_CONTACT_MODES, SUPPORT_TYPES
 from domain.words import Phrase
 from domain.words import quality as words
 
@@ -185,8 +186,12 @@ def role_complexity(network: Network) -> Measure:
     return Measure(value, lines)
 
 
-def _band(contact: Any) -> str:
-    if contact.category == "digital":
+def _band(contact: Contact) -> str:
+    """Where someone lives (a service: where it is), from the client: with them, next door, within half an hour,
+    further; only digital; or unknown (not far)."""
+    if contact.lives_with_client or contact.category == "household":
+        return "with_client"
+    if contact.contact_mode == "digital" or (contact.contact_mode is None and contact.category == "digital"):
         return "digital"
     if contact.travel_minutes is None:
         return "unknown"
@@ -195,25 +200,39 @@ def _band(contact: Any) -> str:
     return "within_30" if contact.travel_minutes <= NEARBY_MINUTES else "further"
 
 
-BANDS = ("within_5", "within_30", "further", "digital", "unknown")
+BANDS = ("with_client", "within_5", "within_30", "further", "digital", "unknown")
+NEAR = frozenset({"with_client", "within_5", "within_30"})
+
+
+def _only_at_a_distance(contact: Contact) -> bool:
+    """Contact mostly by phone, video or digitally: they cannot simply come by (an old 'digital' contact too)."""
+    return contact.contact_mode in REMOTE_CONTACT_MODES or (
+        contact.contact_mode is None and contact.category == "digital"
+    )
 
 
 def reachability(network: Network) -> Measure:
-    """How far away people live (services: how far they are), in bands; an unknown travel time is not "far"."""
+    """How far away people live (services: how far they are), in bands, who lives with the client counted as near;
+    an unknown travel time is not "far"; and with how many contact is mostly at a distance."""
     contacts = network.active_contacts
     people = Counter(_band(c) for c in contacts if c.category not in SERVICES)
     services = Counter(_band(c) for c in contacts if c.category in SERVICES)
-    nearby = sum(1 for c in contacts if _band(c) in ("within_5", "within_30"))
+    nearby = sum(1 for c in contacts if _band(c) in NEAR)
     frequent = sum(1 for c in contacts if c.tie and c.tie.frequency in FREQUENT)
+    remote = sum(1 for c in contacts if _only_at_a_distance(c))
     value: dict[str, Any] = {
         "within_30_minutes": _share(nearby, len(contacts)),
         "weekly_contact": _share(frequent, len(contacts)),
+        "only_at_a_distance": remote,
+        "meets_in_person": sum(1 for c in contacts if c.contact_mode == "in_person"),
         "people": {band: people.get(band, 0) for band in BANDS},
         "services": {band: services.get(band, 0) for band in BANDS},
     }
     lines = words.reach(value["people"], services=False) + words.reach(value["services"], services=True)
     if contacts:
         lines.append(words.often(frequent, len(contacts)))
+    if remote:
+        lines.append(words.at_a_distance(remote, len(contacts)))
     return Measure(value, lines or [Phrase(words.NOBODY_YET)])
 
 
@@ -334,9 +353,10 @@ def _strengths(network: Network, m: dict[str, Measure]) -> list[Phrase]:
     stable = m["stability"].value
     if stable["basis"] == "review" and not stable["contacts_lost"] and network.active_contacts:
         found.append(words.strong_stable())
-    near = sum(n for band, n in m["reachability"].value["people"].items() if band in ("within_5", "within_30"))
+    bands = m["reachability"].value["people"]
+    near = sum(n for band, n in bands.items() if band in NEAR)
     if near >= 2:
-        found.append(words.strong_nearby(near))
+        found.append(words.strong_nearby(near, bands["with_client"]))
     if m["reciprocity"].value["mutual_without_stress"]:
         found.append(words.mutual(m["reciprocity"].value["mutual_without_stress"]))
     tasks = sum(risks.tasks_for_client(network).values())

@@ -24,17 +24,21 @@ from domain.state import (
 from domain.text import require_text
 from domain.vocabulary import (
     CATEGORIES,
+    CONTACT_MODES,
     DIRECTIONS,
     FIRST_REVIEW_AFTER_WEEKS,
     FLOWS,
     FREQUENCIES,
     HELP_CLOSED,
     INSTRUMENTS,
+    LIVING_SITUATIONS,
     PROFESSIONAL_CATEGORIES,
+    RELATIONS,
     RINGS,
     RISK_FACTORS,
     STRENGTHS,
     SUPPORT_TYPES,
+    category_of,
 )
 
 CONTACT_DETAIL_FIELDS = (
@@ -47,7 +51,12 @@ CONTACT_DETAIL_FIELDS = (
     "email",
     "phone",
     "person_ref",
+    "relation",
+    "lives_with_client",
+    "contact_mode",
 )
+CONTACT_DETAIL_DEFAULTS: dict[str, Any] = {"skills": [], "lives_with_client": False}
+HELP_QUESTION_MAX = 2000
 
 
 def _require_choice(value: Any, choices: tuple[str, ...], field: str) -> None:
@@ -74,6 +83,10 @@ class Network(Aggregate):
     """The ego network of one client, owned by the client."""
 
     as_of: date | None = None  # set on copies replayed up to a date (domain.history), never saved
+    # the client's profile: class defaults, so that snapshots stored before it existed load as they are
+    date_of_birth: date | None = None
+    living_situation: str | None = None
+    help_question: str = ""
 
     class Event(Aggregate.Event):
         recorded_by: str
@@ -208,6 +221,49 @@ class Network(Aggregate):
     def _change_client_details(self, client_name: str, recorded_by: str, effective_on: date) -> None:
         self.client_name = client_name
 
+    class ClientBirthDateRecorded(Event):
+        date_of_birth: date | None
+
+    class LivingSituationChanged(Event):
+        living_situation: str | None
+
+    class HelpQuestionRecorded(Event):
+        help_question: str
+
+    def change_client_profile(self, stamp: Stamp, **profile: Any) -> None:
+        """Record the client's date of birth, living situation or help question (in the client's own words);
+        what is not given, or the same as now, records nothing."""
+        self._check(stamp)
+        unknown = set(profile) - {"date_of_birth", "living_situation", "help_question"}
+        if unknown:
+            raise DomainError("unknown_field", "Not part of the client's profile.", sorted(unknown)[0])
+        born = profile.get("date_of_birth", self.date_of_birth)
+        if born is not None:
+            days.require_past(born, stamp.today, "date_of_birth")
+        situation = profile.get("living_situation", self.living_situation)
+        if situation is not None:
+            _require_choice(situation, LIVING_SITUATIONS, "living_situation")
+        question = profile.get("help_question", self.help_question)
+        _require_help_question(question)
+        if born != self.date_of_birth:
+            self._record_birth_date(born, stamp.by, stamp.on)
+        if situation != self.living_situation:
+            self._change_living_situation(situation, stamp.by, stamp.on)
+        if question != self.help_question:
+            self._record_help_question(question, stamp.by, stamp.on)
+
+    @event(ClientBirthDateRecorded)
+    def _record_birth_date(self, date_of_birth: date | None, recorded_by: str, effective_on: date) -> None:
+        self.date_of_birth = date_of_birth
+
+    @event(LivingSituationChanged)
+    def _change_living_situation(self, living_situation: str | None, recorded_by: str, effective_on: date) -> None:
+        self.living_situation = living_situation
+
+    @event(HelpQuestionRecorded)
+    def _record_help_question(self, help_question: str, recorded_by: str, effective_on: date) -> None:
+        self.help_question = help_question
+
     class CoordinatorChanged(Event):
         coordinator: str
 
@@ -294,14 +350,27 @@ class Network(Aggregate):
         email: str | None
         phone: str | None
         person_ref: str | None
+        relation: str | None
+        lives_with_client: bool
+        contact_mode: str | None
+
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Contacts added before relations were asked: relation and contact mode unknown, not living with
+            the client (as a snapshot's Contact of then loads too)."""
+            state.update(relation=None, lives_with_client=False, contact_mode=None)
 
     def add_contact(self, stamp: Stamp, contact_id: str, **details: Any) -> None:
-        """Add a person or organisation to the network."""
+        """Add a person or organisation to the network; without a category, their relation gives it."""
         self._check(stamp)
         if contact_id in self.contacts:
             raise DomainError("duplicate_contact", "This contact id is taken.", "contact_id")
-        details = {name: details.get(name) for name in CONTACT_DETAIL_FIELDS}
+        details = {name: details.get(name, CONTACT_DETAIL_DEFAULTS.get(name)) for name in CONTACT_DETAIL_FIELDS}
         details["skills"] = list(details["skills"] or [])
+        if details["category"] is None and details["relation"] in RELATIONS:
+            details["category"] = category_of(details["relation"], bool(details["lives_with_client"]))
         _check_contact_details(details, stamp)
         self._add_contact(contact_id=contact_id, recorded_by=stamp.by, effective_on=stamp.on, **details)
 
@@ -318,6 +387,9 @@ class Network(Aggregate):
         email: str | None,
         phone: str | None,
         person_ref: str | None,
+        relation: str | None,
+        lives_with_client: bool,
+        contact_mode: str | None,
         recorded_by: str,
         effective_on: date,
     ) -> None:
@@ -334,6 +406,9 @@ class Network(Aggregate):
             added_on=effective_on,
             changed_on=effective_on,
             person_ref=person_ref,
+            relation=relation,
+            lives_with_client=lives_with_client,
+            contact_mode=contact_mode,
         )
 
     class ContactDetailsChanged(Event):
@@ -341,13 +416,19 @@ class Network(Aggregate):
         changes: dict[str, Any]
 
     def change_contact_details(self, stamp: Stamp, contact_id: str, **changes: Any) -> None:
-        """Change some of a contact's details; unchanged values record nothing."""
+        """Change some of a contact's details; unchanged values record nothing. A new relation (or living with the
+        client or not) moves them to its group, unless their group was chosen apart from the relation."""
         self._check(stamp)
-        contact = self._changeable_contact(contact_id, stamp)
+        contact = self._contact(contact_id, "contact_id")
         unknown = set(changes) - set(CONTACT_DETAIL_FIELDS)
         if unknown:
             raise DomainError("unknown_field", "Not a contact detail.", sorted(unknown)[0])
         changes = {k: v for k, v in changes.items() if getattr(contact, k) != v}
+        if "category" not in changes and {"relation", "lives_with_client"} & set(changes):
+            changes |= _followed_category(contact, changes)
+        if not changes:
+            return
+        _not_before(stamp.on, contact.changed_on, "effective_on", "the last change to this contact")
         merged = {name: changes.get(name, getattr(contact, name)) for name in CONTACT_DETAIL_FIELDS}
         _check_contact_details(merged, stamp)
         if contact_id == self.spilmantelzorger_id and merged["category"] in PROFESSIONAL_CATEGORIES:
@@ -356,8 +437,7 @@ class Network(Aggregate):
                 "The spilmantelzorger cannot be a professional; stand them down first.",
                 "category",
             )
-        if changes:
-            self._change_contact_details(contact_id, changes, stamp.by, stamp.on)
+        self._change_contact_details(contact_id, changes, stamp.by, stamp.on)
 
     @event(ContactDetailsChanged)
     def _change_contact_details(
@@ -454,12 +534,20 @@ class Network(Aggregate):
     ) -> None:
         """Record how the tie is now; the events say what changed since the last assessment."""
         self._check(stamp)
-        contact = self._changeable_contact(contact_id, stamp)
+        contact = self._contact(contact_id, "contact_id")
         _require_choice(strength, STRENGTHS, "strength")
         _require_choice(flow, FLOWS, "flow")
         if frequency is not None:
             _require_choice(frequency, FREQUENCIES, "frequency")
         by, on, tie = stamp.by, stamp.on, contact.tie
+        if tie is not None and (tie.strength, tie.stressful, tie.flow, tie.frequency) == (
+            strength,
+            stressful,
+            flow,
+            frequency,
+        ):
+            return
+        _not_before(on, contact.changed_on, "effective_on", "the last change to this contact")
         if tie is None:
             self._record_tie(contact_id, strength, stressful, flow, frequency, note, by, on)
             return
@@ -783,13 +871,32 @@ class Network(Aggregate):
 
     # ------------------------------------------------- reviews and meetings
     class NetworkReviewed(Event):
-        participants: list[str]
+        participants: list[str]  # others, by name
         summary: str
         next_review_on: date
+        participant_ids: list[str]  # people of the network who took part
+        client_took_part: bool | None  # None: not asked (reviews recorded before this was)
 
-    def review(self, stamp: Stamp, participants: list[str], summary: str, next_review_on: date | None) -> None:
-        """The network was brought up again; the next review is due then."""
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Reviews recorded before participants were picked from the network: only names, the client unasked."""
+            state.update(participant_ids=[], client_took_part=None)
+
+    def review(
+        self,
+        stamp: Stamp,
+        participants: list[str],
+        summary: str,
+        next_review_on: date | None,
+        participant_ids: list[str] | None = None,
+        client_took_part: bool | None = None,
+    ) -> None:
+        """The network was brought up again (with these people of the network, and the client or not); the next
+        review is due then."""
         self._check(stamp, "held_on")
+        people = self._present(participant_ids or [], "participant_ids", stamp)
         if self.last_reviewed_on is not None:
             _not_before(stamp.on, self.last_reviewed_on, "held_on", "the previous review")
         if next_review_on is not None:
@@ -797,26 +904,66 @@ class Network(Aggregate):
         next_on = next_review_on or stamp.on + timedelta(weeks=self.review_interval_weeks)
         if next_on <= stamp.on:
             raise DomainError("next_review_not_after", "The next review must come after this one.", "next_review_on")
-        self._review(list(participants), summary, next_on, stamp.by, stamp.on)
+        self._review(list(participants), summary, next_on, people, client_took_part, stamp.by, stamp.on)
 
     @event(NetworkReviewed)
     def _review(
-        self, participants: list[str], summary: str, next_review_on: date, recorded_by: str, effective_on: date
+        self,
+        participants: list[str],
+        summary: str,
+        next_review_on: date,
+        participant_ids: list[str],
+        client_took_part: bool | None,
+        recorded_by: str,
+        effective_on: date,
     ) -> None:
         self.last_reviewed_on = effective_on
         self.next_review_on = next_review_on
 
-    class SupportGroupMeetingHeld(Event):
-        attendees: list[str]
-        agreements: list[str]
+    def _present(self, contact_ids: list[str], field: str, stamp: Stamp) -> list[str]:
+        """People of the network who were there (each once, in the order given)."""
+        for index, contact_id in enumerate(contact_ids):
+            contact = self._contact(contact_id, f"{field}.{index}")
+            _not_before(stamp.on, contact.added_on, f"{field}.{index}", "the day they were added")
+        return list(dict.fromkeys(contact_ids))
 
-    def hold_meeting(self, stamp: Stamp, attendees: list[str], agreements: list[str]) -> None:
-        """The support group met and agreed on these things."""
+    class SupportGroupMeetingHeld(Event):
+        attendees: list[str]  # others, by name
+        agreements: list[str]
+        attendee_ids: list[str]  # people of the network who came
+        client_took_part: bool | None  # None: not asked (meetings recorded before this was)
+
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Meetings recorded before attendees were picked from the network: only names, the client unasked."""
+            state.update(attendee_ids=[], client_took_part=None)
+
+    def hold_meeting(
+        self,
+        stamp: Stamp,
+        attendees: list[str],
+        agreements: list[str],
+        attendee_ids: list[str] | None = None,
+        client_took_part: bool | None = None,
+    ) -> None:
+        """The support group met (these people of the network, others by name, the client or not) and agreed on
+        these things."""
         self._check(stamp, "held_on")
-        self._hold_meeting(list(attendees), list(agreements), stamp.by, stamp.on)
+        people = self._present(attendee_ids or [], "attendee_ids", stamp)
+        self._hold_meeting(list(attendees), list(agreements), people, client_took_part, stamp.by, stamp.on)
 
     @event(SupportGroupMeetingHeld)
-    def _hold_meeting(self, attendees: list[str], agreements: list[str], recorded_by: str, effective_on: date) -> None:
+    def _hold_meeting(
+        self,
+        attendees: list[str],
+        agreements: list[str],
+        attendee_ids: list[str],
+        client_took_part: bool | None,
+        recorded_by: str,
+        effective_on: date,
+    ) -> None:
         pass  # attendees and agreements live in the event (and the records view)
 
     # --------------------------------------------------------- goals, notes
@@ -1097,9 +1244,41 @@ def _require_interval(weeks: int) -> None:
         raise DomainError("invalid_interval", "The review interval is 1 to 104 weeks.", "review_interval_weeks")
 
 
+def _require_help_question(question: Any) -> None:
+    if not isinstance(question, str) or len(question) > HELP_QUESTION_MAX:
+        raise DomainError(
+            "invalid_help_question",
+            f"The help question is text of at most {HELP_QUESTION_MAX} characters.",
+            "help_question",
+            {"max": HELP_QUESTION_MAX},
+        )
+    if question:
+        require_text(question, "help_question", multiline=True)
+
+
+def _followed_category(contact: Contact, changes: dict[str, Any]) -> dict[str, Any]:
+    """The group a change of relation (or of living with the client) moves a contact to: the new relation's,
+    if their group was the old relation's; a group chosen apart from the relation stays."""
+    relation = changes.get("relation", contact.relation)
+    lives_with = bool(changes.get("lives_with_client", contact.lives_with_client))
+    if relation not in RELATIONS:
+        return {}
+    followed = contact.relation is None or contact.category == category_of(contact.relation, contact.lives_with_client)
+    new = category_of(relation, lives_with)
+    return {"category": new} if followed and new != contact.category else {}
+
+
 def _check_contact_details(details: dict[str, Any], stamp: Stamp) -> None:
     require_text(details["name"], "name")
+    if details["relation"] is not None:
+        _require_choice(details["relation"], RELATIONS, "relation")
+    if details["category"] is None:
+        raise DomainError("required", "Give the contact's group (category), or their relation.", "category")
     _require_choice(details["category"], CATEGORIES, "category")
+    if not isinstance(details["lives_with_client"], bool):
+        raise DomainError("invalid_choice", "Lives with the client: true or false.", "lives_with_client")
+    if details["contact_mode"] is not None:
+        _require_choice(details["contact_mode"], CONTACT_MODES, "contact_mode")
     _require_choice(details["ring"], RINGS, "ring")
     known_since = details["known_since"]
     if known_since is not None:

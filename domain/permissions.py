@@ -61,6 +61,9 @@ def permissions(role: str | None, consent: Iterable[str] = ()) -> frozenset[str]
 MAP_EVENTS: tuple[str, ...] = (
     "NetworkOpened",
     "ClientDetailsChanged",
+    "ClientBirthDateRecorded",
+    "LivingSituationChanged",
+    "HelpQuestionRecorded",
     "CoordinatorChanged",
     "ReviewIntervalChanged",
     "NetworkClosed",

@@ -38,6 +38,9 @@ class Contact:
     removed_on: date | None = None
     removal_reason: str | None = None
     person_ref: str | None = None  # links the same person across networks (besides the e-mail)
+    relation: str | None = None  # what they are to the client (None: added before relations were asked)
+    lives_with_client: bool = False
+    contact_mode: str | None = None  # how contact mostly happens (None: not asked)
 
     @property
     def is_active(self) -> bool:

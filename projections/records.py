@@ -1,7 +1,9 @@
 """Records: what was written down in a network (notes, reviews, support-group meetings, burden questionnaires,
 a carer's MantelScan risk factors: the latest per carer; requests for help while nobody has taken them on).
 
-They are kept here, not in the network's state, so a command costs the same after years of notes.
+They are kept here, not in the network's state, so a command costs the same after years of notes. A review or a
+meeting stored before the people of the network were picked (participant_ids, attendee_ids, client_took_part) is
+read with those left out, as its upcast event would write them: no rebuild needed.
 """
 
 from __future__ import annotations
@@ -63,7 +65,9 @@ def _review(event: Any) -> Record:
         None,
         {
             "held_on": _day(event),
+            "participant_ids": event.participant_ids,
             "participants": event.participants,
+            "client_took_part": event.client_took_part,
             "summary": event.summary,
             "next_review_on": event.next_review_on.isoformat(),
         },
@@ -71,7 +75,13 @@ def _review(event: Any) -> Record:
 
 
 def _meeting(event: Any) -> Record:
-    data = {"held_on": _day(event), "attendees": event.attendees, "agreements": event.agreements}
+    data = {
+        "held_on": _day(event),
+        "attendee_ids": event.attendee_ids,
+        "attendees": event.attendees,
+        "client_took_part": event.client_took_part,
+        "agreements": event.agreements,
+    }
     return "meeting", str(event.originator_version), None, data
 
 
@@ -95,6 +105,13 @@ RECORDS: dict[type, Callable[[Any], Record]] = {
 }
 CLOSING: dict[type, Callable[[Any], tuple[str, str]]] = {  # events that end a record: (kind, id)
     Network.HelpRequestClosed: lambda e: ("help_request", e.request_id),
+}
+
+
+# What rows stored before a field existed say without it (as the upcast events would)
+LEFT_OUT: dict[str, dict[str, Any]] = {
+    "review": {"participant_ids": [], "client_took_part": None},
+    "meeting": {"attendee_ids": [], "client_took_part": None},
 }
 
 
@@ -158,7 +175,7 @@ class Records:
             rows = tx.execute(
                 f"SELECT data FROM kring_records WHERE {where} ORDER BY effective_on, version", params
             ).all()
-        return [_loaded(row["data"]) for row in rows]
+        return [{**LEFT_OUT.get(kind, {}), **_loaded(row["data"])} for row in rows]
 
     def get(self, network_id: UUID, kind: str, record_id: str) -> dict[str, Any] | None:
         """One record, or None."""
@@ -167,7 +184,7 @@ class Records:
                 "SELECT data FROM kring_records WHERE network_id = ? AND kind = ? AND record_id = ?",
                 [str(network_id), kind, record_id],
             ).one()
-        return _loaded(row["data"]) if row else None
+        return {**LEFT_OUT.get(kind, {}), **_loaded(row["data"])} if row else None
 
 
 def _loaded(data: str) -> dict[str, Any]:

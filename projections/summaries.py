@@ -83,7 +83,7 @@ KEPT = frozenset(
     {
         "client_name", "review_interval_weeks", "reason", "name", "category", "strength", "stressful", "flow",
         "frequency", "note", "support_type", "direction", "task", "instrument", "factors", "next_review_on",
-        "title", "due_on", "role", "scopes",
+        "title", "due_on", "role", "scopes", "living_situation",
     }
 )  # fmt: skip
 
@@ -118,6 +118,8 @@ def line_values(event: Network.Event, names: Names) -> dict[str, Any]:
         values["count"] = len(data["agreements"])
     if "answers" in data:
         values |= _burden(data)
+    if "date_of_birth" in data or "help_question" in data:  # kept only whether it is known, not the day or the text
+        values["cleared"] = not (data.get("date_of_birth") or data.get("help_question"))
     if values.get("direction") == "from_client":  # the client gives: the line names them
         values["client"] = names.client
     return values

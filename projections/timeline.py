@@ -23,6 +23,9 @@ KINDS: dict[str, tuple[type[Network.Event], ...]] = {
     "network": (
         Network.NetworkOpened,
         Network.ClientDetailsChanged,
+        Network.ClientBirthDateRecorded,
+        Network.LivingSituationChanged,
+        Network.HelpQuestionRecorded,
         Network.CoordinatorChanged,
         Network.ReviewIntervalChanged,
         Network.NetworkClosed,

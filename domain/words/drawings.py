@@ -30,6 +30,7 @@ PERSON = N_("persoon")
 PROFESSIONAL = N_("hulpverlener of organisatie")
 CLOSENESS = N_("dichter bij het midden: een nauwere band (intimi, vrienden, kennissen, dienstverlening)")
 OVERLOAD_CAPTION = N_("mantelzorger met signalen van overbelasting")
+AT_A_DISTANCE = N_("grijs: contact vooral op afstand (telefoon, beeldbellen of alleen digitaal)")
 TIME_AXIS = N_("datum van de meting")
 NO_REPORTS = N_("Nog geen metingen.")
 

@@ -130,6 +130,27 @@ def _risks(v: Values) -> Phrase:
     )
 
 
+def _birth_date(v: Values) -> Phrase:
+    if v.get("cleared"):
+        return phrase("Geboortedatum van de cliënt weggehaald")
+    return phrase("Geboortedatum van de cliënt vastgelegd")
+
+
+def _living_situation(v: Values) -> Phrase:
+    if v.get("living_situation") is None:
+        return phrase("Woonsituatie van de cliënt niet meer bekend")
+    return phrase(
+        "Woonsituatie van de cliënt: %(living_situation)s",
+        living_situation=label("living_situation", v["living_situation"]),
+    )
+
+
+def _help_question(v: Values) -> Phrase:
+    if v.get("cleared"):
+        return phrase("Hulpvraag van de cliënt weggehaald")
+    return phrase("Hulpvraag van de cliënt in eigen woorden vastgelegd")
+
+
 def _meeting(v: Values) -> Phrase:
     if not v.get("count"):
         return phrase("De steungroep kwam bijeen")
@@ -155,6 +176,9 @@ def _labelled(text: str, vocabulary: str, key: str) -> Line:
 LINES: dict[str, Line] = {
     "NetworkOpened": _simple(N_("Netwerk van %(client_name)s geopend"), "client_name"),
     "ClientDetailsChanged": _simple(N_("Naam van de cliënt gewijzigd in %(client_name)s"), "client_name"),
+    "ClientBirthDateRecorded": _birth_date,
+    "LivingSituationChanged": _living_situation,
+    "HelpQuestionRecorded": _help_question,
     "CoordinatorChanged": _simple(N_("Een andere coördinator neemt het netwerk over")),
     "ReviewIntervalChanged": lambda v: plural(
         "Het netwerk wordt voortaan elke week besproken",

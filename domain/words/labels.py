@@ -34,6 +34,42 @@ CATEGORY_GROUP: dict[str, str] = {
     "volunteer": N_("vrijwilligers"),
     "digital": N_("digitale contacten"),
 }
+# What someone is to the client, apart from their group (domain/vocabulary.py RELATION_CATEGORIES).
+RELATION: dict[str, str] = {
+    "partner": N_("partner"),
+    "child": N_("zoon of dochter"),
+    "parent": N_("vader of moeder"),
+    "sibling": N_("broer of zus"),
+    "grandchild": N_("kleinkind"),
+    "grandparent": N_("opa of oma"),
+    "other_family": N_("andere familie"),
+    "friend": N_("vriend(in)"),
+    "neighbour": N_("buur"),
+    "colleague": N_("collega of klasgenoot"),
+    "acquaintance": N_("kennis"),
+    "fellow_client": N_("lotgenoot"),
+    "volunteer": N_("vrijwilliger"),
+    "professional": N_("hulpverlener"),
+    "organisation": N_("organisatie"),
+    "adviser": N_("adviseur"),
+    "other": N_("iemand anders"),
+}
+CONTACT_MODE: dict[str, str] = {  # how contact mostly happens
+    "in_person": N_("vooral bij elkaar"),
+    "phone": N_("vooral telefonisch"),
+    "video": N_("vooral beeldbellen"),
+    "digital": N_("alleen digitaal"),
+}
+LIVING_SITUATION: dict[str, str] = {  # the client's
+    "alone": N_("woont alleen"),
+    "with_partner": N_("woont met partner"),
+    "with_partner_and_children": N_("woont met partner en kinderen"),
+    "with_children": N_("woont met kind(eren)"),
+    "with_parents": N_("woont bij ouders of familie"),
+    "with_others": N_("woont met anderen (woongroep, huisgenoten)"),
+    "care_home": N_("woont in een zorginstelling of beschermd"),
+    "no_fixed_home": N_("heeft geen vaste woonplek"),
+}
 # Lensink's rings, from the centre outwards.
 RING: dict[str, str] = {
     "intimate": N_("intimi"),
@@ -137,6 +173,9 @@ SCOPE: dict[str, str] = {"map": N_("de kaart"), "burden": N_("de belasting"), "n
 LABELS: dict[str, dict[str, str]] = {
     "category": CATEGORY,
     "category_group": CATEGORY_GROUP,
+    "relation": RELATION,
+    "contact_mode": CONTACT_MODE,
+    "living_situation": LIVING_SITUATION,
     "ring": RING,
     "sector": SECTOR,
     "strength": STRENGTH,

@@ -34,7 +34,10 @@ MEASURE: dict[str, tuple[str, str]] = {
     ),
     "reachability": (
         N_("Bereikbaarheid"),
-        N_("Wie dichtbij woont en met wie er vaak contact is: zij kunnen snel helpen."),
+        N_(
+            "Wie bij de cliënt of dichtbij woont en met wie er vaak contact is: zij kunnen snel helpen. Wie vooral "
+            "belt of beeldbelt, kan niet zomaar langskomen."
+        ),
     ),
     "reciprocity": (
         N_("Wederkerigheid"),
@@ -167,12 +170,14 @@ def skills(found: dict[str, list[str]]) -> Phrase:
 
 
 REACH_PEOPLE: dict[str, tuple[str, str]] = {
+    "with_client": Nn_("%(count)s persoon woont bij de cliënt", "%(count)s mensen wonen bij de cliënt"),
     "within_5": Nn_("%(count)s persoon woont binnen 5 minuten", "%(count)s mensen wonen binnen 5 minuten"),
     "within_30": Nn_("%(count)s persoon woont binnen een half uur", "%(count)s mensen wonen binnen een half uur"),
     "further": Nn_("%(count)s persoon woont verder weg", "%(count)s mensen wonen verder weg"),
     "digital": Nn_("%(count)s contact is alleen digitaal", "%(count)s contacten zijn alleen digitaal"),
 }
 REACH_SERVICES: dict[str, tuple[str, str]] = {
+    "with_client": Nn_("%(count)s hulpverlener woont bij de cliënt", "%(count)s hulpverleners wonen bij de cliënt"),
     "within_5": Nn_(
         "%(count)s hulpverlener is binnen 5 minuten bereikbaar",
         "%(count)s hulpverleners zijn binnen 5 minuten bereikbaar",
@@ -208,6 +213,15 @@ def reach(bands: dict[str, int], services: bool) -> list[Phrase]:
 
 def often(weekly: int, total: int) -> Phrase:
     return phrase("Met %(count)s van de %(total)s mensen is er minstens elke week contact.", count=weekly, total=total)
+
+
+def at_a_distance(remote: int, total: int) -> Phrase:
+    """With how many contact is mostly by phone, video or digital: they cannot simply come by."""
+    return phrase(
+        "Met %(count)s van de %(total)s mensen is er vooral contact op afstand (telefoon, beeldbellen of digitaal).",
+        count=remote,
+        total=total,
+    )
 
 
 def exchange(client: str, received: int, given: int) -> Phrase:
@@ -280,7 +294,9 @@ def strong_groups(count: int) -> Phrase:
     return phrase("Mensen uit %(count)s verschillende groepen.", count=count)
 
 
-def strong_nearby(count: int) -> Phrase:
+def strong_nearby(count: int, with_client: int) -> Phrase:
+    if with_client:
+        return phrase("%(count)s mensen uit de eigen kring wonen bij de cliënt of binnen een half uur.", count=count)
     return phrase("%(count)s mensen uit de eigen kring wonen binnen een half uur.", count=count)
 
 

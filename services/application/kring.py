@@ -6,16 +6,20 @@ write unless If-Match was given) and returns the Outcome: the new version and th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
 
+from domain.errors import DomainError
 from domain.network import Network
 from domain.state import Stamp
 from domain.vocabulary import DEFAULT_REVIEW_INTERVAL_WEEKS
 from services.application.networks import Networks, Outcome
+
+PROFILE = ("date_of_birth", "living_situation", "help_question")  # the client's profile, as the domain names it
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,17 @@ class Context:
     by: str
     effective_on: date | None = None
     expected_version: int | None = None
+
+
+@contextmanager
+def refused_as(path: str) -> Iterator[None]:
+    """A refusal of one item of a list in a command, named by where it is (`tasks.1.task`)."""
+    try:
+        yield
+    except DomainError as error:
+        if error.field is not None and error.field != "effective_on":
+            error.field = f"{path}.{error.field}"
+        raise
 
 
 class Kring(Networks):
@@ -61,11 +76,15 @@ class Kring(Networks):
         )
 
     def update_network(self, network_id: UUID, ctx: Context, **changes: Any) -> Outcome:
-        """Change the client's name, the coordinator or the review interval."""
+        """Change the client's name or profile (date of birth, living situation, help question), the coordinator
+        or the review interval."""
+        profile = {k: changes[k] for k in PROFILE if k in changes}
 
         def call(n: Network, s: Stamp) -> None:
             if changes.get("client_name") is not None:
                 n.change_client_details(s, changes["client_name"])
+            if profile:
+                n.change_client_profile(s, **profile)
             if changes.get("coordinator") is not None:
                 n.change_coordinator(s, changes["coordinator"])
             if changes.get("review_interval_weeks") is not None:
@@ -154,11 +173,23 @@ class Kring(Networks):
 
     def record_review(self, network_id: UUID, ctx: Context, **review: Any) -> Outcome:
         """A review of the network was held."""
+        review["participant_ids"] = [str(i) for i in review.get("participant_ids") or []]
         return self._run(network_id, ctx, lambda n, s: n.review(s, **review))
 
-    def record_meeting(self, network_id: UUID, ctx: Context, **meeting: Any) -> Outcome:
-        """A support-group meeting was held."""
-        return self._run(network_id, ctx, lambda n, s: n.hold_meeting(s, **meeting))
+    def record_meeting(
+        self, network_id: UUID, ctx: Context, tasks: Sequence[dict[str, Any]] = (), **meeting: Any
+    ) -> Outcome:
+        """A support-group meeting was held; each agreement someone takes on becomes their task in the same save."""
+        role_ids = [self.new_id() for _ in tasks]
+        meeting["attendee_ids"] = [str(i) for i in meeting.get("attendee_ids") or []]
+
+        def call(n: Network, s: Stamp) -> None:
+            n.hold_meeting(s, **meeting)
+            for index, (role_id, task) in enumerate(zip(role_ids, tasks, strict=True)):
+                with refused_as(f"tasks.{index}"):
+                    n.assign_role(s, role_id, **{**task, "contact_id": str(task["contact_id"])})
+
+        return self._run(network_id, ctx, call)
 
     def set_goal(self, network_id: UUID, ctx: Context, **goal: Any) -> Outcome:
         """Add a goal; the outcome carries the goal's id."""

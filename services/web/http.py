@@ -92,13 +92,14 @@ def command(  # noqa: PLR0913 - the route, its body and its answers belong toget
     *,
     status: int = 200,
     errors: tuple[int, ...] = (404, 409, 412),
+    result: type[schemas.Schema] = schemas.CommandResult,
 ) -> Callable[[F], F]:
     """Route, parse the body, document the answer and the errors, in one decorator."""
 
     def decorate(view: F) -> F:
         for code in errors:
             view = blp.alt_response(code, schema=schemas.Error, description=f"{code} error")(view)
-        view = blp.response(status, schemas.CommandResult)(view)
+        view = blp.response(status, result)(view)
         if body is not None:
             view = blp.arguments(body)(view)
         view = blp.doc(

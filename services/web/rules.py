@@ -134,6 +134,8 @@ RULES: dict[str, Rule] = {
     "help.list_help_requests": network(MAP, "de hulpvragen"),
     "help.ask_for_help": network(CARE),
     "help.close_help_request": network(CARE),
+    "mapping.open_with_intake": Rule("coordinating"),  # the caller coordinates the network it opens
+    "mapping.record_intake": network(EDIT),  # people, ties and tasks: the coordinator's (EDIT includes CARE)
 }
 
 # The web pages (services/web/pages): the same permission as their API counterparts, the same looks logged.
@@ -205,5 +207,16 @@ RULES.update(
         "mine.ask_for_help": network(CARE, "het formulier (hulp vragen)"),
         "mine.close_help": network(CARE),
         "mine.client": network(CONSENT, "de pagina van de cliënt"),
+        # mapping the network with the client: a new network (its coordinator), or again (EDIT includes CARE)
+        "intake.new": Rule("coordinating"),
+        "intake.people": network(EDIT, "het formulier (in kaart brengen)"),
+        "intake.pairs": network(EDIT, "het formulier (wie kent wie)"),
+        "intake.spilmantelzorger": network(EDIT, "het formulier (spilmantelzorger)"),
+        # a person's card (everything about them) and its changes; the client's profile
+        "people.card": network(MAP, "een contact"),
+        "people.change_details": network(EDIT),
+        "people.move_ring": network(EDIT),
+        "people.knows": network(EDIT),
+        "people.profile": network(EDIT, "het profiel van de cliënt (formulier)"),
     }
 )

@@ -9,13 +9,17 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from domain import burden, days, text
 from domain.errors import DomainError
+from domain.network import HELP_QUESTION_MAX
 from domain.permissions import CONSENT_SCOPES, ROLES
 from domain.vocabulary import (
     CATEGORIES,
+    CONTACT_MODES,
     DIRECTIONS,
     FLOWS,
     FREQUENCIES,
     INSTRUMENTS,
+    LIVING_SITUATIONS,
+    RELATIONS,
     RINGS,
     RISK_FACTORS,
     STRENGTHS,
@@ -56,6 +60,8 @@ NAME = validate.And(validate.Length(min=1, max=200), Text(visible=True))
 SHORT_TEXT = validate.And(validate.Length(max=500), Text(multiline=True))
 LONG_TEXT = validate.And(validate.Length(max=10_000), Text(multiline=True))
 NOTE_TEXT = validate.And(validate.Length(min=1, max=10_000), Text(multiline=True, visible=True))
+HELP_QUESTION = validate.And(validate.Length(max=HELP_QUESTION_MAX), Text(multiline=True))
+GROUP_OR_RELATION = "Give the group (category) or the relation."
 POSITION = validate.Range(min=0, max=INT64)
 
 
@@ -98,7 +104,10 @@ class Strict(Schema):
     """Unknown fields are refused (marshmallow's default), integers are strict; every message carries its key
     (services/web/problems.py), so a form says it in its reader's language."""
 
-    error_messages = {"unknown": Problem("Unknown field.", "unknown")}  # noqa: RUF012 - marshmallow's own attribute
+    error_messages = {  # noqa: RUF012 - marshmallow's own attribute
+        "unknown": Problem("Unknown field.", "unknown"),
+        "type": Problem("Invalid input type.", "type"),  # a nested part that is not an object
+    }
 
     def on_bind_field(self, field_name: str, field_obj: fields.Field) -> None:
         keyed(field_obj)
@@ -119,7 +128,15 @@ class NetworkCreate(Strict):
     opened_on = past_date(metadata={"description": "The day the network was opened (default: today)."})
 
 
-class NetworkPatch(Dated):
+class ClientProfile(Strict):
+    date_of_birth = past_date(allow_none=True, metadata={"description": "The client's date of birth (null: unknown)."})
+    living_situation = fields.String(allow_none=True, validate=validate.OneOf(LIVING_SITUATIONS))
+    help_question = fields.String(
+        validate=HELP_QUESTION, metadata={"description": "What the client asks help with, in their own words."}
+    )
+
+
+class NetworkPatch(Dated, ClientProfile):
     client_name = fields.String(validate=NAME)
     coordinator = fields.String(validate=NAME, metadata=COORDINATOR)
     review_interval_weeks = fields.Integer(strict=True, validate=validate.Range(1, 104))
@@ -127,13 +144,33 @@ class NetworkPatch(Dated):
     @validates_schema
     def _something_to_change(self, data: dict[str, Any], **kwargs: Any) -> None:
         if not set(data) - {"effective_on"}:
-            message = "Name at least one of client_name, coordinator, review_interval_weeks."
+            message = (
+                "Name at least one of client_name, date_of_birth, living_situation, help_question, coordinator, "
+                "review_interval_weeks."
+            )
             raise ValidationError(Problem(message, "nothing_to_change"), "_schema")
 
 
-class ContactFields(Dated):
+class ContactDetails(Strict):
+    """What is recorded about a contact (the intake's rows take these too)."""
+
     name = fields.String(validate=NAME)
-    category = fields.String(validate=validate.OneOf(CATEGORIES))
+    category = fields.String(
+        validate=validate.OneOf(CATEGORIES),
+        metadata={
+            "description": "The ecogram's group; left out, the relation gives it (who lives with the client: "
+            "household)."
+        },
+    )
+    relation = fields.String(
+        allow_none=True, validate=validate.OneOf(RELATIONS), metadata={"description": "What they are to the client."}
+    )
+    lives_with_client = fields.Boolean()
+    contact_mode = fields.String(
+        allow_none=True,
+        validate=validate.OneOf(CONTACT_MODES),
+        metadata={"description": "How contact mostly happens: in person, by phone, by video, or only digitally."},
+    )
     ring = fields.String(validate=validate.OneOf(RINGS))
     known_since = past_date(allow_none=True)
     travel_minutes = fields.Integer(strict=True, allow_none=True, validate=validate.Range(0, 24 * 60))
@@ -147,10 +184,23 @@ class ContactFields(Dated):
     )
 
 
+class ContactFields(ContactDetails, Dated):
+    pass
+
+
+def require_group_or_relation(data: dict[str, Any]) -> None:
+    """A new contact needs a group, or a relation that gives one."""
+    if data.get("category") is None and data.get("relation") is None:
+        raise ValidationError(Problem(GROUP_OR_RELATION, "group_or_relation"), "category")
+
+
 class ContactCreate(ContactFields):
     name = fields.String(required=True, validate=NAME)
-    category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
     ring = fields.String(required=True, validate=validate.OneOf(RINGS))
+
+    @validates_schema(skip_on_field_errors=False)
+    def _grouped(self, data: dict[str, Any], **kwargs: Any) -> None:
+        require_group_or_relation(data)
 
 
 class ContactPatch(ContactFields):
@@ -178,15 +228,22 @@ class AcquaintancePair(Dated):
     contact_ids = fields.List(fields.UUID(), required=True, validate=validate.Length(equal=2))
 
 
-class RoleCreate(Dated):
-    contact_id = fields.UUID(required=True)
+class TaskFields(Strict):
     support_type = fields.String(required=True, validate=validate.OneOf(SUPPORT_TYPES))
     direction = fields.String(load_default="to_client", validate=validate.OneOf(DIRECTIONS))
     task = fields.String(required=True, validate=NAME)
     rhythm = fields.String(load_default=None, allow_none=True, validate=NAME)
+
+
+class RoleCreate(TaskFields, Dated):
+    contact_id = fields.UUID(required=True)
     request_id = fields.UUID(
         load_default=None, metadata={"description": "The request for help this answers (it is closed with it)."}
     )
+
+
+class MeetingTask(TaskFields):
+    contact_id = fields.UUID(required=True, metadata={"description": "Who takes the agreement on."})
 
 
 class SpilmantelzorgerDesignation(Dated):
@@ -216,17 +273,36 @@ class BurdenReportCreate(Strict):
             raise ValidationError(refusal(error), error.field or "answers") from None
 
 
+TOOK_PART = {"description": "Whether the client took part (null: not said)."}
+
+
+def people_ids(what: str) -> fields.List:
+    return fields.List(
+        fields.UUID(), load_default=list, validate=validate.Length(max=100), metadata={"description": what}
+    )
+
+
 class ReviewCreate(Strict):
     held_on = past_date()
-    participants = text_list(load_default=list)
+    participant_ids = people_ids("People of the network who took part.")
+    participants = text_list(load_default=list, metadata={"description": "Others who took part, by name."})
+    client_took_part = fields.Boolean(load_default=None, allow_none=True, metadata=TOOK_PART)
     summary = fields.String(load_default="", validate=LONG_TEXT)
     next_review_on = planned_date(load_default=None, allow_none=True)
 
 
 class MeetingCreate(Strict):
     held_on = past_date()
-    attendees = text_list(load_default=list)
+    attendee_ids = people_ids("People of the network who came.")
+    attendees = text_list(load_default=list, metadata={"description": "Others who came, by name."})
+    client_took_part = fields.Boolean(load_default=None, allow_none=True, metadata=TOOK_PART)
     agreements = fields.List(fields.String(validate=SHORT_TEXT), load_default=list, validate=validate.Length(max=50))
+    tasks = fields.List(
+        fields.Nested(MeetingTask),
+        load_default=list,
+        validate=validate.Length(max=50),
+        metadata={"description": "Agreements someone takes on: each becomes their task in the same save."},
+    )
 
 
 class GoalCreate(Dated):
@@ -273,6 +349,9 @@ class ContactOut(Schema):
     id = fields.String()
     name = fields.String()
     category = fields.String()
+    relation = fields.String(allow_none=True)
+    lives_with_client = fields.Boolean()
+    contact_mode = fields.String(allow_none=True)
     ring = fields.String()
     known_since = fields.Date(allow_none=True)
     travel_minutes = fields.Integer(allow_none=True)
@@ -320,14 +399,18 @@ class BurdenReportOut(Schema):
 
 class ReviewOut(Schema):
     held_on = fields.Date()
+    participant_ids = fields.List(fields.String(), dump_default=list)
     participants = fields.List(fields.String())
+    client_took_part = fields.Boolean(allow_none=True, dump_default=None)
     summary = fields.String()
     next_review_on = fields.Date()
 
 
 class MeetingOut(Schema):
     held_on = fields.Date()
+    attendee_ids = fields.List(fields.String(), dump_default=list)
     attendees = fields.List(fields.String())
+    client_took_part = fields.Boolean(allow_none=True, dump_default=None)
     agreements = fields.List(fields.String())
 
 
@@ -362,6 +445,9 @@ class NetworkSummaryOut(Schema):
 
 class NetworkOut(NetworkSummaryOut):
     as_of = fields.Date(allow_none=True, dump_default=None)
+    date_of_birth = fields.Date(allow_none=True)
+    living_situation = fields.String(allow_none=True)
+    help_question = fields.String()
     review_interval_weeks = fields.Integer()
     last_reviewed_on = fields.Date(allow_none=True)
     spilmantelzorger = fields.Nested(SpilmantelzorgerOut, allow_none=True)

@@ -124,7 +124,8 @@ def test_a_coordinator_maps_a_network_and_sees_it_change(server: Server, browser
     page.click("button:has-text('Toevoegen')")
     assert page.input_value("#veld-name") == "Truus" and page.input_value("#veld-email") == "truus-at-thuis"
     problems = page.inner_text("#problemen")
-    assert "Groep: Vul dit in." in problems and "Vul een geldig e-mailadres in." in problems
+    assert "Groep: Kies wie dit is voor de cliënt, of een groep." in problems
+    assert "Vul een geldig e-mailadres in." in problems
     accessible(page, "formulier-met-fouten")
     page.click("text=Annuleren")
 

@@ -239,7 +239,7 @@ def test_a_meeting_is_recorded_with_its_agreements(client: FlaskClient, net: str
     held = client.post(f"/api/networks/{net}/meetings", json=body)
     assert held.status_code == 201
     meetings = client.get(f"/api/networks/{net}/meetings?min_position={held.json['position']}").json["items"]
-    assert meetings == [{"held_on": "2026-04-01", **body}]
+    assert meetings == [{"held_on": "2026-04-01", **body, "attendee_ids": [], "client_took_part": None}]
     assert events(client, net)[-1]["summary"] == "De steungroep kwam bijeen (1 afspraak)"
 
 

@@ -168,10 +168,26 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     ("help.list_help_requests", "GET"): network("map"),
     ("help.ask_for_help", "POST"): write("care"),
     ("help.close_help_request", "DELETE"): network("care", 404),  # a made-up request
+    # mapping a network in one sitting: opening one is for coordinators, a sitting in one needs EDIT
+    ("mapping.open_with_intake", "POST"): roles({"Bea", "Cor", "Wout"}, 422, body=INVALID),
+    ("mapping.record_intake", "POST"): write("edit"),
 }
 # The web pages: the API's rules; without a session, the sign-in page (303); a form posted without its CSRF
 # token is refused (400) after the rights are checked.
-PAGES = ("home.", "network.", "forms.", "carers.", "reminders.", "ownership.", "invite.", "account.", "staff.", "mine.")
+PAGES = (
+    "home.",
+    "network.",
+    "forms.",
+    "carers.",
+    "reminders.",
+    "ownership.",
+    "invite.",
+    "account.",
+    "staff.",
+    "mine.",
+    "intake.",
+    "people.",
+)
 NO_CSRF = 400
 EXPECTED.update(
     {
@@ -254,6 +270,17 @@ EXPECTED.update(
         ("mine.ask_for_help", "POST"): network("care", NO_CSRF),
         ("mine.close_help", "POST"): network("care", NO_CSRF),
         ("mine.client", "GET"): network("consent"),
+        # mapping the network with the client; a person's card; the client's profile
+        ("intake.new", "GET"): roles({"Bea", "Cor", "Wout"}, 200),
+        ("intake.new", "POST"): roles({"Bea", "Cor", "Wout"}, NO_CSRF),
+        **{(f"intake.{step}", "GET"): network("edit") for step in ("people", "pairs", "spilmantelzorger")},
+        **{(f"intake.{step}", "POST"): network("edit", NO_CSRF) for step in ("people", "pairs", "spilmantelzorger")},
+        ("people.card", "GET"): network("map"),
+        ("people.change_details", "POST"): network("edit", NO_CSRF),
+        ("people.move_ring", "POST"): network("edit", NO_CSRF),
+        ("people.knows", "POST"): network("edit", NO_CSRF),
+        ("people.profile", "GET"): network("edit"),
+        ("people.profile", "POST"): network("edit", NO_CSRF),
     }
 )
 

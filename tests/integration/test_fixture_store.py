@@ -112,3 +112,23 @@ def test_the_accounts_of_the_old_store_still_sign_in(opened: tuple[Kring, ReadSi
     anna = accounts.by_email("anna@oost.nl")
     assert anna is not None and anna.name == "Anna"
     assert UUID(anna.id)
+
+
+def test_what_the_old_store_never_asked_loads_as_not_known_from_its_events_and_its_snapshot(
+    opened: tuple[Kring, ReadSide],
+) -> None:
+    app, side = opened
+    networks = {app.get_network(network_id).client_name: network_id for _, network_id in app.list_network_ids()}
+    for name, network_id in networks.items():  # De Boer from a snapshot, Jansen from its events
+        network = app.get_network(network_id)
+        assert (network.date_of_birth, network.living_situation, network.help_question) == (None, None, ""), name
+        assert {(c.relation, c.lives_with_client, c.contact_mode) for c in network.contacts.values()} == {
+            (None, False, None)
+        }
+    added = [e for e in app.network_events(networks["Mevrouw A. Jansen"]) if isinstance(e, Network.ContactAdded)]
+    assert {(e.relation, e.lives_with_client, e.contact_mode) for e in added} == {(None, False, None)}
+    side.runner.catch_up()
+    reviews = side.records.list(networks["Mevrouw A. Jansen"], "review")
+    assert reviews and all(r["participant_ids"] == [] and r["client_took_part"] is None for r in reviews)
+    reviewed = [e for e in app.network_events(networks["Mevrouw A. Jansen"]) if isinstance(e, Network.NetworkReviewed)]
+    assert reviewed and all(e.participant_ids == [] and e.client_took_part is None for e in reviewed)

@@ -9,14 +9,17 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import pytest
 from babel.messages.pofile import read_po
 from flask import Flask
 
+from services.application.kring import Context
 from services.web.current import services_of
 from tests.conftest import Staff
 from tests.fixtures.cases import Builder, overloaded_daughter
+from tests.integration.test_accounts import browser
 from tests.integration.test_pages import Desk
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,6 +112,9 @@ class Rich:
         b.api, b.network_id, b.ids = self.desk.api, self.network, self.ids
         b.contact("Kees", "friend", "friend", 30)
         b.task("Joke", "companionship", "mevrouw past op de kat van Joke", "from_client")
+        # who someone is apart from their group, living with the client, contact at a distance (issue 13)
+        b.contact("Ria", "household", "intimate", relation="grandchild", lives_with_client=True)
+        b.contact("Lies", "other_family", "friend", 600, relation="grandchild", contact_mode="video")
         self.own_words = {
             "Mevrouw De Wit",
             "Ans",
@@ -118,6 +124,7 @@ class Rich:
             "Kees",
             "Bea",
             "Karin",
+            "Anja",
             "Wijkteam Oost",
             "boodschappen",
             "post en formulieren",
@@ -134,23 +141,49 @@ class Rich:
             "verhuisd",
             "Het gaat goed met de boodschappen.",
             "Ans is moe",
+            "Ria",
+            "Lies",
+            "Henk",
+            "Ik wil thuis blijven wonen.",
         }
         path = f"/api/networks/{self.network}"
         for method, rest, body in (
+            (
+                "PATCH",
+                "",
+                {
+                    "date_of_birth": "1941-03-02",
+                    "living_situation": "alone",
+                    "help_question": "Ik wil thuis blijven wonen.",
+                    "effective_on": "2026-02-01",
+                },
+            ),
+            (
+                "PATCH",
+                f"/contacts/{self.ids['Ans']}",
+                {"relation": "child", "contact_mode": "in_person", "effective_on": "2026-02-01"},
+            ),
             (
                 "POST",
                 "/reviews",
                 {
                     "held_on": "2026-03-02",
                     "next_review_on": "2026-06-01",
-                    "participants": ["Ans"],
+                    "participant_ids": [self.ids["Ans"]],
+                    "client_took_part": True,
                     "summary": "Het gaat goed met de boodschappen.",
                 },
             ),
             (
                 "POST",
                 "/meetings",
-                {"held_on": "2026-03-03", "attendees": ["Ans", "Joke"], "agreements": ["Ans belt dinsdag"]},
+                {
+                    "held_on": "2026-03-03",
+                    "attendee_ids": [self.ids["Joke"]],
+                    "attendees": ["Ans"],
+                    "client_took_part": False,
+                    "agreements": ["Ans belt dinsdag"],
+                },
             ),
             (
                 "POST",
@@ -178,10 +211,25 @@ class Rich:
         client = self.desk.staff.user("Karin", can_coordinate=False)
         grant = {"user": client.email, "role": "client"}
         assert self.desk.api.post(f"{path}/access", json=grant).status_code == 201
+        carer = self.desk.staff.user("Anja", can_coordinate=False)  # Ans's own account: the spilmantelzorger's pages
+        grant = {"user": carer.email, "role": "spilmantelzorger", "contact_id": self.ids["Ans"]}
+        assert self.desk.api.post(f"{path}/access", json=grant).status_code == 201
         self.desk.settled()
         services = services_of(app)
         services.reminders.scan(services.kring.today(), lambda delivery: None, ["inbox"])
         self.desk.settled()
+        # the pages of the client and of the spilmantelzorger, as they see them themselves
+        self.own_pages = {
+            "Karin": ("mijn-netwerk", "account"),
+            "Anja": ("mijn-zorg", "hulp-vragen", "account"),
+        }
+        self.guests = {name: Desk(app, name, staff) for name in self.own_pages}
+        sent = services.invitations.invite(  # the invitee's page behind a link that still holds (issue 16)
+            UUID(self.network), Context(staff.id("Bea")), "joke@buren.nl", name="Joke", role="member",
+            contact_id=self.ids["Joke"], scopes=["map"],
+        )  # fmt: skip
+        self.invitation = f"/uitnodiging/{sent.secret}"
+        self.app = app
 
     def paths(self) -> Iterator[str]:
         """Every page there is, with this network's ids."""
@@ -210,12 +258,38 @@ class Rich:
             status, page = self.desk.page(f"{path}?lang={lang}")
             assert status == 200 or (status == 404 and path.endswith("/verlopen")), path  # a link no longer valid
             yield path, page
+        for name, parts in self.own_pages.items():
+            for part in parts:
+                path = "/account" if part == "account" else f"/netwerken/{self.network}/{part}"
+                status, page = self.guests[name].page(f"{path}?lang={lang}")
+                assert status == 200, (name, path)
+                yield f"{path} ({name})", page
+        invited = browser(self.app).get(f"{self.invitation}?lang={lang}")
+        assert invited.status_code == 200, self.invitation
+        yield "an invitation (not signed in)", invited.get_data(as_text=True)
         refused = self.desk.post(  # a form refused: its problems are said too
             f"/netwerken/{self.network}/contacten/nieuw?lang={lang}",
             {"name": "", "category": "neighbour", "ring": "friend", "travel_minutes": "een kwartier"},
         )
         assert refused.status_code == 422
         yield "a refused form", refused.get_data(as_text=True)
+        intake = self.desk.post(  # a row of the intake without who they are: asked beside its field
+            f"/netwerken/{self.network}/in-kaart?lang={lang}",
+            {
+                "held_on": "2026-11-20",
+                "people.0.name": "Henk",
+                "people.0.ring": "friend",
+                "people.0.strength": "normal",
+            },
+        )
+        assert intake.status_code == 422
+        yield "a refused intake", intake.get_data(as_text=True)
+        profile = self.desk.post(  # the profile with a day of birth still to come
+            f"/netwerken/{self.network}/profiel?lang={lang}",
+            {"client_name": "Mevrouw De Wit", "date_of_birth": "2999-01-01"},
+        )
+        assert profile.status_code == 422
+        yield "a refused profile", profile.get_data(as_text=True)
         status, missing = self.desk.page(f"/netwerken/00000000-0000-4000-8000-000000000000?lang={lang}")
         assert status == 404
         yield "a page that is not there", missing

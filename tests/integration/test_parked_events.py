@@ -243,7 +243,9 @@ def test_the_calendar_feed_holds_a_review_due_on_the_last_day_there_is(app: Flas
     client, kring = any_store_staff.client("Bea"), services_of(app).kring
     network_id = ok(client.post("/api/networks", json={"client_name": "Mevr. Aalders"}), 201)["id"]
     stored_straight(
-        kring, UUID(network_id), lambda n: n._review([], "", LAST_DAY, any_store_staff.id("Bea"), date(2026, 3, 1))
+        kring,
+        UUID(network_id),
+        lambda n: n._review([], "", LAST_DAY, [], None, any_store_staff.id("Bea"), date(2026, 3, 1)),
     )
     assert services_of(app).read_side.runner.wait_for(kring.log_position(), timeout=10)
     link = ok(client.post("/api/coordinators/me/calendar-link"), 201)["url"]

@@ -34,6 +34,9 @@ def every_event() -> list[Network.Event]:
     n.revoke_access(on("2026-01-08"), "u1")
     n.change_client_details(on("2026-01-08"), "Mevrouw A. Jansen")
     n.change_review_interval(on("2026-01-08"), 12)
+    profile = {"date_of_birth": date(1941, 3, 2), "living_situation": "alone", "help_question": "Ik wil thuis blijven."}
+    n.change_client_profile(on("2026-01-08"), **profile)
+    n.change_client_profile(on("2026-01-09"), living_situation=None, help_question="", date_of_birth=None)
     n.change_coordinator(on("2026-01-09"), "coord-2")
     n.change_contact_details(on("2026-01-09"), "joke", travel_minutes=3)
     n.set_goal(on("2026-01-10"), "g1", "Vervoer naar de dagbesteding", date(2026, 5, 1))

@@ -269,6 +269,7 @@ def test_an_id_prefix_that_is_no_xml_id_is_refused() -> None:
 # ------------------------------------------------------------------ legend and translation
 LEGEND = {"strong", "normal", "tenuous", "stressful", "one_way", "both_ways", "acquaintance", "spilmantelzorger"}
 LEGEND |= {"person", "professional", "overloaded", "closeness"}  # issue 15: shapes, overload, rings
+LEGEND |= {"at_a_distance"}  # issue 13: contact mostly at a distance
 CODES = {"practical", "companionship", "advice", "emotional", "advocacy", "respite", "personal_care", "given"}
 
 
@@ -479,3 +480,14 @@ def test_the_legend_under_the_ecogram_stays_at_least_11_px_on_a_printed_a4(size:
     on_a4 = min(703 / width, 907 / height)  # 186 by 240 mm, as print.css prints it
     [legend] = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "legend"]
     assert min(size for _, _, _, size in texts(legend)) * on_a4 >= 11
+
+
+def test_someone_the_client_speaks_only_at_a_distance_has_a_grey_node() -> None:
+    data = three()
+    for contact in data["contacts"]:
+        contact["contact_mode"] = {"kees": "video", "piet": "in_person"}.get(contact["id"])
+    svg = drawn(data)
+    people = [g for g in svg.iter(f"{SVG}g") if "contact" in (g.get("class") or "").split()]
+    fill = {g.get("data-contact-id"): g.find(f"{SVG}*[@class='node']").get("fill") for g in people}  # type: ignore[union-attr]
+    assert fill == {"anna": "#fff", "piet": "#fff", "kees": "#a6a6a6"}
+    assert {g.get("data-contact-id"): g.get("data-contact-mode") for g in people}["kees"] == "video"

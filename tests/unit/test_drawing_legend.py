@@ -25,6 +25,7 @@ def test_the_legend_alone_shows_every_mark_with_its_own_markers_and_hatching() -
     assert entries == [
         *("strong", "normal", "tenuous", "stressful", "one_way", "both_ways", "acquaintance"),
         *("person", "professional", "spilmantelzorger", "overloaded"),  # issue 15: shapes and the overloaded carer
+        "at_a_distance",  # issue 13: how contact happens
         "closeness",  # issue 15: distance from the client means closeness
         *("practical", "companionship", "advice", "emotional", "advocacy", "respite", "personal_care", "given"),
     ]

@@ -32,7 +32,8 @@ def test_the_glossary_lists_every_vocabulary_with_the_labels_kring_shows() -> No
     english = speaker_for("en")
     shown = {**LABELS, "reminder_kind": REMINDER_KIND}
     listed = tables()
-    for vocabulary in ("category", "ring", "sector", "strength", "flow", "frequency", "support_type", "support_code",
-                       "direction", "instrument", "band", "risk_factor", "reminder_kind"):  # fmt: skip
+    for vocabulary in ("category", "relation", "contact_mode", "living_situation", "ring", "sector", "strength",
+                       "flow", "frequency", "support_type", "support_code", "direction", "instrument", "band",
+                       "risk_factor", "reminder_kind"):  # fmt: skip
         labels = shown[vocabulary]
         assert listed[vocabulary] == {code: (nl, english(nl)) for code, nl in labels.items()}, vocabulary

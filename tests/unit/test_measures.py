@@ -85,8 +85,13 @@ def test_role_complexity_counts_support_types_and_contacts_giving_several() -> N
 def test_reachability_counts_who_is_near_and_who_is_seen_weekly() -> None:
     value = measure(jansen()).measures["reachability"].value
     assert (value["within_30_minutes"], value["weekly_contact"]) == (0.5, 0.75)
-    assert value["people"] == {"within_5": 1, "within_30": 1, "further": 1, "digital": 0, "unknown": 0}
-    assert value["services"] == {"within_5": 0, "within_30": 0, "further": 0, "digital": 0, "unknown": 1}
+    assert (value["only_at_a_distance"], value["meets_in_person"]) == (0, 0)
+    assert value["people"] == {
+        "with_client": 0, "within_5": 1, "within_30": 1, "further": 1, "digital": 0, "unknown": 0
+    }  # fmt: skip
+    assert value["services"] == {
+        "with_client": 0, "within_5": 0, "within_30": 0, "further": 0, "digital": 0, "unknown": 1
+    }  # fmt: skip
 
 
 def test_reachability_in_bands_people_live_services_are_reachable_and_unknown_is_not_far() -> None:
@@ -95,6 +100,24 @@ def test_reachability_in_bands_people_live_services_are_reachable_and_unknown_is
         "1 persoon woont binnen 5 minuten, 1 persoon woont binnen een half uur en 1 persoon woont verder weg.",
         "Van 1 hulpverlener is de reistijd niet bekend.",
         "Met 3 van de 4 mensen is er minstens elke week contact.",
+    ]
+
+
+def test_reachability_counts_who_lives_with_the_client_as_near_and_who_is_spoken_mostly_at_a_distance() -> None:
+    n = jansen()
+    s = on("2026-02-01")
+    n.add_contact(s, "ria", name="Ria", relation="child", lives_with_client=True, ring="intimate")
+    n.add_contact(s, "lies", name="Lies", relation="child", contact_mode="video", ring="intimate", travel_minutes=600)
+    n.change_contact_details(s, "piet", contact_mode="in_person")
+    found = measure(n).measures["reachability"]
+    assert found.value["within_30_minutes"] == round(3 / 6, 3)  # Piet, Anna, and Ria who lives there
+    assert (found.value["only_at_a_distance"], found.value["meets_in_person"]) == (1, 1)
+    assert [DUTCH(line) for line in found.lines] == [
+        "1 persoon woont bij de cliënt, 1 persoon woont binnen 5 minuten, 1 persoon woont binnen een half uur en "
+        "2 mensen wonen verder weg.",
+        "Van 1 hulpverlener is de reistijd niet bekend.",
+        "Met 3 van de 6 mensen is er minstens elke week contact.",
+        "Met 1 van de 6 mensen is er vooral contact op afstand (telefoon, beeldbellen of digitaal).",
     ]
 
 

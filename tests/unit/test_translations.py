@@ -73,7 +73,17 @@ def _everything_drawn() -> dict[str, Any]:
     for i, category in enumerate(CATEGORIES):
         flow = ("to_client", "from_client", "both", "none")[i % 4]
         tie = {"strength": ("strong", "normal", "tenuous")[i % 3], "stressful": i % 2 == 0, "flow": flow}
-        contacts.append({"id": f"c{i}", "name": f"N{i}", "category": category, "ring": RINGS[i % 4], "tie": tie})
+        mode = ("in_person", "phone", "video", "digital", None)[i % 5]
+        contacts.append(
+            {
+                "id": f"c{i}",
+                "name": f"N{i}",
+                "category": category,
+                "ring": RINGS[i % 4],
+                "tie": tie,
+                "contact_mode": mode,
+            }
+        )
         for direction in ("to_client", "from_client"):
             roles.append({"contact_id": f"c{i}", "support_type": SUPPORT_TYPES[i % 7], "direction": direction})
     contacts.append({"id": "x", "name": "Zonder band", "category": "friend", "ring": "friend", "tie": None})

@@ -14,6 +14,7 @@ from services.web.api import (
     help_requests,
     inbox,
     invitations,
+    mapping,
     networks,
     parts,
     privacy,
@@ -35,6 +36,7 @@ BLUEPRINTS = (
     exchange.blp,
     invitations.blp,
     help_requests.blp,
+    mapping.blp,
 )
 
 

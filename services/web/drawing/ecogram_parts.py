@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+from domain.vocabulary import REMOTE_CONTACT_MODES
 from services.web.drawing import notation
 from services.web.drawing.changes import Changes, Marks
 from services.web.drawing.key import RING
@@ -114,14 +115,16 @@ def contact(p: Placed, lines: list[tuple[str, str | None]], marks: Marks) -> str
     change = marks.changes.of(person.id)
     classes += ["changed", change] if change else []
     attrs = {"class": " ".join(classes), "data-contact-id": person.id, "data-category": person.category}
+    attrs["data-contact-mode"] = person.contact_mode or ""
     hint = el("title", None, esc(person.name))
     own = notation.base_radius(bool(p.number))
     parts = [hint]
     if overloaded:
         ring = {"cx": p.x, "cy": p.y, "r": p.radius + 3, "fill": "none", "stroke": STRESS, "stroke-width": 3}
         parts.append(el("circle", {"class": "overload-ring", **ring}))
+    square, distant = person.category in SQUARE, person.contact_mode in REMOTE_CONTACT_MODES
     parts.append(
-        notation.node(p.x, p.y, own, spilmantelzorger=person.spilmantelzorger, square=person.category in SQUARE)
+        notation.node(p.x, p.y, own, spilmantelzorger=person.spilmantelzorger, square=square, at_a_distance=distant)
     )
     if p.number:
         number = str(p.number)

@@ -20,6 +20,7 @@ from services.web.drawing.svg import (
     label,
 )
 from services.web.drawing.words import (
+    AT_A_DISTANCE,
     CLOSENESS,
     OVERLOAD_CAPTION,
     PERSON,
@@ -71,6 +72,7 @@ def _marks(prefix: str) -> list[tuple[str, str, str]]:
         ("professional", notation.node(middle, 0, notation.NODE_R, square=True), PROFESSIONAL),
         ("spilmantelzorger", notation.node(middle, 0, notation.NODE_R, spilmantelzorger=True), SPILMANTELZORGER),
         ("overloaded", overload + notation.node(middle, 0, notation.NODE_R), OVERLOAD_CAPTION),
+        ("at_a_distance", notation.node(middle, 0, notation.NODE_R, at_a_distance=True), AT_A_DISTANCE),
     ]
 
 

@@ -35,6 +35,7 @@ class Person:
     receives: tuple[str, ...]  # support types the client gets from them
     gives: tuple[str, ...]  # support types the client gives them
     spilmantelzorger: bool
+    contact_mode: str | None = None  # how contact mostly happens: at a distance, a grey node
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ def _person(contact: Mapping[str, Any], roles: list[Mapping[str, Any]], spil_id:
         receives=_support(roles, str(contact["id"]), "to_client"),
         gives=_support(roles, str(contact["id"]), "from_client"),
         spilmantelzorger=str(contact["id"]) == spil_id,
+        contact_mode=contact.get("contact_mode"),
     )
 
 

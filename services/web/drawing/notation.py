@@ -130,10 +130,18 @@ def acquaintance(x1: float, y1: float, x2: float, y2: float) -> str:
     return el("line", {"class": "acquaintance", "x1": x1, "y1": y1, "x2": x2, "y2": y2, **ACQUAINTANCE})
 
 
-def node(x: float, y: float, radius: float, *, spilmantelzorger: bool = False, square: bool = False) -> str:
-    """A contact's node: a circle for a person, a square for a professional; the spilmantelzorger's has a second
-    ring around it (`radius` is the node's own, without that ring)."""
-    style = {"fill": "#fff", "stroke": INK, "stroke-width": 1.6}
+def node(  # noqa: PLR0913 - a node is drawn by its place, size and three marks
+    x: float,
+    y: float,
+    radius: float,
+    *,
+    spilmantelzorger: bool = False,
+    square: bool = False,
+    at_a_distance: bool = False,
+) -> str:
+    """A contact's node: a circle for a person, a square for a professional, grey when contact is mostly at a
+    distance; the spilmantelzorger's has a second ring around it (`radius` is the node's own, without that ring)."""
+    style = {"fill": "#a6a6a6" if at_a_distance else "#fff", "stroke": INK, "stroke-width": 1.6}
     if square:
         side = radius * SQUARE_SIDE
         inner = el(

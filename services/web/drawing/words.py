@@ -6,8 +6,16 @@ where each contact category belongs.
 
 from __future__ import annotations
 
+from domain.words.drawings import (
+    AT_A_DISTANCE,
+    CLOSENESS,
+    OVERLOAD_CAPTION,
+    OVERLOADED,
+    PERSON,
+    PROFESSIONAL,
+    SPILMANTELZORGER,
+)
 from domain.words.drawings import CHANGE as CHANGE_CAPTIONS
-from domain.words.drawings import CLOSENESS, OVERLOAD_CAPTION, OVERLOADED, PERSON, PROFESSIONAL, SPILMANTELZORGER
 from domain.words.labels import CATEGORY_GROUP as CATEGORY_HEADINGS
 from domain.words.labels import RING as RING_HEADINGS
 from domain.words.labels import SECTOR as SECTOR_HEADINGS
@@ -16,6 +24,7 @@ from domain.words.labels import SUPPORT_CODE as SUPPORT_CODES
 from domain.words.labels import SUPPORT_TYPE as SUPPORT_CAPTIONS
 
 __all__ = [
+    "AT_A_DISTANCE",
     "CATEGORY_HEADINGS",
     "CHANGE_CAPTIONS",
     "CLOSENESS",

@@ -23,9 +23,11 @@ from services.web.pages import (
     home,
     i18n,
     invite,
+    mapping,
     mine,
     network,
     ownership,
+    people,
     printing,
     reminders,
     signin,
@@ -46,6 +48,8 @@ BLUEPRINTS = (
     account.blp,
     staff.blp,
     mine.blp,
+    mapping.blp,
+    people.blp,
 )
 
 
@@ -55,6 +59,7 @@ def init_app(app: Flask) -> None:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     app.jinja_env.globals.update(may=may, day_bounds=day_bounds, latest_day=latest_day, reminder_path=reminder_path)
+    app.jinja_env.globals.update(person_url=people.person_url, age_on=days.age_on)
     app.context_processor(_page_context)
     errors.init_app(app)
 

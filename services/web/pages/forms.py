@@ -78,7 +78,10 @@ def load(schema: Schema, sent: MultiDict[str, str]) -> tuple[Form, dict[str, Any
     body: dict[str, Any] = {}
     for name, spec in schema.fields.items():
         key = spec.data_key or name
-        value = _typed(spec, sent.getlist(key))
+        raw = sent.getlist(key)
+        if isinstance(spec, fields.Boolean) and spec.allow_none and not raw:
+            continue  # a yes/no question left open (the client took part?): not said
+        value = _typed(spec, raw)
         if isinstance(spec, fields.Boolean) or value not in ("", []):
             body[key] = value
     return form, check(schema, body, form)

@@ -17,8 +17,9 @@ from services.application.networks import Outcome
 from services.web import schemas
 from services.web.current import services
 from services.web.http import context
+from services.web.pages import agreements
 from services.web.pages.context import done, network_or_404, today
-from services.web.pages.forms import Form, load, submit
+from services.web.pages.forms import Form, check, load, submit
 
 blp = Blueprint("forms", __name__, url_prefix="/netwerken/<uuid:network_id>", template_folder="../templates")
 Body = dict[str, Any]
@@ -37,7 +38,7 @@ def command_page(
     **page: Any,
 ) -> Any:
     """Show the form (GET), or check and record it (POST): on a problem the form comes back as typed (422)."""
-    form = Form(values={"effective_on": today().isoformat(), **defaults})
+    form = Form(values={"effective_on": today().isoformat()} | defaults)
     if request.method == "POST":
         form, body = load(schema, request.form)
         typed = dict(body)
@@ -97,6 +98,7 @@ def assess_tie(network_id: UUID, contact_id: UUID) -> Any:
     contact = _active_contact(network, contact_id)
     tie = contact.tie
     defaults = {
+        "effective_on": (today() if tie else contact.added_on).isoformat(),  # a first tie: the day they came
         "strength": tie.strength if tie else "normal",
         "stressful": "on" if tie and tie.stressful else "",
         "flow": tie.flow if tie else "both",
@@ -210,7 +212,8 @@ def designate_spilmantelzorger(network_id: UUID) -> Any:
 
 @blp.route("/bespreking", methods=["GET", "POST"])
 def record_review(network_id: UUID) -> Any:
-    """A review of the network was held: who took part, what was said, when the next one is."""
+    """A review of the network was held: who of the network took part, the client or not, others, what was said,
+    when the next one is."""
     network = network_or_404(network_id)
     return command_page(
         "forms/review.html",
@@ -219,21 +222,34 @@ def record_review(network_id: UUID) -> Any:
         lambda body, _o: _back(_("De netwerkbespreking is vastgelegd."), network_id, "network.notes"),
         {"held_on": today().isoformat()},
         network=network,
+        people=_contacts(network),
     )
 
 
 @blp.route("/bijeenkomst", methods=["GET", "POST"])
 def record_meeting(network_id: UUID) -> Any:
-    """The support group met: who came, and the agreements."""
+    """The support group met: who came, the client or not, and the agreements; an agreement someone takes on becomes
+    their task in the same save."""
     network = network_or_404(network_id)
-    return command_page(
-        "forms/meeting.html",
-        schemas.MeetingCreate(),
-        lambda body: services().kring.record_meeting(network_id, _dated(body, "held_on"), **body),
-        lambda body, _o: _back(_("De bijeenkomst van de steungroep is vastgelegd."), network_id, "network.notes"),
-        {"held_on": today().isoformat()},
-        network=network,
+    form = Form(values={"held_on": today().isoformat()})
+    rows = list(range(agreements.FIRST_ROWS))
+    if request.method == "POST":
+        form = Form(values=request.form.to_dict(flat=True) | {"attendee_ids": request.form.getlist("attendee_ids")})
+        rows = agreements.rows(request.form)
+        if request.form.get("add") == "agreement":
+            rows.append(max(rows, default=-1) + 1)
+        else:
+            body, numbers = agreements.body(request.form)
+            body = check(schemas.MeetingCreate(), body, form)
+            ctx = _dated(body, "held_on") if form.ok else None
+            outcome = submit(form, lambda: services().kring.record_meeting(network_id, ctx, **body)) if ctx else None
+            form.errors = agreements.renamed(form.errors, numbers)
+            if outcome is not None:
+                return _back(_("De bijeenkomst van de steungroep is vastgelegd."), network_id, "network.notes")
+    page = render_template(
+        "forms/meeting.html", form=form, network=network, people=_contacts(network), rows=rows, blank=Form()
     )
+    return page, 200 if form.ok else 422
 
 
 @blp.route("/doelen/nieuw", methods=["GET", "POST"])
