@@ -33,7 +33,7 @@ install: $(VENV)/.installed $(CATALOGUE).mo
 install-dev: $(VENV)/.installed-dev $(CATALOGUE).mo
 
 translations: install-dev ## After changing what the pages say: extract the Dutch texts, update the English catalogue
-	$(BIN)/pybabel -q extract -F babel.cfg -k lazy_gettext --no-wrap --add-location=file --sort-by-file \
+	$(BIN)/pybabel -q extract -F babel.cfg --no-wrap --add-location=file --sort-by-file \
 		--project=Kring -o $(TRANSLATIONS)/messages.pot .
 	$(BIN)/pybabel -q update --no-wrap --ignore-obsolete -l en -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
 	@echo "To translate: $$(grep -c '^msgstr ""$$' $(CATALOGUE).po) empty (the header is one), $$(grep -c '^#, .*fuzzy' $(CATALOGUE).po) guessed (fuzzy)"

@@ -33,6 +33,8 @@ from typing import Any
 from domain.burden_items import SPECS, Instrument, Item, Option
 from domain.errors import DomainError
 from domain.vocabulary import INSTRUMENTS
+from domain.words import Phrase
+from domain.words import care as words
 
 __all__ = [
     "SPECS",
@@ -43,6 +45,7 @@ __all__ = [
     "Question",
     "Questionnaire",
     "Score",
+    "band_of",
     "instrument",
     "questionnaire",
     "score",
@@ -54,17 +57,10 @@ LANGUAGES: tuple[str, ...] = ("nl", "en")
 EDIZ_PLUS_BANDS: tuple[tuple[int, str], ...] = ((0, "none"), (3, "light"), (8, "moderate"), (15, "heavy"))
 CSI_HIGH_STRAIN_FROM = 7
 
-_EDIZ_PLUS_LINES = {
-    "none": "Geen ervaren belasting",
-    "light": "Lichte belasting: de zorg voelt vooral als een verplichting",
-    "moderate": "Matige belasting: de zorg gaat ten koste van andere taken, zoals werk of gezin",
-    "heavy": "Zwaar belast: de zorg komt te veel op de schouders van de mantelzorger neer",
-}
-
 
 @dataclass(frozen=True)
 class Score:
-    """A scored questionnaire: the total, its maximum, the band where one is published, and a Dutch line.
+    """A scored questionnaire: the total, its maximum, the band where one is published, and what it means.
 
     band: EDIZ-plus only ("none", "light", "moderate", "heavy"); None where no cut-off is published.
     high_strain: CSI only (7 or more); None for the other instruments.
@@ -75,7 +71,7 @@ class Score:
     maximum: int
     band: str | None
     high_strain: bool | None
-    interpretation: str
+    interpretation: Phrase
     item_scores: tuple[int, ...]
 
 
@@ -158,19 +154,17 @@ def score(code: str, answers: Any) -> Score:
     high_strain: bool | None = None
     if code == "ediz_plus":
         band = next(name for upper, name in EDIZ_PLUS_BANDS if total <= upper)
-        line = f"{_EDIZ_PLUS_LINES[band]} (score {total} van {maximum})."
     elif code == "csi":
         high_strain = total >= CSI_HIGH_STRAIN_FROM
-        line = (
-            f"Hoge belasting: {total} van {maximum} keer ja (7 of meer wijst op overbelasting)."
-            if high_strain
-            else f"Geen hoge belasting: {total} van {maximum} keer ja (pas bij 7 of meer is er overbelasting)."
-        )
-    elif code == "ediz":
-        line = f"Score {total} van {maximum}: hoe hoger, hoe meer ervaren druk (geen vaste grens voor overbelasting)."
-    else:
-        line = f"Zelf ingeschatte belasting: {total} op een schaal van 0 (niet zwaar) tot 10 (veel te zwaar)."
+    line = words.meaning(code, total, maximum, band, high_strain)
     return Score(code, total, maximum, band, high_strain, line, points)
+
+
+def band_of(result: Score) -> str | None:
+    """The band a score is said in: EDIZ-plus's own, "high" or "not_high" for the CSI, none for EDIZ and SRB."""
+    if result.high_strain is not None:
+        return "high" if result.high_strain else "not_high"
+    return result.band
 
 
 def severity(code: str, answers: Any) -> str | None:

@@ -23,7 +23,7 @@ def latest(today: date) -> date:
 def require_past(day: date, today: date, field: str) -> None:
     """A day something happened: from EARLIEST to today."""
     if day < EARLIEST:
-        raise DomainError("date_too_early", TOO_EARLY, field)
+        raise DomainError("date_too_early", TOO_EARLY, field, {"earliest": EARLIEST})
     if day > today:
         raise DomainError("date_in_future", IN_FUTURE, field)
 
@@ -31,9 +31,9 @@ def require_past(day: date, today: date, field: str) -> None:
 def require_planned(day: date, today: date, field: str) -> None:
     """A day planned ahead (or asked about): from EARLIEST to YEARS_AHEAD years after today."""
     if day < EARLIEST:
-        raise DomainError("date_too_early", TOO_EARLY, field)
+        raise DomainError("date_too_early", TOO_EARLY, field, {"earliest": EARLIEST})
     if day > latest(today):
-        raise DomainError("date_too_far", TOO_FAR, field)
+        raise DomainError("date_too_far", TOO_FAR, field, {"years": YEARS_AHEAD})
 
 
 def age_on(born: date, day: date) -> int:

@@ -70,6 +70,7 @@ def _not_before(on: date, floor: date, field: str, what: str) -> None:
             "date_out_of_order",
             f"{on.isoformat()} is before {what} ({floor.isoformat()}); record changes in the order they happened.",
             field,
+            {"floor": floor},
         )
 
 
@@ -861,7 +862,7 @@ class Network(Aggregate):
         carer = self._contact(carer_id, "carer_id")
         _not_before(stamp.on, carer.added_on, "effective_on", "the day the carer was added")
         for index, factor in enumerate(factors):
-            _require_choice(factor, tuple(RISK_FACTORS), f"factors.{index}")
+            _require_choice(factor, RISK_FACTORS, f"factors.{index}")
         self._report_carer_risks(carer_id, sorted(set(factors)), stamp.by, stamp.on)
 
     @event(CarerRiskFactorsReported)
@@ -1249,6 +1250,7 @@ def _require_help_question(question: Any) -> None:
             "invalid_help_question",
             f"The help question is text of at most {HELP_QUESTION_MAX} characters.",
             "help_question",
+            {"max": HELP_QUESTION_MAX},
         )
     if question:
         require_text(question, "help_question", multiline=True)

@@ -107,6 +107,10 @@ EVENT_CONTENTS: dict[str, str] = dict.fromkeys(MAP_EVENTS, MAP) | {
 }
 
 
+# Fields whose text is a note, whatever event holds them (a tie's note): read with NOTES, like the notes themselves.
+NOTE_FIELDS: frozenset[str] = frozenset({"note"})
+
+
 def may_read_event(event_type: str, allowed: frozenset[str], own_contact: str | None, carer: str | None) -> bool:
     """Whether someone with these permissions, who is `own_contact` in the network, may read the contents of
     an event of this type (about `carer`, for burden)."""

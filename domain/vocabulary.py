@@ -1,4 +1,4 @@
-"""The closed vocabularies of the domain (see GLOSSARY.md and shared DOMAIN.md)."""
+"""The closed vocabularies of the domain, as codes (their labels: domain/words/labels.py; GLOSSARY.md)."""
 
 from __future__ import annotations
 
@@ -84,27 +84,18 @@ SUPPORT_TYPES: tuple[str, ...] = (
     "respite",
     "personal_care",
 )
-SUPPORT_TYPE_LABELS_NL: dict[str, str] = {
-    "practical": "praktische hulp",
-    "companionship": "gezelschap",
-    "advice": "advies en informatie",
-    "emotional": "emotionele steun",
-    "advocacy": "belangenbehartiging",
-    "respite": "respijtzorg",
-    "personal_care": "persoonlijke verzorging",
-}
 DIRECTIONS: tuple[str, ...] = ("to_client", "from_client")
 HELP_CLOSED: tuple[str, ...] = ("taken_on", "withdrawn")  # why a request for help closed: taken on, not needed
 INSTRUMENTS: tuple[str, ...] = ("ediz_plus", "ediz", "csi", "srb")
 # MantelScan risk signals a carer can report (besides the questionnaires)
-RISK_FACTORS: dict[str, str] = {
-    "care_24_7": "zorgt dag en nacht (24/7)",
-    "lives_with_client": "woont samen met de cliënt",
-    "cannot_share_care": "kan de zorg niet delen",
-    "long_duration": "zorgt al lang",
-    "personality_change": "de cliënt is in persoonlijkheid veranderd",
-    "own_network_shrinking": "het eigen netwerk van de mantelzorger krimpt",
-}
+RISK_FACTORS: tuple[str, ...] = (
+    "care_24_7",
+    "lives_with_client",
+    "cannot_share_care",
+    "long_duration",
+    "personality_change",
+    "own_network_shrinking",
+)
 DEFAULT_REVIEW_INTERVAL_WEEKS = 13
 FIRST_REVIEW_AFTER_WEEKS = 6
 

@@ -1,49 +1,71 @@
-"""What needs attention in a network: reviews due, no spilmantelzorger, no informal network, strained ties; the
-coordinator's attention list, and the networks a user has a role on ("Mijn netwerken") with what their rules read."""
+"""What needs attention in a network: a review due or overdue, and the risks of domain/risks.py (the lists across
+networks: those a network's row answers; a network's own page: every risk of its structure); the coordinator's
+attention list, and the networks a user has a role on ("Mijn netwerken") with what their rules read."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
 
+from domain import risks
 from domain.network import Network
+from domain.words import quality as words
 from projections.db import ReadStore
-from projections.network_map import outline
-from projections.summaries import dutch_date
 
 DUE_WITHIN_DAYS = 14
+# The tasks for the client by someone from the own circle (informal care: risks.Counts.informal_care).
+INFORMAL_CARE = (
+    "(SELECT COUNT(*) FROM kring_roles r JOIN kring_people p ON p.network_id = r.network_id "
+    "AND p.contact_id = r.contact_id WHERE r.network_id = n.network_id AND r.ended_on IS NULL "
+    "AND r.direction = 'to_client' AND p.active = 1 AND p.category <> 'professional') AS informal_care"
+)
 OPEN_NETWORKS = (
-    "SELECT network_id, client_name, next_review_on, spilmantelzorger_id, contacts, informal, tied, stressful "
-    "FROM kring_networks WHERE coordinator = ? AND status = 'open' ORDER BY next_review_on, client_name"
+    "SELECT n.network_id, n.client_name, n.next_review_on, n.spilmantelzorger_id, n.contacts, n.informal, n.tied, "
+    f"n.stressful, {INFORMAL_CARE} FROM kring_networks n WHERE n.coordinator = ? AND n.status = 'open' "
+    "ORDER BY n.next_review_on, n.client_name"
 )
 
 MY_NETWORKS = (
     "SELECT n.network_id, n.client_name, n.coordinator, n.status, n.next_review_on, n.spilmantelzorger_id, "
-    "n.contacts, n.informal, n.tied, n.stressful, a.source, a.role, a.consent "
+    f"n.contacts, n.informal, n.tied, n.stressful, {INFORMAL_CARE}, a.source, a.role, a.consent "
     "FROM kring_access a JOIN kring_networks n ON n.network_id = a.network_id WHERE a.user_id = ?"
 )
 
 
-def reasons(row: dict[str, Any], today: date) -> list[dict[str, str]]:
-    """Why a network needs attention, each reason with a plain-Dutch line."""
-    found: list[tuple[str, str]] = []
-    next_review = date.fromisoformat(row["next_review_on"])
-    if next_review < today:
-        found.append(("review_overdue", f"De netwerkbespreking is te laat: gepland op {dutch_date(next_review)}."))
-    elif next_review <= today + timedelta(days=DUE_WITHIN_DAYS):
-        found.append(("review_due", f"De netwerkbespreking staat op {dutch_date(next_review)}."))
-    if not row["spilmantelzorger_id"]:
-        found.append(("no_spilmantelzorger", "Er is geen spilmantelzorger."))
-    if not row["informal"]:
-        found.append(("no_informal_contacts", "Er staat niemand uit de eigen kring in het netwerk."))
-    if row["tied"] and row["stressful"] * 2 > row["tied"]:
-        found.append(("mostly_stressful", "De meeste banden zijn belastend."))
-    return [{"code": code, "message": message} for code, message in found]
+def review_reasons(next_review_on: str | date | None, today: date) -> list[dict[str, Any]]:
+    """A review overdue, or due within two weeks."""
+    if not next_review_on:
+        return []
+    day = next_review_on if isinstance(next_review_on, date) else date.fromisoformat(next_review_on)
+    if day < today:
+        return [risks.signal("review_overdue", words.review_overdue(day))]
+    if day <= today + timedelta(days=DUE_WITHIN_DAYS):
+        return [risks.signal("review_due", words.review_due(day))]
+    return []
 
 
-def reasons_for(network: Network, today: date) -> list[dict[str, str]]:
-    """Why this network needs attention, read from the network itself (what its row on the map says)."""
-    return reasons(outline(network), today)
+def row_counts(row: dict[str, Any]) -> risks.Counts:
+    """The counts a row of kring_networks (with INFORMAL_CARE) holds."""
+    return risks.Counts(
+        row["contacts"],
+        row["informal"],
+        row["tied"],
+        row["stressful"],
+        row["informal_care"],
+        row["spilmantelzorger_id"],
+    )
+
+
+def reasons(row: dict[str, Any], today: date) -> list[dict[str, Any]]:
+    """Why a network in a list needs attention: its review, and the risks of its counts that the lists name
+    (risks.LISTED), each a code and a phrase."""
+    listed = [risk for risk in risks.count_risks(row_counts(row)) if risk["code"] in risks.LISTED]
+    return review_reasons(row["next_review_on"], today) + listed
+
+
+def reasons_for(network: Network, today: date) -> list[dict[str, Any]]:
+    """Why this network needs attention, on its own page: its review, and every risk of its structure."""
+    return review_reasons(network.next_review_on, today) + risks.structural_risks(network)
 
 
 class Attention:

@@ -21,10 +21,10 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import StoredEvent
 
+from domain import risks
 from domain.history import advance, network_as_of, project_network
 from domain.network import Network
 from domain.state import Contact, SupportRole
-from domain.vocabulary import PROFESSIONAL_CATEGORIES
 from projections.base import Batch, Projection, Unreadable, network_events
 from projections.db import ReadStore, Tx
 
@@ -68,7 +68,7 @@ class NetworkMapProjection(Projection):
     """A row per network, with its roles, its people and the network as on its last review day."""
 
     name = "network_map"
-    version = 2  # 2: the network itself is no longer stored (read from the event store)
+    version = 3  # 2: the network itself is no longer stored (read from the event store); 3: the intake day too
     tables = ("kring_networks", "kring_roles", "kring_people", "kring_review_states")
     indexes = (
         ("kring_networks_coordinator", "kring_networks (coordinator)"),
@@ -169,9 +169,8 @@ class NetworkMapProjection(Projection):
         touched: dict[str, tuple[set[str], set[str]]] = {}  # network -> (changed roles, changed people)
         opened: set[str] = set()
         for network_id, event in keyed:
-            if (network_id in reviewed or isinstance(event, Network.NetworkReviewed)) and self._follow_review(
-                reviewed, network_id, event
-            ):
+            starts = isinstance(event, Network.NetworkReviewed | Network.NetworkOpened)
+            if (network_id in reviewed or starts) and self._follow_review(reviewed, network_id, event):
                 reviews_changed.add(network_id)
             network = networks.get(network_id)
             if isinstance(event, Network.NetworkOpened):
@@ -220,10 +219,14 @@ class NetworkMapProjection(Projection):
             tx.write(table, columns, changed_rows, key, lambda row: row[0] in opened)
 
     def _follow_review(self, reviewed: dict[str, Network], network_id: str, event: Network.Event) -> bool:
-        """Keep the network as it was on its last review day: exactly what `network_as_of` would replay.
+        """Keep the network as it was on its last review day (before any review: its intake day, the day it was
+        opened): exactly what `network_as_of` would replay.
 
-        Returns whether the network as on its review day changed."""
+        Returns whether the network as on that day changed."""
         at_review = reviewed.get(network_id)
+        if isinstance(event, Network.NetworkOpened):
+            reviewed[network_id] = network_as_of([event], event.effective_on) or event.mutate(None)
+            return True
         if isinstance(event, Network.NetworkReviewed):
             key = (network_id, event.originator_version)
             history = self._histories.pop(key, None) or self.app.events.get(event.originator_id, lte=key[1])
@@ -252,16 +255,16 @@ class NetworkMapProjection(Projection):
 
 def outline(network: Network) -> dict[str, Any]:
     """What the map keeps of a network for the attention rules (projections.attention.reasons): the next review,
-    the spilmantelzorger, and how many contacts there are, informal ones, ones with a tie and stressful ties."""
-    contacts = network.active_contacts
-    tied = [c for c in contacts if c.tie]
+    the spilmantelzorger, and how many contacts there are, informal ones, ones with a tie and stressful ties (the
+    tasks from the own circle are counted from kring_roles and kring_people when asked)."""
+    counts = risks.counts(network)
     return {
         "next_review_on": _iso(network.next_review_on),
         "spilmantelzorger_id": network.spilmantelzorger_id,
-        "contacts": len(contacts),
-        "informal": sum(c.category not in PROFESSIONAL_CATEGORIES for c in contacts),
-        "tied": len(tied),
-        "stressful": sum(1 for c in tied if c.tie and c.tie.stressful),
+        "contacts": counts.contacts,
+        "informal": counts.informal,
+        "tied": counts.tied,
+        "stressful": counts.stressful,
     }
 
 
@@ -362,7 +365,8 @@ class NetworkMaps:
         return int(row["networks"]) if row and row["networks"] else 0
 
     def at_last_review(self, network_id: UUID) -> Network | None:
-        """The network as it was on the day of its last review (by the dates things happened)."""
+        """The network as it was on the day of its last review, or before any review on its intake day (by the
+        dates things happened); stability counts from it."""
         with self.store.transaction() as tx:
             row = tx.execute(
                 "SELECT version, topic, state FROM kring_review_states WHERE network_id = ?", [str(network_id)]

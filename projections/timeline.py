@@ -1,7 +1,8 @@
 """Timelines: every event as a human-readable line, per network and per contact.
 
-A row keeps what the line says (the event's values and the names as they were then), not its words: the line
-is rendered in the reader's language when it is read, so wording and translations change without a rebuild.
+A row keeps what the line says (the event's values and the names as they were then), not its words: the line is a
+phrase (domain/words/history.py) made for its reader when it is read (their role decides how much it says) and said
+in their language, so wording and translations change without a rebuild.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from uuid import UUID
 from domain.network import TIE_EVENTS, Network
 from projections.base import Batch, Projection, network_events
 from projections.db import ReadStore, Tx
-from projections.summaries import Names, line_values, render
+from projections.summaries import Names, line_values
 
 KINDS: dict[str, tuple[type[Network.Event], ...]] = {
     "network": (
@@ -81,7 +82,7 @@ class TimelineProjection(Projection):
     """One row per event with what its line says (names as they were then); the words are chosen when read."""
 
     name = "timeline"
-    version = 2  # 2: the line's values instead of its Dutch and English text
+    version = 3  # 2: the line's values instead of its Dutch and English text; 3: notes, reasons, scores, the client
     tables = ("kring_timeline", "kring_timeline_names")
 
     def create_tables(self, tx: Tx, store: ReadStore) -> None:
@@ -153,6 +154,7 @@ class TimelineQuery:
     end: date | None = None
     offset: int = 0
     limit: int = 50
+    newest_first: bool = False
 
 
 class Timelines:
@@ -161,8 +163,9 @@ class Timelines:
     def __init__(self, store: ReadStore) -> None:
         self.store = store
 
-    def lines(self, network_id: UUID, query: TimelineQuery, lang: str = "nl") -> list[dict[str, Any]]:
-        """The lines of a network's timeline, oldest first by the day things happened."""
+    def lines(self, network_id: UUID, query: TimelineQuery) -> list[dict[str, Any]]:
+        """The lines of a network's timeline by the day things happened (oldest first, or newest), each with what it
+        says (`values`, for domain/words/history.py to phrase)."""
         where: list[str] = ["network_id = ?"]
         params: list[Any] = [str(network_id)]
         if query.contact_id:
@@ -178,14 +181,14 @@ class Timelines:
         if query.end:
             where.append("effective_day <= ?")
             params.append(query.end.toordinal())
+        order = "effective_day DESC, version DESC" if query.newest_first else "effective_day, version"
         statement = (
             "SELECT version, type, contact_id, other_contact_id, effective_day, recorded_at_us, recorded_by, "
-            f"line_values FROM kring_timeline WHERE {' AND '.join(where)} "
-            "ORDER BY effective_day, version LIMIT ? OFFSET ?"
+            f"line_values FROM kring_timeline WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?"
         )
         with self.store.transaction() as tx:
             rows = tx.execute(statement, [*params, query.limit, query.offset]).all()
-        return [_line(row, lang) for row in rows]
+        return [_line(row) for row in rows]
 
     def name_of(self, network_id: str, entity_id: str) -> str:
         """The name the history knows a contact, task or goal by ("" if it knows none)."""
@@ -196,8 +199,8 @@ class Timelines:
         return row["name"] if row else ""
 
 
-def _line(row: dict[str, Any], lang: str) -> dict[str, Any]:
-    """A stored row as a timeline line, its summary rendered in the reader's language."""
+def _line(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored row as a timeline line: when, what kind, who recorded it, and what it says (`values`)."""
     values = json.loads(row.pop("line_values") or "{}")
     effective_on = date.fromordinal(row.pop("effective_day")).isoformat()
     recorded_at = (EPOCH + MICROSECOND * row.pop("recorded_at_us")).isoformat()
@@ -206,5 +209,5 @@ def _line(row: dict[str, Any], lang: str) -> dict[str, Any]:
         "effective_on": effective_on,
         "recorded_at": recorded_at,
         "kind": KIND_OF[row["type"]],  # every event type has one (tests/unit/test_events.py)
-        "summary": render(row["type"], values, lang),
+        "values": values,
     }

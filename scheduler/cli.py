@@ -10,6 +10,7 @@ from flask.cli import AppGroup
 
 from scheduler.service import channels_and_deliver
 from services.web.current import services
+from services.web.language import speaker_for
 from services.web.links import links
 
 reminders_cli = AppGroup("reminders", help="Scan for due reminders and deliver them.")
@@ -33,5 +34,5 @@ def scan(today: datetime | None) -> None:
     result = found.reminders.scan(day, deliver, channels)
     side.runner.catch_up()  # the inbox and the calendar show what was raised
     for delivery in result.raised:
-        click.echo(f"{delivery.due_on}  {delivery.kind:<16} {delivery.title}")
+        click.echo(f"{delivery.due_on}  {delivery.kind:<16} {speaker_for('nl')(delivery.title)}")
     click.echo(f"{len(result.raised)} raised, {result.resolved} resolved, {result.already_raised} raised elsewhere.")

@@ -1,4 +1,5 @@
-"""Reminders by e-mail over SMTP: a plain-text and an HTML part in Dutch, with a link to the network."""
+"""Reminders by e-mail over SMTP: a plain-text and an HTML part in Dutch (Kring's language; accounts have none of
+their own yet), with a link to the page that helps with it. The words are domain/words/care.py's."""
 
 from __future__ import annotations
 
@@ -7,28 +8,32 @@ import logging
 import smtplib
 from email.message import EmailMessage
 
+from domain.words import Speaker
+from domain.words import care as words
 from services.application.reminders import Delivery
 from services.infrastructure.mail import SmtpSettings, send
+from services.web.language import speaker_for
 from services.web.links import Links
 
 log = logging.getLogger(__name__)
 
 
-def message(delivery: Delivery, settings: SmtpSettings, link: str) -> EmailMessage:
-    """The reminder as a Dutch e-mail with a plain and an HTML part, linking to the page that helps with it."""
+def message(delivery: Delivery, settings: SmtpSettings, link: str, say: Speaker | None = None) -> EmailMessage:
+    """The reminder as an e-mail (Dutch unless `say` speaks another language) with a plain and an HTML part,
+    linking to the page that helps with it."""
+    say = say or speaker_for("nl")
+    title, line = say(delivery.title), say(words.mail_line(delivery.title, delivery.due_on))
+    greeting, footer, see = say(words.MAIL_GREETING), say(words.MAIL_FOOTER), say(words.MAIL_LINK)
     mail = EmailMessage()
     mail["From"] = settings.sender
     mail["To"] = ", ".join(delivery.recipients)
-    mail["Subject"] = f"Kring: {delivery.title}"
+    mail["Subject"] = say(words.mail_subject(delivery.title))
     mail["Message-ID"] = f"<{delivery.reminder_id}@kring>"
-    mail.set_content(
-        f"Goedendag,\n\n{delivery.title} (sinds {delivery.due_on:%d-%m-%Y}).\n\n"
-        f"Bekijk het in Kring: {link}\n\nDit bericht komt van Kring; u krijgt het één keer.\n"
-    )
+    mail.set_content(f"{greeting}\n\n{line}\n\n{see}: {link}\n\n{footer}\n")
+    escaped = html.escape(line).replace(html.escape(title), f"<strong>{html.escape(title)}</strong>", 1)
     mail.add_alternative(
-        f"<p>Goedendag,</p><p><strong>{html.escape(delivery.title)}</strong> "
-        f'(sinds {delivery.due_on:%d-%m-%Y}).</p><p><a href="{html.escape(link)}">Bekijk het in Kring</a></p>'
-        "<p>Dit bericht komt van Kring; u krijgt het één keer.</p>",
+        f'<p>{html.escape(greeting)}</p><p>{escaped}</p><p><a href="{html.escape(link)}">{html.escape(see)}</a></p>'
+        f"<p>{html.escape(footer)}</p>",
         subtype="html",
     )
     return mail

@@ -12,7 +12,8 @@ from typing import Any
 from uuid import UUID
 
 from domain.network import Network
-from domain.permissions import may_read_event
+from domain.permissions import NOTE_FIELDS, NOTES, may_read_event
+from domain.words import N_
 from projections.access import Access
 from services.accounts.access_log import AccessLog
 from services.accounts.accounts import Accounts, User
@@ -21,7 +22,7 @@ from services.application.networks import NetworkNotFound, Outcome
 from services.application.readside import ReadSide
 
 __all__ = ["DELETED_ACCOUNT", "Access", "NetworkAccess", "Rights"]
-DELETED_ACCOUNT = "(account verwijderd)"
+DELETED_ACCOUNT = N_("(account verwijderd)")  # a message id: say it in the reader's language
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,15 @@ class Rights:
 
     def may_read(self, event: Network.Event) -> bool:
         """Whether the caller may read this event's contents (a carer reads their own burden, not another's)."""
-        carer = getattr(event, "carer_id", None)
-        return may_read_event(type(event).__name__, self.permissions, self.access.contact_id, carer)
+        return self.may_read_type(type(event).__name__, getattr(event, "carer_id", None))
+
+    def may_read_type(self, event_type: str, carer: str | None) -> bool:
+        """Whether the caller may read the contents of an event of this type (about this carer, for burden)."""
+        return may_read_event(event_type, self.permissions, self.access.contact_id, carer)
+
+    def shown(self, data: dict[str, Any]) -> dict[str, Any]:
+        """An event's data without the notes in it (a tie's note) for a caller who may not read notes."""
+        return data if self.may(NOTES) else {k: v for k, v in data.items() if k not in NOTE_FIELDS}
 
 
 class NetworkAccess:

@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 
+from domain.words import Phrase
+from domain.words.care import CALENDAR_NAME
 from services.accounts.calendar_tokens import CalendarTokens
 from services.application.reminders import Delivery, Reminders
 
@@ -33,24 +35,26 @@ class CalendarFeeds:
         """The coordinator's feed link stops working (their account was deactivated or deleted)."""
         self.tokens.revoke(coordinator)
 
-    def feed(self, coordinator: str, link: Callable[[Delivery], str]) -> bytes:
-        """Every open reminder of the coordinator's networks as an all-day event on its due day, with its link."""
+    def feed(self, coordinator: str, link: Callable[[Delivery], str], say: Callable[[Phrase | str], str]) -> bytes:
+        """Every open reminder of the coordinator's networks as an all-day event on its due day, with its link;
+        the words said by `say` (the language the calendar asks for)."""
         calendar = icalendar.Calendar()
         calendar.add("prodid", "-//Kring//Herinneringen//NL")
         calendar.add("version", "2.0")
-        calendar.add("x-wr-calname", "Kring: herinneringen")
+        calendar.add("x-wr-calname", say(CALENDAR_NAME))
         stamp = datetime.now(UTC)
         for item in self.reminders.open_items(coordinator):
             due = item.due_on
             event = icalendar.Event()
             event.add("uid", f"{item.reminder_id}@kring")
-            event.add("summary", item.title)
+            title = say(item.title)
+            event.add("summary", title)
             event.add("dtstart", due)
             if due < date.max:  # without an end an all-day event lasts its one day (RFC 5545, 3.6.1)
                 event.add("dtend", due + timedelta(days=1))
             event.add("dtstamp", stamp)
             url = link(item)
             event.add("url", url)
-            event.add("description", f"{item.title}\n{url}")
+            event.add("description", f"{title}\n{url}")
             calendar.add_component(event)
         return bytes(calendar.to_ical())

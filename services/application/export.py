@@ -7,6 +7,7 @@ functions (services/exchange); here they meet the network, its events and the ca
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
@@ -14,9 +15,11 @@ from uuid import UUID
 from domain.network import Network
 from domain.permissions import AUDIT, CONSENT, EDIT, MAP
 from domain.reminders import Reminder
-from projections.summaries import LANGUAGES, event_fields, summarise
+from domain.words import Phrase
+from projections.summaries import event_fields, summarise
 from services.accounts.access_log import AccessLog
 from services.application.access import NetworkAccess, Rights
+from services.application.history import event_phrase
 from services.application.kring import Kring
 from services.application.privacy import Privacy
 from services.application.readside import ReadSide
@@ -24,13 +27,14 @@ from services.exchange.egor import egor_tables
 from services.exchange.fhir import fhir_bundle
 from services.exchange.network_canvas import network_canvas_graphml
 
-__all__ = ["LANGUAGES", "Export"]  # LANGUAGES: the languages the history is told in
 ENVELOPE = {"originator_id", "originator_version", "timestamp", "originator_topic", "recorded_by"}
+Say = Callable[[Phrase], str]  # a Speaker of the reader's language (domain/words)
 
 
 def event_view(event: Network.Event, summary: str, rights: Rights) -> dict[str, Any]:
     """An event of the history as the caller may see it: the contents withheld where their role may not read
-    them (notes, reviews, meetings, another carer's burden), the line that it happened kept (as on the timeline)."""
+    them (notes, reviews, meetings, another carer's burden; a tie's note), the line that it happened kept (as on
+    the timeline, saying as much as the caller may read)."""
     shown = rights.may_read(event)
     return {
         "version": event.originator_version,
@@ -39,9 +43,14 @@ def event_view(event: Network.Event, summary: str, rights: Rights) -> dict[str, 
         "effective_on": event.effective_on,
         "recorded_by": event.recorded_by,
         "summary": summary,
-        "data": event_fields(event) if shown else {},
+        "data": rights.shown(event_fields(event)) if shown else {},
         "withheld": not shown,
     }
+
+
+def history_views(events: Iterable[Network.Event], rights: Rights, say: Say) -> list[dict[str, Any]]:
+    """Every event as the caller may see it, its line said in their language."""
+    return [event_view(e, say(event_phrase(e, values, rights)), rights) for e, values in summarise(events)]
 
 
 def reminder_view(reminder: Reminder, events: list[Reminder.Event]) -> dict[str, Any]:
@@ -73,17 +82,17 @@ class Export:
     ) -> None:
         self.kring, self.side, self.privacy, self.access, self.access_log = kring, side, privacy, access, access_log
 
-    def history(self, network_id: UUID, rights: Rights, lang: str) -> list[dict[str, Any]]:
-        """Every event of the network, oldest first, with its one-line summary in `lang`, as the caller may see it."""
-        return [event_view(e, line, rights) for e, line in summarise(self.kring.network_events(network_id), lang)]
+    def history(self, network_id: UUID, rights: Rights, say: Say) -> list[dict[str, Any]]:
+        """Every event of the network, oldest first, with its one-line summary said by `say`, as the caller may
+        see it."""
+        return history_views(self.kring.network_events(network_id), rights, say)
 
-    def files(self, network_id: UUID, rights: Rights, lang: str) -> dict[str, Any]:
+    def files(self, network_id: UUID, rights: Rights, say: Say) -> dict[str, Any]:
         """The files of the export, each only for a role that may read its contents on its own endpoint
         (docs/decisions/0012): `events.json` holds {"items": views}, `map.json` the Network; the others are
         ready to write as they are."""
         _, events = self.privacy.network(network_id)
-        views = [event_view(e, line, rights) for e, line in summarise(events, lang)]
-        files: dict[str, Any] = {"events.json": {"items": views}}
+        files: dict[str, Any] = {"events.json": {"items": history_views(events, rights, say)}}
         if rights.may(MAP):
             files["map.json"] = self.side.network(network_id)
             files["network.graphml"] = self.side.graphml(network_id)

@@ -15,6 +15,9 @@ from services.application.burden import CarerBurden
 from services.application.readside import ReadSide
 from services.application.reminders import Reminders
 
+# A risk of the network that a carer's overload signal already says (for a reader who sees those).
+SAID_BY_BURDEN = {"carries_most": "support_concentrated", "no_respite": "no_respite"}
+
 
 class Overview:
     """What needs attention, across one's networks and on one network."""
@@ -42,12 +45,24 @@ class Overview:
             "reminders": open_reminders.get(row["network_id"], 0),
         }
 
-    def _signals(self, network_id: str, today: date) -> list[dict[str, str]]:
+    def _signals(self, network_id: str, today: date) -> list[dict[str, Any]]:
         return self.burden.network_signals(self.side.network(UUID(network_id)), today)
 
+    def coordinated(self, user_id: str, today: date) -> list[dict[str, Any]]:
+        """The coordinator's open networks that need attention, each as Mijn netwerken shows it (the rules' reasons,
+        the carers' overload signals, open reminders), the most urgent review first."""
+        entries = [
+            e for e in self.my_networks(user_id, today) if e["source"] == "coordinator" and e["status"] == "open"
+        ]
+        needing = [e for e in entries if e["reasons"] or e["signals"] or e["reminders"]]
+        return sorted(needing, key=lambda e: (e["next_review_on"] or "", e["client_name"].lower()))
+
     def attention_on(self, network: Network, user_id: str, today: date, sees_burden: bool) -> dict[str, Any]:
-        """What needs attention on one network's page: the rules' reasons, the carers' overload signals (for a role
-        that may read burden) and the user's open reminders about it."""
+        """What needs attention on one network's page: its review and every risk of its structure, the carers'
+        overload signals (for a role that may read burden; a risk they say already is not said twice) and the
+        user's open reminders about it."""
         signals = self.burden.network_signals(network, today) if sees_burden else []
+        said = {SAID_BY_BURDEN.get(signal["code"]) for signal in signals}
+        found = [reason for reason in reasons_for(network, today) if reason["code"] not in said]
         mine = [r for r in self.reminders.inbox(user_id, today) if r["network_id"] == str(network.id)]
-        return {"reasons": reasons_for(network, today), "signals": signals, "reminders": mine}
+        return {"reasons": found, "signals": signals, "reminders": mine}

@@ -11,7 +11,8 @@ from domain.state import Contact
 from domain.vocabulary import RINGS
 from projections.summaries import summarise
 from services.application.access import Rights
-from services.application.export import event_view
+from services.application.export import Say, event_view
+from services.application.history import event_phrase
 from services.application.kring import Kring
 
 PROFILE_EVENTS = (
@@ -40,17 +41,22 @@ class About:
         return self.contact_id in data.get("contact_ids", ()) or data.get("role_id") in self.roles
 
 
-def contact_history(kring: Kring, network_id: UUID, contact_id: str, rights: Rights, lang: str) -> list[dict[str, Any]]:
-    """Everything recorded about one contact: added, details changed, tie, tasks, who they know, burden."""
+def contact_history(kring: Kring, network_id: UUID, contact_id: str, rights: Rights, say: Say) -> list[dict[str, Any]]:
+    """Everything recorded about one contact: added, details changed, tie, tasks, who they know, burden; each line
+    said in the reader's language."""
     about = About(contact_id)
-    events = summarise(kring.network_events(network_id), lang)
-    return [event_view(event, line, rights) for event, line in events if about(event)]
+    events = summarise(kring.network_events(network_id))
+    return [_view(event, values, rights, say) for event, values in events if about(event)]
 
 
-def profile_history(kring: Kring, network_id: UUID, rights: Rights, lang: str) -> list[dict[str, Any]]:
+def profile_history(kring: Kring, network_id: UUID, rights: Rights, say: Say) -> list[dict[str, Any]]:
     """The client's name and profile as they were recorded, oldest first."""
-    events = summarise(kring.network_events(network_id), lang)
-    return [event_view(event, line, rights) for event, line in events if isinstance(event, PROFILE_EVENTS)]
+    events = summarise(kring.network_events(network_id))
+    return [_view(event, values, rights, say) for event, values in events if isinstance(event, PROFILE_EVENTS)]
+
+
+def _view(event: Network.Event, values: dict[str, Any], rights: Rights, say: Say) -> dict[str, Any]:
+    return event_view(event, say(event_phrase(event, values, rights)), rights)
 
 
 def ring_outward(contact: Contact, history: list[dict[str, Any]]) -> str | None:

@@ -6,7 +6,6 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
@@ -71,8 +70,12 @@ class PositionBeyondLog(Exception):
 
 
 def measures_view(result: Measures) -> dict[str, Any]:
-    """Measures as JSON-ready data."""
-    return {"measures": {name: asdict(m) for name, m in result.measures.items()}, "signals": result.signals}
+    """Measures as data for an answer: each measure's figures and lines (phrases), the concerns, the strengths."""
+    return {
+        "measures": {name: {"value": m.value, "lines": m.lines} for name, m in result.measures.items()},
+        "signals": result.signals,
+        "strengths": result.strengths,
+    }
 
 
 class ReadSide:
@@ -155,13 +158,15 @@ class ReadSide:
         return "\n".join(nx.generate_graphml(network_graph(self.network(network_id, as_of)))) + "\n"
 
     def measures(self, network_id: UUID, as_of: date | None = None) -> Measures:
-        """The quality measures, with stability since the previous review."""
+        """The quality measures, with stability since the previous review (without one: since the intake day, the
+        day the network was opened)."""
         network = self.network(network_id, as_of)
+        basis = "review" if network.last_reviewed_on else "intake"
         if as_of is None:
-            return measure(network, self.maps.at_last_review(network_id))
-        last_review = network.last_reviewed_on  # replayed up to as_of, so on or before it
-        previous = self.app.network_as_of(network_id, last_review) if last_review else None
-        return measure(network, previous)
+            previous = self.maps.at_last_review(network_id)  # the review day's network, or the intake day's
+        else:  # replayed up to as_of: its last review is on or before that day
+            previous = self.app.network_as_of(network_id, network.last_reviewed_on or network.opened_on)
+        return measure(network, previous, basis)
 
     def changes(self, network_id: UUID, start: date, end: date) -> dict[str, Any]:
         """What changed after `start` up to and including `end`, with the measures before and after."""
@@ -181,5 +186,5 @@ class ReadSide:
             "counts": {name: counts.get(name, 0) for name in CHANGE_TYPES.values()},
             "changes": [line for line in lines if line["type"] in CHANGE_TYPES],
             "measures_before": measures_view(measure(before)) if before else None,
-            "measures_after": measures_view(measure(after, before)),
+            "measures_after": measures_view(measure(after, before, "day")),
         }

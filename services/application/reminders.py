@@ -14,18 +14,14 @@ from eventsourcing.persistence import IntegrityError
 
 from domain.errors import UnknownEntity
 from domain.reminders import Reminder
+from domain.words import Phrase
+from domain.words.care import reminder_title
 from services.application.kring import Kring
 from services.application.readside import ReadSide
 from services.infrastructure.crypto import KeyErased
 
 log = logging.getLogger(__name__)
 SCHEDULER = "scheduler"
-SUBJECTS_NL = {
-    "review_due": "Netwerkbespreking van {client}",
-    "burden_check_in": "Vraag {subject} hoe het gaat met de zorg voor {client}",
-    "tie_follow_up": "Kijk hoe het gaat met {subject} (netwerk van {client})",
-    "goal_overdue": "Doel van {client} over datum: {subject}",
-}
 
 
 @dataclass(frozen=True)
@@ -37,7 +33,7 @@ class Delivery:
     kind: str
     subject: str  # the contact, carer or goal it is about ("review" for the network's review)
     due_on: date
-    title: str
+    title: Phrase  # said in the reader's language by the inbox, the e-mail and the calendar
     recipients: list[str]
 
 
@@ -69,9 +65,9 @@ class Reminders:
         return self.side.maps.email_of(network_id, contact_id) if contact_id else None
 
     def delivery(self, row: dict[str, Any]) -> Delivery:
-        """What a due row becomes when it is sent: its Dutch title and its recipients."""
+        """What a due row becomes when it is sent: its title and its recipients."""
         subject = self.side.timelines.name_of(row["network_id"], row["subject"]) if row["kind"] != "review_due" else ""
-        title = SUBJECTS_NL[row["kind"]].format(client=row["client_name"], subject=subject or "de mantelzorger")
+        title = reminder_title(row["kind"], row["client_name"], subject)
         spil = row["spilmantelzorger_id"]
         concerns_spil = row["kind"] == "burden_check_in" and row["subject"] == spil
         recipients = _emails(

@@ -18,6 +18,7 @@ from services.application.calendar import CalendarFeeds
 from services.application.demo import DemoNetworks
 from services.application.departures import Departures
 from services.application.export import Export
+from services.application.history import History
 from services.application.invitations import Invitations
 from services.application.kring import Kring
 from services.application.overview import Overview
@@ -55,6 +56,7 @@ class Services:
     burden: CarerBurden
     overview: Overview  # what needs attention: Mijn netwerken, and on a network's page
     passwords: PasswordLinks
+    history: History  # the timeline's lines, each saying as much as its reader may read
     invitations: Invitations  # bringing the network in: invite, accept, withdraw, send again
     second_factors: SecondFactors  # one-time codes from an app, and recovery codes
     demo: DemoNetworks  # a demo network with a year of history, on request
@@ -108,6 +110,7 @@ def build_services(
         burden=burden,
         overview=Overview(side, reminders, burden),
         passwords=PasswordLinks(accounts),
+        history=History(side),
         invitations=Invitations(kring, side, accounts, links, access),
         second_factors=second_factors,
         demo=DemoNetworks(kring, side),

@@ -13,12 +13,11 @@ from typing import Any
 
 from domain.network import TIE_EVENTS, Network
 from domain.state import Contact, SupportRole
-from domain.vocabulary import PROFESSIONAL_CATEGORIES, SUPPORT_TYPE_LABELS_NL
-from projections.summaries import LABELS
+from domain.vocabulary import PROFESSIONAL_CATEGORIES
+from domain.words.labels import CATEGORY, SUPPORT_TYPE  # Dutch care records: the Dutch labels (the message ids)
 from services.exchange import fhir_codes as c
 from services.exchange.fhir_burden import questionnaire, questionnaire_response
 
-WORDS = LABELS["nl"]  # Dutch care records: the Dutch words
 PATIENT_EVENTS = frozenset({"NetworkOpened", "ClientDetailsChanged"})
 CONTACT_EVENTS = frozenset(
     {
@@ -120,7 +119,7 @@ class _Builder:
         if self._is_carer(contact, reports):
             found.append(c.concept(c.coding(c.CARER_SYSTEM, *c.CARER)))
         kin = [c.coding(c.ROLE_CODE, *c.CATEGORY_KIN[contact.category])] if contact.category in c.CATEGORY_KIN else []
-        found.append(c.concept(c.coding(*c.OTHER), *kin, text=WORDS[contact.category]))
+        found.append(c.concept(c.coding(*c.OTHER), *kin, text=CATEGORY[contact.category]))
         return found
 
     def _is_carer(self, contact: Contact, reports: list[Network.CarerBurdenReported]) -> bool:
@@ -154,7 +153,7 @@ class _Builder:
         kind = c.TYPE_OF_HELP.get(role.support_type)
         codes = [c.coding(c.SNOMED, *kind)] if kind else []
         detail: dict[str, Any] = {
-            "code": c.concept(*codes, text=SUPPORT_TYPE_LABELS_NL[role.support_type]),
+            "code": c.concept(*codes, text=SUPPORT_TYPE[role.support_type]),
             "status": "in-progress" if role.is_active else "completed",
             "performer": [self._person_ref(role.contact_id)],
             "description": role.task,

@@ -20,9 +20,9 @@ from domain.vocabulary import (
     PROFESSIONAL_CATEGORIES,
     RINGS,
     STRENGTHS,
-    SUPPORT_TYPE_LABELS_NL,
     SUPPORT_TYPES,
 )
+from domain.words.labels import SUPPORT_TYPE  # the Dutch label (the message id)
 from services.exchange.attributes import ALTER_TYPES, SKILL_SEPARATOR, SUPPORT_COLUMNS
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
@@ -251,7 +251,7 @@ class _Reader:
         if "tasks" in self.attributes:
             return self._tasks()
         return [
-            {"support_type": kind, "direction": direction, "task": SUPPORT_TYPE_LABELS_NL[kind], "rhythm": None}
+            {"support_type": kind, "direction": direction, "task": SUPPORT_TYPE[kind], "rhythm": None}
             for column, (kind, direction) in SUPPORT_COLUMNS.items()
             if self.flag(column)
         ]

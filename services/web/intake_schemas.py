@@ -10,6 +10,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from domain.vocabulary import FLOWS, FREQUENCIES, STRENGTHS
 from services.application.intake import Intake, Person
+from services.web.problems import Problem
 from services.web.schemas import (
     NAME,
     ClientProfile,
@@ -25,6 +26,8 @@ MAX_PEOPLE = 60
 REF = validate.Length(min=1, max=100)
 TIE = ("strength", "stressful", "flow", "frequency")
 NOT_A_PERSON = "Name a person of this intake by their ref, or a contact of the network by their id."
+SAME_REF = "Another person of this intake has this ref."
+REQUIRED = "Missing data for required field."
 
 
 class IntakePerson(ContactDetails):
@@ -48,7 +51,7 @@ class IntakePerson(ContactDetails):
     def _new_people_are_whole(self, data: dict[str, Any], **kwargs: Any) -> None:
         if data.get("contact_id") is not None:
             return
-        missing = {name: ["Missing data for required field."] for name in ("name", "ring") if name not in data}
+        missing = {name: [Problem(REQUIRED, "required")] for name in ("name", "ring") if name not in data}
         if missing:
             raise ValidationError(missing)
         require_group_or_relation(data)
@@ -79,13 +82,13 @@ class IntakeCreate(Strict):
         problems: dict[str, Any] = {}
         for index, ref in enumerate(refs):
             if ref in refs[:index]:
-                problems.setdefault("people", {})[index] = {"ref": ["Another person of this intake has this ref."]}
+                problems.setdefault("people", {})[index] = {"ref": [Problem(SAME_REF, "duplicate_ref")]}
         for key in ("acquaintances", "acquaintances_ended"):
             for index, pair in enumerate(data.get(key, [])):
                 if any(not _names_someone(ref, refs) for ref in pair):
-                    problems.setdefault(key, {})[index] = [NOT_A_PERSON]
+                    problems.setdefault(key, {})[index] = [Problem(NOT_A_PERSON, "not_a_person")]
         if "spilmantelzorger" in data and not _names_someone(data["spilmantelzorger"], refs):
-            problems["spilmantelzorger"] = [NOT_A_PERSON]
+            problems["spilmantelzorger"] = [Problem(NOT_A_PERSON, "not_a_person")]
         if problems:
             raise ValidationError(problems)
 

@@ -27,9 +27,13 @@ from domain.vocabulary import (
 )
 from services.application.readside import TIMELINE_KINDS
 from services.web.current import services
+from services.web.language import Said
+from services.web.problems import Problem, keyed, refusal
 
 INT64 = 2**63 - 1  # the largest whole number a store's column holds: cursors and positions stay below it
-PHONE = validate.Regexp(r"^\+?[0-9 ()\-]{6,20}$", error="Use digits, spaces, '-', '()' and an optional leading '+'.")
+PHONE = validate.Regexp(
+    r"^\+?[0-9 ()\-]{6,20}$", error=Problem("Use digits, spaces, '-', '()' and an optional leading '+'.", "phone")
+)
 PAST_RANGE = f"From {days.EARLIEST.isoformat()} to today."
 PLANNED_RANGE = f"From {days.EARLIEST.isoformat()} to {days.YEARS_AHEAD} years from today."
 
@@ -44,9 +48,11 @@ class Text(validate.Validator):
 
     def __call__(self, value: str) -> str:
         if self.visible and value and text.blank(value):
-            raise ValidationError(text.BLANK)
+            raise ValidationError(Problem(text.BLANK, "required"))
         if text.unprintable(value, self.multiline):
-            raise ValidationError(text.UNPRINTABLE if self.multiline else text.UNPRINTABLE_LINE)
+            if self.multiline:
+                raise ValidationError(Problem(text.UNPRINTABLE, "unprintable"))
+            raise ValidationError(Problem(text.UNPRINTABLE_LINE, "unprintable_line"))
         return value
 
 
@@ -76,7 +82,7 @@ class Day(fields.Date):
         try:
             rule(day, services().kring.today(), attr or "")
         except DomainError as error:
-            raise ValidationError(error.message) from None
+            raise ValidationError(refusal(error)) from None
         return day
 
 
@@ -95,7 +101,16 @@ def text_list(max_items: int = 50, **kwargs: Any) -> fields.List:
 
 
 class Strict(Schema):
-    """Unknown fields are refused (marshmallow's default), integers are strict."""
+    """Unknown fields are refused (marshmallow's default), integers are strict; every message carries its key
+    (services/web/problems.py), so a form says it in its reader's language."""
+
+    error_messages = {  # noqa: RUF012 - marshmallow's own attribute
+        "unknown": Problem("Unknown field.", "unknown"),
+        "type": Problem("Invalid input type.", "type"),  # a nested part that is not an object
+    }
+
+    def on_bind_field(self, field_name: str, field_obj: fields.Field) -> None:
+        keyed(field_obj)
 
 
 class Dated(Strict):
@@ -129,11 +144,11 @@ class NetworkPatch(Dated, ClientProfile):
     @validates_schema
     def _something_to_change(self, data: dict[str, Any], **kwargs: Any) -> None:
         if not set(data) - {"effective_on"}:
-            raise ValidationError(
+            message = (
                 "Name at least one of client_name, date_of_birth, living_situation, help_question, coordinator, "
-                "review_interval_weeks.",
-                "_schema",
+                "review_interval_weeks."
             )
+            raise ValidationError(Problem(message, "nothing_to_change"), "_schema")
 
 
 class ContactDetails(Strict):
@@ -176,7 +191,7 @@ class ContactFields(ContactDetails, Dated):
 def require_group_or_relation(data: dict[str, Any]) -> None:
     """A new contact needs a group, or a relation that gives one."""
     if data.get("category") is None and data.get("relation") is None:
-        raise ValidationError(GROUP_OR_RELATION, "category")
+        raise ValidationError(Problem(GROUP_OR_RELATION, "group_or_relation"), "category")
 
 
 class ContactCreate(ContactFields):
@@ -192,7 +207,9 @@ class ContactPatch(ContactFields):
     @validates_schema
     def _something_to_change(self, data: dict[str, Any], **kwargs: Any) -> None:
         if not set(data) - {"effective_on"}:
-            raise ValidationError("Name at least one contact detail to change.", "_schema")
+            raise ValidationError(
+                Problem("Name at least one contact detail to change.", "nothing_to_change"), "_schema"
+            )
 
 
 class Ending(Dated):
@@ -239,7 +256,7 @@ class Answer(fields.Raw):
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         if isinstance(value, bool | int) or (isinstance(value, str) and 0 < len(value) <= 20):
             return value
-        raise ValidationError("An answer is a whole number, true/false, or a short text.")
+        raise ValidationError(Problem("An answer is a whole number, true/false, or a short text.", "invalid_answer"))
 
 
 class BurdenReportCreate(Strict):
@@ -253,7 +270,7 @@ class BurdenReportCreate(Strict):
         try:
             burden.validate(data["instrument"], data["answers"])
         except DomainError as error:
-            raise ValidationError(error.message, error.field or "answers") from None
+            raise ValidationError(refusal(error), error.field or "answers") from None
 
 
 TOOK_PART = {"description": "Whether the client took part (null: not said)."}
@@ -452,7 +469,7 @@ class EventOut(Schema):
     recorded_at = fields.DateTime()
     effective_on = fields.Date()
     recorded_by = fields.String()
-    summary = fields.String(metadata={"description": "One line in plain Dutch (or English with Accept-Language)."})
+    summary = Said(metadata={"description": "One line in plain Dutch (or English with ?lang=en or Accept-Language)."})
     data = fields.Dict()
     withheld = fields.Boolean(
         metadata={"description": "True when your role may not read this event's contents: `data` is then empty."}
@@ -480,6 +497,11 @@ class Error(Schema):
 
 # ------------------------------------------------------------ read side
 class ReadQuery(Strict):
+    lang = fields.String(
+        load_default=None,
+        validate=validate.OneOf(("nl", "en")),
+        metadata={"description": "The language of the sentences in the answer (default: Accept-Language, else nl)."},
+    )
     min_position = fields.Integer(
         load_default=None,
         validate=POSITION,
@@ -501,7 +523,7 @@ class ChangesQuery(ReadQuery):
     @validates_schema
     def _ordered(self, data: dict[str, Any], **kwargs: Any) -> None:
         if data["from_"] > data["to"]:
-            raise ValidationError("'from' must not be after 'to'.", "from")
+            raise ValidationError(Problem("'from' must not be after 'to'.", "from_after_to"), "from")
 
 
 class TimelineQuerySchema(ReadQuery):
@@ -514,7 +536,6 @@ class TimelineQuerySchema(ReadQuery):
     to = planned_date(load_default=None)
     offset = fields.Integer(load_default=0, validate=POSITION)
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))
-    lang = fields.String(load_default=None, validate=validate.OneOf(("nl", "en")))
 
 
 class AttentionQuery(ReadQuery):
@@ -535,17 +556,18 @@ class MapOut(Schema):
 
 class MeasureOut(Schema):
     value = fields.Dict(metadata={"description": "The figures of this measure."})
-    explanation = fields.String(metadata={"description": "What they mean, in one plain-Dutch line."})
+    explanation = Said(attribute="lines", metadata={"description": "What they say about this client, in plain words."})
 
 
 class SignalOut(Schema):
     code = fields.String()
-    message = fields.String()
+    message = Said()
 
 
 class MeasuresOut(Schema):
     measures = fields.Dict(keys=fields.String(), values=fields.Nested(MeasureOut))
-    signals = fields.List(fields.Nested(SignalOut))
+    signals = fields.List(fields.Nested(SignalOut), metadata={"description": "The concerns: risks, by code."})
+    strengths = fields.List(Said(), metadata={"description": "What is going well, in plain words."})
 
 
 class TimelineLine(Schema):
@@ -557,7 +579,7 @@ class TimelineLine(Schema):
     effective_on = fields.String()
     recorded_at = fields.String()
     recorded_by = fields.String()
-    summary = fields.String()
+    summary = Said(attribute="phrase")
 
 
 class TimelineOut(Schema):
@@ -619,7 +641,7 @@ class ReminderItem(Schema):
     network_id = fields.String()
     kind = fields.String()
     due_on = fields.Date()
-    title = fields.String(metadata={"description": "What to do, in plain Dutch."})
+    title = Said(metadata={"description": "What to do, in plain Dutch (or English with ?lang=en or Accept-Language)."})
     recipients = fields.List(fields.String())
     state = fields.String()
     snoozed_until = fields.String(allow_none=True)
@@ -651,7 +673,7 @@ class CalendarLink(Schema):
 # ------------------------------------------------------------------ burden
 class RiskFactors(Dated):
     factors = fields.List(
-        fields.String(validate=validate.OneOf(tuple(RISK_FACTORS))),
+        fields.String(validate=validate.OneOf(RISK_FACTORS)),
         required=True,
         validate=validate.Length(max=len(RISK_FACTORS)),
         metadata={"description": "The MantelScan risk signals that hold now; [] clears them."},
@@ -670,7 +692,7 @@ class ScoredReport(Schema):
     maximum = fields.Integer()
     band = fields.String(allow_none=True)
     high_strain = fields.Boolean(allow_none=True)
-    interpretation = fields.String()
+    interpretation = Said()
 
 
 class CarerBurdenOut(Schema):

@@ -240,7 +240,7 @@ def test_a_meeting_is_recorded_with_its_agreements(client: FlaskClient, net: str
     assert held.status_code == 201
     meetings = client.get(f"/api/networks/{net}/meetings?min_position={held.json['position']}").json["items"]
     assert meetings == [{"held_on": "2026-04-01", **body, "attendee_ids": [], "client_took_part": None}]
-    assert events(client, net)[-1]["summary"] == "Steungroep kwam bijeen (1 afspraken)"
+    assert events(client, net)[-1]["summary"] == "De steungroep kwam bijeen (1 afspraak)"
 
 
 def test_a_goal_can_be_set_read_and_completed(client: FlaskClient, net: str) -> None:

@@ -66,8 +66,15 @@ def test_a_carer_sliding_into_overload_shows_every_signal_with_a_dutch_reason(cl
     assert [(r["total"], r["band"]) for r in result["reports"]] == [(5, "moderate"), (9, "heavy")]  # type: ignore[index]
     assert codes(result) == ["heavy_burden", "burden_rising", "carries_most", "no_respite"]
     messages = {s["code"]: s["message"] for s in result["signals"]}  # type: ignore[attr-defined]
-    assert messages["burden_rising"] == "De belasting van Anna is gestegen van 5 naar 9 sinds de vorige meting."
-    assert messages["carries_most"] == "Anna draagt meer dan de helft van alle steun (2 van 3 taken)."
+    assert messages["burden_rising"] == (
+        "De belasting van Anna is gestegen van 5 naar 9 sinds de vorige meting (EDIZ-plus)."
+    )
+    assert messages["carries_most"] == "Anna draagt meer dan de helft van de steun (2 van de 3 taken)."
+    assert messages["heavy_burden"] == (
+        "Anna is zwaar belast: de zorg komt te veel op de schouders neer (EDIZ-plus, score 9 van 15)."
+    )
+    english = client.get(f"/api/networks/{net}/carers/{anna}/burden?lang=en").get_json()["signals"]
+    assert english[1]["message"] == "The burden of Anna rose from 5 to 9 since the previous measurement (EDIZ-plus)."
     position = role(client, net, piet, "respite")
     assert "no_respite" not in codes(burden(client, net, anna, position))
 
@@ -94,7 +101,9 @@ def test_mantelscan_risks_and_helping_in_several_networks_are_signals(client: Fl
     assert put.status_code == 200
     result = burden(client, net, anna, int(put.get_json()["position"]))
     messages = {s["code"]: s["message"] for s in result["signals"]}  # type: ignore[attr-defined]
-    assert messages["mantelscan_risks"] == "Anna: zorgt dag en nacht (24/7); woont samen met de cliënt."
+    assert messages["mantelscan_risks"] == (
+        "Risicosignalen bij Anna: zorgt dag en nacht (24/7) en woont samen met de cliënt."
+    )
     assert messages["several_networks"] == "Anna helpt in 2 netwerken."
     cleared = client.put(f"/api/networks/{net}/carers/{anna}/risk-factors", json={"factors": []})
     assert "mantelscan_risks" not in codes(burden(client, net, anna, int(cleared.get_json()["position"])))
@@ -111,7 +120,7 @@ def test_a_spilmantelzorger_never_asked_is_a_signal(client: FlaskClient) -> None
     assert client.get(f"/api/networks/{net}/carers/00000000-0000-0000-0000-000000000000/burden").status_code == 404
 
 
-def test_risk_signals_show_on_the_timeline_and_in_the_history_without_saying_which(
+def test_risk_signals_show_on_the_timeline_and_in_the_history_to_a_role_that_may_read_burden(
     any_store_client: FlaskClient,
 ) -> None:
     client = any_store_client
@@ -120,10 +129,16 @@ def test_risk_signals_show_on_the_timeline_and_in_the_history_without_saying_whi
     url = f"/api/networks/{net}/carers/{anna}/risk-factors"
     client.put(url, json={"factors": ["care_24_7", "lives_with_client"]})
     position = client.put(url, json={"factors": []}).get_json()["position"]
-    # which signals stays on the carer's burden page: the timeline is read by roles that may not see a carer's burden
+    # the coordinator may read a carer's burden; a role that may not reads that it happened (test_authorization.py)
     expected = {
-        "nl": ["Risicosignalen bij Anna bijgewerkt"] * 2,
-        "en": ["Risk signals for Anna updated"] * 2,
+        "nl": [
+            "Risicosignalen bij Anna: zorgt dag en nacht (24/7) en woont samen met de cliënt",
+            "Bij Anna zijn er geen risicosignalen meer",
+        ],
+        "en": [
+            "Risk signs for Anna: cares day and night (24/7) and lives with the client",
+            "Anna has no risk signs any more",
+        ],
     }
     for lang, lines in expected.items():
         timeline = client.get(f"/api/networks/{net}/timeline?kind=burden&lang={lang}&min_position={position}")

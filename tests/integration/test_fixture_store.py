@@ -15,6 +15,8 @@ from eventsourcing.utils import get_topic
 
 from domain.network import Network
 from domain.reminders import Reminder
+from domain.words import DUTCH
+from domain.words.history import event_line
 from projections.timeline import TimelineQuery
 from services.application.kring import Kring
 from services.application.readside import ReadSide
@@ -92,11 +94,12 @@ def test_the_read_side_of_the_old_store_comes_up_to_date_and_rebuilds_to_the_sam
         [jansen] = [n for _, n in app.list_network_ids() if side.network(n).client_name == "Mevrouw A. Jansen"]
         assert side.network(jansen).spilmantelzorger_id is not None
         lines = side.timelines.lines(jansen, TimelineQuery(kinds=("tie",), limit=100))
-        assert "Band met Piet zwakker geworden (zwak)" in [line["summary"] for line in lines]
-        due = {(d.kind, d.due_on, d.title) for d in Reminders(app, side).open_items(COORDINATOR)}
+        said = [DUTCH(event_line(line["type"], line["values"])) for line in lines]
+        assert "Band met Piet zwakker geworden (zwak)" in said
+        due = {(d.kind, d.due_on, DUTCH(d.title)) for d in Reminders(app, side).open_items(COORDINATOR)}
         assert ("review_due", date(2027, 2, 18), "Netwerkbespreking van Mevrouw A. Jansen") in due
         inbox = Reminders(app, side).inbox(COORDINATOR, TODAY)
-        assert "Vraag Anna hoe het gaat met de zorg voor Mevrouw A. Jansen" in [r["title"] for r in inbox]
+        assert "Vraag Anna hoe het gaat met de zorg voor Mevrouw A. Jansen" in [DUTCH(r["title"]) for r in inbox]
         people = {(p["role"], tuple(p["consent"])) for p in side.access.people(str(jansen))}
         assert people == {("coordinator", ()), ("client", ()), ("member", ("map",))}
 

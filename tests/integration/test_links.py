@@ -92,22 +92,27 @@ PAGES = {
     "Kring: Netwerkbespreking van Mevr. Jansen": "Ecogram van Mevr. Jansen",
     "Kring: Vraag Anna hoe het gaat met de zorg voor Mevr. Jansen": "Hoe gaat het met Anna?",
     "Kring: Kijk hoe het gaat met Rob (netwerk van Mevr. Jansen)": "De band met Rob",
-    "Kring: Doel van Mevr. Jansen over datum: Respijt regelen": "Respijt regelen",
+    "Kring: Streefdatum voorbij: Respijt regelen (netwerk van Mevr. Jansen)": "Respijt regelen",
 }
+
+
+def subject(mail: Message) -> str:
+    """The subject as a mail program shows it (a long one is folded over lines in the message)."""
+    return " ".join(str(mail["Subject"]).split())
 
 
 def test_every_link_in_a_reminder_email_opens_its_page_for_each_recipient(mailing: tuple[Flask, Inbox]) -> None:
     app, inbox = mailing
     jansen = Jansen(app)
-    assert sorted(mail["Subject"] for _, mail in inbox.messages) == sorted(PAGES)
+    assert sorted(subject(mail) for _, mail in inbox.messages) == sorted(PAGES)
     opened = []
     for recipients, mail in inbox.messages:
         link = link_in(mail)
         for recipient in recipients:
             answer = jansen.desk(recipient).web.get(link)
-            assert answer.status_code == 200, (mail["Subject"], recipient, link)
-            assert PAGES[mail["Subject"]] in answer.get_data(as_text=True)
-            opened.append((mail["Subject"], recipient))
+            assert answer.status_code == 200, (subject(mail), recipient, link)
+            assert PAGES[subject(mail)] in answer.get_data(as_text=True)
+            opened.append((subject(mail), recipient))
     assert ("Kring: Vraag Anna hoe het gaat met de zorg voor Mevr. Jansen", "anna@oost.nl") in opened
 
 
@@ -126,7 +131,7 @@ def test_every_item_of_the_calendar_feed_and_of_the_reminders_page_opens_its_pag
         answer = jansen.bea.web.get(link)
         assert answer.status_code == 200 and PAGES[f"Kring: {title}"] in answer.get_data(as_text=True), link
     _, page = jansen.bea.page("/herinneringen")
-    shown = re.findall(r'<h2><a href="([^"]+)" lang="nl">([^<]+)</a>', page)
+    shown = re.findall(r'<h2><a href="([^"]+)">([^<]+)</a>', page)
     assert sorted(f"Kring: {title}" for _, title in shown) == sorted(PAGES)
     for path, title in shown:
         answer = jansen.bea.web.get(path)

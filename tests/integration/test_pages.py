@@ -111,7 +111,11 @@ def test_a_refused_form_comes_back_as_typed_with_the_reason_in_dutch(app: Flask)
     too_early = desk.post(
         f"/netwerken/{network}/contacten/nieuw", {**form, "travel_minutes": "15", "effective_on": "2025-12-31"}
     )
-    assert "Deze datum ligt vóór een eerdere verandering (2026-01-05)." in too_early.get_data(as_text=True)
+    assert "Deze datum ligt vóór een eerdere verandering (5 januari 2026)." in too_early.get_data(as_text=True)
+    english = desk.post(
+        f"/netwerken/{network}/contacten/nieuw?lang=en", {**form, "travel_minutes": "15", "effective_on": "2025-12-31"}
+    )
+    assert "This date is before an earlier change (January 5, 2026)." in english.get_data(as_text=True)
     saved = desk.post(f"/netwerken/{network}/contacten/nieuw", {**form, "travel_minutes": "15"})
     assert saved.status_code == 303 and saved.headers["Location"].endswith("/band")
     desk.settled()

@@ -64,12 +64,12 @@ def test_a_weakened_tie_suggests_moving_them_outward_and_one_click_does_it(app: 
     network, rob, _ = _network_with_rob(desk)
     card = f"/netwerken/{network}/mensen/{rob}"
     _, page = desk.page(card)
-    assert "De band is zwakker geworden" in page and "Verplaats naar vriendschap" in page
+    assert "De band is zwakker geworden" in page and "Verplaats naar vrienden" in page
     moved = desk.post(f"{card}/ring", {"ring": "friend"})
     assert moved.status_code == 303
     desk.settled()
     _, page = desk.page(card)
-    assert "De band is zwakker geworden" not in page and "ring: vriendschap" in page
+    assert "De band is zwakker geworden" not in page and "ring: vrienden" in page
     assert event_types(desk.api, network)[-1] == "ContactDetailsChanged"
 
 
@@ -156,4 +156,4 @@ def test_the_card_of_someone_who_left_shows_their_history_and_can_no_longer_be_c
     assert "Gegevens opslaan" not in page and "Rob uit het netwerk gehaald" in page
     assert desk.post(f"{card}/gegevens", {"name": "Robert"}).status_code == 404
     _, timeline = desk.page(f"/netwerken/{network}/tijdlijn")
-    assert f'href="{card}">Rob uit het netwerk gehaald</a>' in timeline
+    assert f'href="{card}">Rob uit het netwerk gehaald (reden: verhuisd)</a>' in timeline

@@ -11,6 +11,7 @@ from uuid import UUID
 import pytest
 from eventsourcing.persistence import StoredEvent
 
+from domain.words.history import event_line
 from projections import db
 from projections.base import Batch, Projection
 from projections.db import ReadStore, Tx
@@ -20,6 +21,7 @@ from projections.timeline import TimelineProjection, TimelineQuery
 from services.application.kring import Context, Kring
 from services.application.readside import ReadSide
 from services.application.reminders import Reminders
+from services.web.language import speaker_for
 
 TABLES = {
     "kring_networks": "network_id",
@@ -334,8 +336,8 @@ def test_a_projection_whose_tables_changed_shape_is_rebuilt_from_the_log(kring: 
     try:
         assert {s.name: s.position for s in side.runner.status()}["timeline"] == 0
         side.runner.catch_up()
-        [first] = side.timelines.lines(network_id, TimelineQuery(limit=1), "en")
-        assert first["summary"] == "Network of Client 0 opened"
+        [first] = side.timelines.lines(network_id, TimelineQuery(limit=1))
+        assert speaker_for("en")(event_line(first["type"], first["values"])) == "Network of Client 0 opened"
         again = Runner(kring, side.store, list(side.runner.projections.values()))  # the next start keeps the rows
         assert {s.name: s.lag for s in again.status()}["timeline"] == 0
     finally:

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from domain.words import DUTCH
 from services.application.kring import Kring
 from services.application.readside import ReadSide
 from services.application.reminders import Reminders
@@ -30,7 +31,7 @@ def follow_ups(reminders: Reminders, day: str) -> list[tuple[str, date]]:
     scan(reminders, day)
     reminders.side.runner.catch_up()
     items = reminders.inbox(COORDINATOR, date.fromisoformat(day))
-    return [(item["title"], item["due_on"]) for item in items if item["kind"] == "tie_follow_up"]
+    return [(DUTCH(item["title"]), item["due_on"]) for item in items if item["kind"] == "tie_follow_up"]
 
 
 def due_list(reminders: Reminders, kind: str) -> list[date]:

@@ -17,6 +17,7 @@ from aiosmtpd.controller import Controller
 from flask import Flask
 from flask.testing import FlaskClient
 
+from domain.words import DUTCH
 from scheduler.cli import reminders_cli
 from scheduler.email import EmailSender, SmtpSettings
 from services.application.kring import Context, Kring
@@ -89,8 +90,8 @@ def test_a_scan_raises_exactly_what_is_due(kring: Kring, side: ReadSide) -> None
             (str(ids["carer"]), "burden_check_in", "2026-11-02"),  # a spilmantelzorger never asked
         ]
     )
-    titles = {d.kind: d.title for d in raised}
-    assert titles["goal_overdue"] == "Doel van Goals over datum: Respijt regelen"
+    titles = {d.kind: DUTCH(d.title) for d in raised}
+    assert titles["goal_overdue"] == "Streefdatum voorbij: Respijt regelen (netwerk van Goals)"
     assert titles["burden_check_in"] == "Vraag Anna hoe het gaat met de zorg voor Carer"
     check_in = next(d for d in raised if d.kind == "burden_check_in")
     assert check_in.recipients == ["anna@example.org", "coord@wijkteam.nl"]
@@ -211,7 +212,8 @@ def test_a_due_reminder_arrives_once_by_email_with_recipient_subject_and_link(
     html = next(p for p in mail.walk() if p.get_content_type() == "text/html").get_payload(decode=True).decode()
     [link] = re.findall(rf"{BASE_URL}/\S+", plain)  # followed to its page in tests/integration/test_links.py
     assert f'href="{link}"' in html
-    assert "16-02-2026" in plain
+    assert "Netwerkbespreking van Mevr. Jansen (sinds 16 februari 2026)." in plain  # the day written out
+    assert "<strong>Netwerkbespreking van Mevr. Jansen</strong> (sinds 16 februari 2026)." in html
 
 
 # --------------------------------------------------------- inbox and calendar

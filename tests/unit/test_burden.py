@@ -13,6 +13,8 @@ import pytest
 from domain.burden import SPECS, questionnaire, score, severity, validate
 from domain.errors import DomainError
 from domain.vocabulary import INSTRUMENTS
+from domain.words import DUTCH
+from services.web.language import speaker_for
 
 
 def ones(n: int, length: int) -> list[int]:
@@ -40,7 +42,7 @@ def test_ediz_plus_bands_follow_the_published_boundaries(yes: int, band: str) ->
 def test_ediz_plus_eight_is_still_moderate_and_nine_is_heavy() -> None:
     assert score("ediz_plus", ones(8, 15)).band == "moderate"
     assert score("ediz_plus", ones(9, 15)).band == "heavy"
-    assert "Zwaar belast" in score("ediz_plus", ones(9, 15)).interpretation
+    assert "Zwaar belast" in DUTCH(score("ediz_plus", ones(9, 15)).interpretation)
 
 
 def test_ediz_plus_accepts_booleans_codes_and_dutch_labels_alike() -> None:
@@ -51,8 +53,10 @@ def test_ediz_plus_accepts_booleans_codes_and_dutch_labels_alike() -> None:
 
 
 def test_ediz_plus_interpretation_is_one_plain_dutch_line_with_the_score() -> None:
-    line = score("ediz_plus", ones(5, 15)).interpretation
+    line = DUTCH(score("ediz_plus", ones(5, 15)).interpretation)
     assert line.startswith("Matige belasting") and "5 van 15" in line and "\n" not in line
+    english = speaker_for("en")(score("ediz_plus", ones(5, 15)).interpretation)
+    assert english.startswith("Moderate burden") and "5 out of 15" in english
 
 
 # ------------------------------------------------------------------ EDIZ
@@ -72,7 +76,7 @@ def test_ediz_gives_a_total_from_zero_to_nine_and_no_band_because_none_is_publis
     assert score("ediz", ["Nee!"] * 9).total == 0
     highest = score("ediz", ["Ja!"] * 9)
     assert (highest.total, highest.band, highest.high_strain) == (9, None, None)
-    assert "9 van 9" in highest.interpretation
+    assert "9 van 9" in DUTCH(highest.interpretation)
 
 
 # ------------------------------------------------------------------ Caregiver Strain Index
@@ -80,8 +84,8 @@ def test_csi_six_yes_answers_are_not_high_strain_and_seven_are() -> None:
     six, seven = score("csi", ones(6, 13)), score("csi", ones(7, 13))
     assert (six.total, six.maximum, six.high_strain, six.band) == (6, 13, False, None)
     assert (seven.total, seven.high_strain) == (7, True)
-    assert seven.interpretation.startswith("Hoge belasting")
-    assert six.interpretation.startswith("Geen hoge belasting")
+    assert DUTCH(seven.interpretation).startswith("Hoge belasting")
+    assert DUTCH(six.interpretation).startswith("Geen hoge belasting")
 
 
 def test_csi_counts_yes_answers_given_as_booleans_codes_or_labels() -> None:
@@ -96,7 +100,7 @@ def test_self_rated_burden_is_the_number_given_with_no_band() -> None:
     lowest, highest = score("srb", [0]), score("srb", [10])
     assert (lowest.total, lowest.maximum, lowest.band, lowest.high_strain) == (0, 10, None, None)
     assert (highest.total, highest.maximum, highest.band) == (10, 10, None)
-    assert "10" in highest.interpretation
+    assert "10" in DUTCH(highest.interpretation)
 
 
 # ------------------------------------------------------------------ severity (for reminders and signals)

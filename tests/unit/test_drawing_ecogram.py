@@ -9,16 +9,17 @@ import re
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
-from babel.messages.pofile import read_po
 
+from domain.words import Speaker
 from services.web.drawing import Changes, Marks, ecogram_svg
 from services.web.drawing.field import segment_hits_box
 from services.web.drawing.layout import Box
 from services.web.drawing.svg import LIGHT, STRESS
+from services.web.language import speaker_for
+from tests.unit.catalogue import speaker_of
 from tests.unit.drawing_networks import (
     SVG,
     collisions,
@@ -285,7 +286,7 @@ def test_the_legend_under_the_ecogram_explains_every_mark_and_code() -> None:
 
 
 ENGLISH = {
-    "Ecogram van {client}": "Ecomap of {client}",
+    "Ecogram van %(client)s": "Ecomap of %(client)s",
     "zwakke band": "tenuous tie",
     "huisgenoten": "household",
     "Legenda": "Key",
@@ -296,7 +297,7 @@ ENGLISH = {
 
 
 def test_every_caption_goes_through_the_translation_given() -> None:
-    svg = drawn(with_legend=True, gettext=lambda text: ENGLISH.get(text, text))
+    svg = drawn(with_legend=True, gettext=speaker_of(ENGLISH))
     texts = [" ".join(lines_of(t)) for t in svg.iter(f"{SVG}text")]
     for expected in ("Ecomap of Mevr. Jansen", "tenuous tie", "household", "Key", "P (C)", "companionship"):
         assert expected in texts
@@ -398,12 +399,9 @@ def test_support_letters_sit_beside_their_own_tie_on_a_light_background_never_on
     assert on_lines(svg) == []  # and on none
 
 
-def catalogue() -> Callable[[str], str]:
-    """The pages' English, as Flask-Babel would translate the drawings' words."""
-    path = Path(__file__).resolve().parents[2] / "services/web/translations/en/LC_MESSAGES/messages.po"
-    with path.open("rb") as po:
-        english = {m.id: str(m.string) for m in read_po(po) if isinstance(m.id, str) and isinstance(m.string, str)}
-    return lambda text: english.get(text) or text
+def catalogue() -> Speaker:
+    """The pages' English, as Flask-Babel would say the drawings' words."""
+    return speaker_for("en")
 
 
 def geometry(svg: ET.Element) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from services.web.drawing import lensink_svg
+from tests.unit.catalogue import speaker_of
 from tests.unit.drawing_networks import (
     SVG,
     collisions,
@@ -74,7 +75,7 @@ def test_four_sectors_a_quarter_each_family_top_left_and_clockwise() -> None:
     assert sectors == {
         "family": (["familie"], (-1, -1)),
         "society": (["maatschappij"], (1, -1)),
-        "professionals": (["professionals"], (1, 1)),
+        "professionals": (["hulpverleners"], (1, 1)),
         "fellow_clients": (["lotgenoten"], (-1, 1)),
     }
     axes = [line for g in svg.iter(f"{SVG}g") if g.get("class") == "axes" for line in g]
@@ -141,8 +142,12 @@ def test_the_circle_is_described_escaped_the_same_every_time_and_translatable() 
     assert "3 contacten" in desc and "intimi 1" in desc and "familie 2" in desc and "maatschappij 1" in desc
     assert ['<Jan & "Piet">'] in [lines_of(t) for t in svg.iter(f"{SVG}text")]
     assert text == lensink_svg(data, DAY, id_prefix="cirkel")
-    english = {"intimi": "intimates", "familie": "family", "Netwerkcirkel van {client}": "Network circle of {client}"}
-    translated = drawn(gettext=lambda s: english.get(s, s))
+    english = {
+        "intimi": "intimates",
+        "familie": "family",
+        "Netwerkcirkel van %(client)s": "Network circle of %(client)s",
+    }
+    translated = drawn(gettext=speaker_of(english))
     texts = [" ".join(lines_of(t)) for t in translated.iter(f"{SVG}text")]
     assert {"intimates", "family", "Network circle of Mevr. Jansen"} <= set(texts)
 

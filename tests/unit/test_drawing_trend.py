@@ -11,6 +11,7 @@ from typing import Any
 
 from domain.burden import score
 from services.web.drawing import burden_trend_svg
+from tests.unit.catalogue import speaker_of
 from tests.unit.drawing_networks import SVG, collisions, lines_of, parse
 
 
@@ -159,9 +160,9 @@ def test_dates_and_captions_can_be_written_in_another_language() -> None:
     english = {
         "datum van de meting": "date measured",
         "zwaar belast": "heavy",
-        "Belasting van {name}": "Burden of {name}",
+        "Belasting van %(name)s": "Burden of %(name)s",
     }
-    svg = drawn(gettext=lambda s: english.get(s, s), format_date=lambda d: d.isoformat())
+    svg = drawn(gettext=speaker_of(english), format_date=lambda d: d.isoformat())
     ediz = panels(svg)["ediz_plus"]
     assert "date measured" in texts(ediz, "axis-title") and "heavy" in texts(ediz, "band-label")
     assert "2026-09-15" in texts(ediz, "tick")

@@ -18,6 +18,8 @@ from domain.history import network_as_of
 from domain.measures import _burt, measure
 from domain.network import Network
 from domain.state import Stamp
+from domain.words import DUTCH
+from services.web.language import speaker_for
 
 TODAY = date(2026, 11, 26)
 
@@ -66,20 +68,42 @@ def test_composition_diversity_is_the_shannon_index_over_categories() -> None:
 
 def test_density_is_the_share_of_contact_pairs_who_know_each_other() -> None:
     value = measure(jansen()).measures["density"].value
-    assert value == {"density": pytest.approx(2 / 6, abs=1e-3), "acquaintances": 2, "possible": 6}
+    assert value == {"density": pytest.approx(2 / 6, abs=1e-3), "acquaintances": 2, "possible": 6, "clusters": []}
+    assert DUTCH(measure(jansen()).measures["density"].lines[0]) == (
+        "2 van de 6 mogelijke tweetallen kennen elkaar (33%)."
+    )
 
 
 def test_role_complexity_counts_support_types_and_contacts_giving_several() -> None:
     value = measure(jansen()).measures["role_complexity"].value
-    assert value == {"support_types": 4, "multiplex_share": 0.25}  # only Anna gives several kinds
+    assert value == {"support_types": 4, "multiplex": 1, "multiplex_share": 0.25, "skills": {}}  # Anna gives several
+    assert DUTCH(measure(jansen()).measures["role_complexity"].lines[0]) == (
+        "Er worden 4 soorten steun gegeven; 1 persoon geeft meer dan één soort."
+    )
 
 
 def test_reachability_counts_who_is_near_and_who_is_seen_weekly() -> None:
     value = measure(jansen()).measures["reachability"].value
-    assert value == {"within_30_minutes": 0.5, "weekly_contact": 0.75, "only_at_a_distance": 0, "meets_in_person": 0}
+    assert (value["within_30_minutes"], value["weekly_contact"]) == (0.5, 0.75)
+    assert (value["only_at_a_distance"], value["meets_in_person"]) == (0, 0)
+    assert value["people"] == {
+        "with_client": 0, "within_5": 1, "within_30": 1, "further": 1, "digital": 0, "unknown": 0
+    }  # fmt: skip
+    assert value["services"] == {
+        "with_client": 0, "within_5": 0, "within_30": 0, "further": 0, "digital": 0, "unknown": 1
+    }  # fmt: skip
 
 
-def test_reachability_counts_who_lives_with_the_client_as_near_and_who_is_only_spoken_at_a_distance() -> None:
+def test_reachability_in_bands_people_live_services_are_reachable_and_unknown_is_not_far() -> None:
+    lines = [DUTCH(line) for line in measure(jansen()).measures["reachability"].lines]
+    assert lines == [
+        "1 persoon woont binnen 5 minuten, 1 persoon woont binnen een half uur en 1 persoon woont verder weg.",
+        "Van 1 hulpverlener is de reistijd niet bekend.",
+        "Met 3 van de 4 mensen is er minstens elke week contact.",
+    ]
+
+
+def test_reachability_counts_who_lives_with_the_client_as_near_and_who_is_spoken_mostly_at_a_distance() -> None:
     n = jansen()
     s = on("2026-02-01")
     n.add_contact(s, "ria", name="Ria", relation="child", lives_with_client=True, ring="intimate")
@@ -88,12 +112,20 @@ def test_reachability_counts_who_lives_with_the_client_as_near_and_who_is_only_s
     found = measure(n).measures["reachability"]
     assert found.value["within_30_minutes"] == round(3 / 6, 3)  # Piet, Anna, and Ria who lives there
     assert (found.value["only_at_a_distance"], found.value["meets_in_person"]) == (1, 1)
-    assert "1 van de 6 spreekt de cliënt alleen op afstand" in found.explanation
+    assert [DUTCH(line) for line in found.lines] == [
+        "1 persoon woont bij de cliënt, 1 persoon woont binnen 5 minuten, 1 persoon woont binnen een half uur en "
+        "2 mensen wonen verder weg.",
+        "Van 1 hulpverlener is de reistijd niet bekend.",
+        "Met 3 van de 6 mensen is er minstens elke week contact.",
+        "Met 1 van de 6 mensen is er vooral contact op afstand (telefoon, beeldbellen of digitaal).",
+    ]
 
 
 def test_reciprocity_counts_mutual_ties_and_tasks_given_and_received() -> None:
     value = measure(jansen()).measures["reciprocity"].value
-    assert value == {"mutual_share": 0.25, "roles_received": 5, "roles_given": 1}
+    assert value == {
+        "mutual_share": 0.25, "roles_received": 5, "roles_given": 1, "mutual_without_stress": 1, "drained_by": []
+    }  # fmt: skip
 
 
 def test_bonding_and_bridging_are_burts_effective_size_and_constraint() -> None:
@@ -118,6 +150,11 @@ def test_support_gaps_name_the_kinds_of_support_nobody_gives() -> None:
 def test_the_risk_signals_of_the_worked_example() -> None:
     codes = [s["code"] for s in measure(jansen()).signals]
     assert codes == ["small_network", "support_concentrated", "spilmantelzorger_single_point", "no_respite"]
+    assert [DUTCH(s) for s in measure(jansen()).strengths] == [
+        "Mensen uit 4 verschillende groepen.",
+        "2 mensen uit de eigen kring wonen binnen een half uur.",
+        "Met 1 persoon gaat de steun twee kanten op.",
+    ]
 
 
 def test_stability_compares_with_the_network_at_the_previous_review() -> None:
@@ -128,9 +165,14 @@ def test_stability_compares_with_the_network_at_the_previous_review() -> None:
     n.assess_tie(on("2026-06-01"), "piet", "strong", False, "to_client", "weekly")
     events = n.collect_events()
     at_review = network_as_of(events, date(2026, 3, 1))
-    value = measure(n, at_review).measures["stability"].value
+    found = measure(n, at_review).measures["stability"]
+    value = found.value
+    assert DUTCH(found.lines[0]) == (
+        "Sinds de vorige bespreking (1 maart 2026): 1 persoon erbij, 1 persoon weg, 1 band veranderd."
+    )
     assert value == {
         "since": date(2026, 3, 1),
+        "basis": "review",
         "contacts_gained": 1,
         "contacts_lost": 1,
         "ties_gained": 0,
@@ -139,10 +181,16 @@ def test_stability_compares_with_the_network_at_the_previous_review() -> None:
     }
 
 
-def test_every_measure_explains_itself_in_one_dutch_line() -> None:
-    for name, m in measure(jansen()).measures.items():
-        assert m.explanation and "\n" not in m.explanation, name
-    assert "Anna draagt 60%" in measure(jansen()).measures["concentration"].explanation
+def test_every_measure_says_what_it_means_for_this_client_in_dutch_and_english() -> None:
+    english = speaker_for("en")
+    for name, m in measure(
+        jansen(), network_as_of(jansen().collect_events(), date(2026, 1, 5)), "intake"
+    ).measures.items():
+        assert m.lines, name
+        for line in m.lines:
+            assert "\n" not in DUTCH(line) and english(line) != DUTCH(line), name
+    assert DUTCH(measure(jansen()).measures["concentration"].lines[0]) == "Anna doet 3 van de 5 taken (60%)."
+    assert english(measure(jansen()).measures["concentration"].lines[0]) == "Anna does 3 of the 5 tasks (60%)."
 
 
 def test_an_empty_network_has_measures_without_dividing_by_zero() -> None:

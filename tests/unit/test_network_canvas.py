@@ -50,9 +50,16 @@ def the_map(network: Network) -> dict[str, Any]:
 
 
 def the_measures(network: Network) -> dict[str, Any]:
-    """The measures but stability (which compares with the last review); the busiest people by name (any of
-    several with the same load may be named busiest)."""
+    """The measures but stability (which compares with the last review); people by name (the ids are new in a copy;
+    any of several with the same load may be named busiest)."""
     found = {name: m.value for name, m in measure(network).measures.items() if name != "stability"}
+    named = {i: c.name for i, c in network.contacts.items()}
+    clusters = [{**c, "contact_ids": sorted(named[i] for i in c["contact_ids"])} for c in found["density"]["clusters"]]
+    found["density"] = {**found["density"], "clusters": sorted(clusters, key=lambda c: c["contact_ids"])}
+    found["reciprocity"] = {
+        **found["reciprocity"],
+        "drained_by": sorted(named[i] for i in found["reciprocity"]["drained_by"]),
+    }
     load = Counter(r.contact_id for r in network.active_roles if r.direction == "to_client")
     top = max(load.values(), default=0)
     busiest = sorted(network.contacts[i].name for i, n in load.items() if n == top)

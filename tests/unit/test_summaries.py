@@ -1,55 +1,55 @@
-"""One-line summaries: what a line says is kept without words, and worded in Dutch or English when read."""
+"""Timeline lines: what a line says is kept without words, and said in Dutch or English when read; codes by their
+label, names as they were, the direction of support, days written out."""
 
 from __future__ import annotations
 
 import json
-from datetime import date
 
-from domain.network import Network
-from domain.state import Stamp
-from projections.summaries import Names, line_values, render, summarise
+from domain.words import DUTCH
+from domain.words.history import event_line
+from projections.summaries import Names, line_values, summarise
+from services.web.language import speaker_for
+from tests.unit.every_event import every_event
 
-TODAY = date(2026, 11, 26)
-
-
-def on(day: str) -> Stamp:
-    return Stamp(by="coord", on=date.fromisoformat(day), today=TODAY)
+ENGLISH = speaker_for("en")
 
 
-def history() -> list[Network.Event]:
-    """A network with a contact whose name is also a category code, a tie that weakens and a review."""
-    network = Network.open("Mevr. Jansen", "Bea", 13, on("2026-01-05"))
-    network.add_contact(on("2026-01-05"), "c1", name="friend", category="neighbour", ring="friend")
-    network.add_contact(on("2026-01-05"), "c2", name="Anna", category="household", ring="intimate")
-    network.assess_tie(on("2026-01-06"), "c1", "strong", False, "both", "weekly")
-    network.record_acquaintance(on("2026-01-06"), "c1", "c2")
-    network.assign_role(on("2026-01-07"), "r1", "c2", "practical", "to_client", "boodschappen", None)
-    network.assess_tie(on("2026-02-01"), "c1", "normal", True, "to_client", "weekly")
-    network.end_role(on("2026-03-01"), "r1", "geen tijd")
-    network.review(on("2026-03-02"), participants=["client"], summary="", next_review_on=date(2026, 6, 1))
-    return list(network.collect_events())
+def lines(lang: str = "nl") -> list[str]:
+    say = DUTCH if lang == "nl" else ENGLISH
+    return [say(event_line(type(e).__name__, values)) for e, values in summarise(every_event())]
 
 
-def test_a_stored_line_reads_the_same_as_the_summary_made_from_the_event() -> None:
+def test_a_stored_line_reads_the_same_as_the_line_made_from_the_event() -> None:
     names = Names()
-    for event in history():
+    for event in every_event():
         names.learn(event)
-        stored = json.loads(json.dumps(line_values(event, names)))  # as the timeline keeps it
-        for lang in ("nl", "en"):
-            assert render(type(event).__name__, stored, lang) == next(
-                line for e, line in summarise(history(), lang) if e.originator_version == event.originator_version
-            )
+        values = line_values(event, names)
+        stored = json.loads(json.dumps(values))  # as the timeline keeps it
+        for say in (DUTCH, ENGLISH):
+            assert say(event_line(type(event).__name__, stored)) == say(event_line(type(event).__name__, values))
 
 
-def test_codes_are_worded_in_the_readers_language_and_names_are_left_as_they_are() -> None:
-    dutch = [line for _, line in summarise(history(), "nl")]
-    english = [line for _, line in summarise(history(), "en")]
-    assert dutch[1] == "friend toegevoegd (buur)"  # a contact called "friend" is not called "vriend(in)"
-    assert english[1] == "friend added (neighbour)"
-    assert dutch[6:9] == [
-        "Band met friend zwakker geworden (gewoon)",
-        "Band met friend is belastend geworden",
-        "Steun tussen cliënt en friend loopt nu naar de cliënt",
-    ]
-    assert english[6] == "Tie with friend weakened (normal)"
-    assert dutch[-2:] == ["Anna stopt met: boodschappen", "Netwerk besproken; volgende bespreking 2026-06-01"]
+def test_codes_are_said_by_their_label_in_the_readers_language() -> None:
+    dutch, english = lines("nl"), lines("en")
+    assert dutch[1] == "Anna toegevoegd (familie van herkomst)"
+    assert english[1] == "Anna added (family of origin)"
+    assert dutch[4] == "Band met Anna: gewoon, wederzijdse steun; notitie: Belt elke avond"
+    assert dutch[5] == "Band met Joke: gewoon, geen steun"  # not "steun geen steun"
+    assert english[5] == "Tie with Joke: normal, no support"
+
+
+def test_a_role_the_client_gives_is_said_as_the_client_giving_it() -> None:
+    dutch = lines("nl")
+    assert "Anna neemt praktische hulp op zich: boodschappen" in dutch
+    assert "Mevr. Jansen geeft Joke gezelschap: past op de kat" in dutch
+    assert "Mevrouw A. Jansen stopt met: past op de kat (voor Joke) (reden: Joke is verhuisd)" in dutch
+    assert "Mevr. Jansen gives Joke companionship: past op de kat" in lines("en")
+
+
+def test_days_in_a_line_are_written_out_and_counts_agree_with_their_nouns() -> None:
+    dutch, english = lines("nl"), lines("en")
+    assert "Netwerk besproken; volgende bespreking op 1 september 2026" in dutch
+    assert "Network reviewed; next review on September 1, 2026" in english
+    assert "De steungroep kwam bijeen (2 afspraken)" in dutch
+    assert "Het netwerk wordt voortaan elke 12 weken besproken" in dutch
+    assert "Doel gesteld: Vervoer naar de dagbesteding (streefdatum 1 mei 2026)" in dutch

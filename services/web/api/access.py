@@ -13,6 +13,7 @@ from services.web.auth import current_user, on_behalf_of_client
 from services.web.current import services
 from services.web.errors import in_path
 from services.web.http import Blueprint, answer, command, context, refuse
+from services.web.problems import Problem
 from services.web.schemas import Strict
 
 blp = Blueprint("access", __name__, url_prefix="/api/networks", description="Access, consent and the access log")
@@ -37,7 +38,8 @@ class LogCursor(fields.String):
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
         moment = cursor(super()._deserialize(value, attr, data, **kwargs))
         if moment is None:
-            raise ValidationError("Not a moment: give the `at` of an entry, such as 2026-11-26T09:30:00.000+00:00.")
+            message = "Not a moment: give the `at` of an entry, such as 2026-11-26T09:30:00.000+00:00."
+            raise ValidationError(Problem(message, "invalid_moment"))
         return moment
 
 

@@ -23,6 +23,7 @@ from services.web.auth import current_user, rights
 from services.web.current import services
 from services.web.http import Blueprint, Parser, answer, context, refuse
 from services.web.intake import UPLOADS
+from services.web.problems import Problem
 
 blp = Blueprint(
     "exchange",
@@ -53,7 +54,7 @@ class FilePart(Upload):
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         if not isinstance(value, FileStorage):
-            raise ValidationError("Send a file here, not text.")
+            raise ValidationError(Problem("Send a file here, not text.", "invalid.file"))
         return value
 
 

@@ -13,6 +13,7 @@ from services.web.api.read import read_side
 from services.web.current import services
 from services.web.errors import in_path
 from services.web.http import Blueprint, caller, expected_version, not_found
+from services.web.language import speaker
 from services.web.links import links
 
 blp = Blueprint("inbox", __name__, url_prefix="/api", description="Reminders: inbox and calendar feed")
@@ -92,7 +93,7 @@ def calendar_feed(token: str) -> Response:
     if coordinator is None:
         not_found("No calendar behind this link; ask for a new one.", "calendar_not_found")
     return Response(
-        feeds.feed(coordinator, links().reminder),
+        feeds.feed(coordinator, links().reminder, speaker()),  # Dutch, unless ?lang=en or Accept-Language: en
         mimetype="text/calendar",
         headers={"Cache-Control": "private, max-age=300"},
     )

@@ -5,24 +5,17 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import request
 from flask_smorest import abort
 
 from domain.network import Network
-from services.application.export import LANGUAGES
 from services.application.networks import NetworkNotFound
 from services.web import schemas
 from services.web.auth import current_user, rights
 from services.web.current import services
 from services.web.http import Blueprint, answer, command, context
+from services.web.language import speaker
 
 blp = Blueprint("networks", __name__, url_prefix="/api/networks", description="Client networks")
-
-
-def language() -> str:
-    """Dutch unless the caller prefers English (?lang= or Accept-Language)."""
-    lang = request.args.get("lang") or request.accept_languages.best_match(LANGUAGES, default="nl")
-    return lang if lang in LANGUAGES else "nl"
 
 
 def coordinator_id(value: str | None) -> str:
@@ -93,7 +86,7 @@ def get_network(query: dict[str, Any], network_id: UUID) -> Any:
 def list_events(network_id: UUID) -> dict[str, Any]:
     """The network's full history, oldest first, each event with a one-line summary; the contents of events
     your role may not read (notes, reviews, meetings, carers' burden) are withheld."""
-    return {"items": services().export.history(network_id, rights(), language())}
+    return {"items": services().export.history(network_id, rights(), speaker())}
 
 
 @command(blp, "/<uuid:network_id>", "PATCH", schemas.NetworkPatch)

@@ -12,15 +12,14 @@ from flask import Response
 from flask_smorest import abort
 from marshmallow import fields, validate
 
-from services.application.export import LANGUAGES
 from services.application.networks import NotEncrypted
 from services.web import schemas
-from services.web.api.networks import language
 from services.web.api.read import read_side
 from services.web.auth import rights
 from services.web.current import services
 from services.web.download import export_download
 from services.web.http import Blueprint, caller, refuse
+from services.web.language import LANGUAGES, speaker
 
 blp = Blueprint("privacy", __name__, url_prefix="/api/networks", description="Export and erasure (AVG/GDPR)")
 NOT_FOUND = {"schema": schemas.Error, "description": "No such network (or it was erased)"}
@@ -66,7 +65,7 @@ def export_network(query: dict[str, Any], network_id: UUID) -> Response:
     """Everything Kring holds about a network that your role may read, in one ZIP: every event, the current map,
     GraphML, reminders, who has access and who looked."""
     read_side(query)  # once it includes the caller's own writes
-    return export_download(network_id, services().export.files(network_id, rights(), language()))
+    return export_download(network_id, services().export.files(network_id, rights(), speaker()))
 
 
 @blp.route("/<uuid:network_id>/erasure", methods=["POST"])

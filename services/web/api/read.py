@@ -10,7 +10,7 @@ from flask_smorest import abort
 
 from services.application.readside import PositionBeyondLog, ReadSide, TimelineQuery, measures_view
 from services.web import schemas
-from services.web.auth import current_user
+from services.web.auth import current_user, rights
 from services.web.current import services
 from services.web.http import Blueprint, not_found
 
@@ -68,7 +68,8 @@ def network_graphml(query: dict[str, Any], network_id: UUID) -> Response:
 @blp.response(200, schemas.MeasuresOut)
 @blp.alt_response(404, **NOT_FOUND)
 def network_measures(query: dict[str, Any], network_id: UUID) -> Any:
-    """The quality measures, each with a plain-Dutch explanation, and the risk signals."""
+    """The quality measures, each with what it says about this client, the concerns (risk signals) and the
+    strengths, in plain Dutch (or English with ?lang=en or Accept-Language)."""
     return measures_view(read_side(query).measures(network_id, query.get("as_of")))
 
 
@@ -78,7 +79,8 @@ def network_measures(query: dict[str, Any], network_id: UUID) -> Any:
 @blp.alt_response(404, **NOT_FOUND)
 def network_changes(query: dict[str, Any], network_id: UUID) -> Any:
     """What changed between two dates: contacts, ties and roles, counted, with the measures before and after."""
-    return read_side(query).changes(network_id, query["from_"], query["to"])
+    found = read_side(query).changes(network_id, query["from_"], query["to"])
+    return {**found, "changes": services().history.said(found["changes"], rights())}
 
 
 def _timeline(query: dict[str, Any], network_id: UUID, contact_id: str | None = None) -> dict[str, Any]:
@@ -86,8 +88,7 @@ def _timeline(query: dict[str, Any], network_id: UUID, contact_id: str | None = 
     wanted = TimelineQuery(
         contact_id, tuple(query["kind"]), query["from_"], query["to"], query["offset"], query["limit"] + 1
     )
-    lang = query["lang"] or request.accept_languages.best_match(("nl", "en"), default="nl")
-    lines = side.timelines.lines(network_id, wanted, lang)
+    lines = services().history.said(side.timelines.lines(network_id, wanted), rights())  # said: ?lang=, Accept-Language
     more = len(lines) > query["limit"]
     return {"items": lines[: query["limit"]], "next_offset": query["offset"] + query["limit"] if more else None}
 

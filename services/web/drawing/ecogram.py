@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from domain.words import drawings as phrases
 from services.web.drawing import ecogram_parts as parts
 from services.web.drawing import notation
 from services.web.drawing.changes import Marks
@@ -27,7 +28,6 @@ from services.web.drawing.svg import (
     Translate,
     caption,
     check_prefix,
-    counted,
     document,
     el,
     identity,
@@ -122,7 +122,7 @@ def ecogram_svg(  # noqa: PLR0913 - the drawing's options, all by keyword
     if not layout.numbered:
         layout.refit({i: [line for line, _ in lines] for i, lines in shown.lines.items()})
     body, whole = _drawing(prefix, picture, layout, shown, gettext)
-    title = gettext("Ecogram van {client}").format(client=picture.client_name)
+    title = gettext(phrases.ecogram_title(picture.client_name))
     captions, whole = caption(title, date_label, whole)
     body.append(captions)
     if with_legend:
@@ -194,24 +194,17 @@ def describe(picture: Picture, date_label: str, gettext: Translate) -> str:
     """The drawing in words, for screen readers: size, groups, ties by strength, the spilmantelzorger."""
     people = picture.people
     tied = [p for p in people if p.strength]
-    strengths = Counter(p.strength for p in tied)
-    contacts = counted(len(people), "{count} contact", "{count} contacten", gettext)
-    groups = counted(len({p.category for p in people}), "{count} groep", "{count} groepen", gettext)
-    ties = counted(len(tied), "{count} band", "{count} banden", gettext)
-    parts = [
-        gettext("Ecogram van {client} op {date}: {contacts} in {groups}.").format(
-            client=picture.client_name, date=date_label, contacts=contacts, groups=groups
-        ),
-        gettext("{ties}: {strong} sterk, {normal} gewoon, {tenuous} zwak; {stressful} belastend.").format(
-            ties=ties,
-            strong=strengths["strong"],
-            normal=strengths["normal"],
-            tenuous=strengths["tenuous"],
-            stressful=sum(p.stressful for p in tied),
-        ),
-        gettext("Hoe vaak contacten elkaar kennen: {count}.").format(count=len(picture.acquaintances)),
-    ]
+    strengths = dict(Counter(str(p.strength) for p in tied))
+    said = phrases.ecogram_description(
+        picture.client_name,
+        date_label,
+        len(people),
+        len({p.category for p in people}),
+        strengths,
+        sum(p.stressful for p in tied),
+        len(picture.acquaintances),
+    )
     spil = next((p for p in people if p.spilmantelzorger), None)
     if spil:
-        parts.append(gettext("Spilmantelzorger: {name}.").format(name=spil.name))
-    return " ".join(parts)
+        said.append(phrases.spilmantelzorger_is(spil.name))
+    return " ".join(gettext(part) for part in said)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from domain.words import drawings as words
 from services.web.drawing import notation
 from services.web.drawing.layout import Box, polar, wrap
 from services.web.drawing.svg import (
@@ -62,15 +63,11 @@ def _marks(prefix: str) -> list[tuple[str, str, str]]:
         (
             "stressful",
             el("g", {"class": "stressful"}, notation.tie(prefix, line, "normal", True, "none")),
-            "belastende band",
+            words.MARK["stressful"],
         ),
-        (
-            "one_way",
-            notation.tie(prefix, line, "normal", False, "from_client"),
-            "steun gaat in de richting van de pijl",
-        ),
-        ("both_ways", notation.tie(prefix, line, "normal", False, "both"), "wederzijdse steun"),
-        ("acquaintance", notation.acquaintance(*line), "contacten die elkaar kennen"),
+        ("one_way", notation.tie(prefix, line, "normal", False, "from_client"), words.MARK["one_way"]),
+        ("both_ways", notation.tie(prefix, line, "normal", False, "both"), words.MARK["both_ways"]),
+        ("acquaintance", notation.acquaintance(*line), words.MARK["acquaintance"]),
         ("person", notation.node(middle, 0, notation.NODE_R), PERSON),
         ("professional", notation.node(middle, 0, notation.NODE_R, square=True), PROFESSIONAL),
         ("spilmantelzorger", notation.node(middle, 0, notation.NODE_R, spilmantelzorger=True), SPILMANTELZORGER),
@@ -82,7 +79,7 @@ def _marks(prefix: str) -> list[tuple[str, str, str]]:
 def _codes(gettext: Translate) -> list[tuple[str, str, str]]:
     """(entry, code, Dutch caption) for each support type, and for the codes in brackets."""
     rows = [(kind, gettext(code), SUPPORT_CAPTIONS[kind]) for kind, code in SUPPORT_CODES.items()]
-    rows.append(("given", f"({gettext(SUPPORT_CODES['companionship'])})", "tussen haakjes: steun die de cliënt geeft"))
+    rows.append(("given", f"({gettext(SUPPORT_CODES['companionship'])})", words.MARK["given"]))
     return rows
 
 
@@ -125,7 +122,7 @@ def legend_parts(prefix: str, gettext: Translate = identity, scale: float = 1.0)
 
     `scale` enlarges all of it (the printed page needs a larger legend under a large drawing).
     """
-    heading = gettext("Legenda")
+    heading = gettext(words.LEGEND)
     title = Font(13.0 * scale, bold=True, cls="legend-heading", anchor="start")
     heading_box = Box(0, 0, *title.measure([heading]))
     top = heading_box.y1 + 6 * scale
@@ -143,8 +140,8 @@ def ecogram_legend_svg(gettext: Translate = identity, id_prefix: str = "ecogram-
     prefix = check_prefix(id_prefix)
     parts, width, height = legend_parts(prefix, gettext)
     captions = [gettext(caption) for _, _, caption in _marks(prefix)] + [gettext(CLOSENESS)]
-    captions += [f"{code}: {gettext(caption)}" for _, code, caption in _codes(gettext)]
-    title = gettext("Legenda bij het ecogram")
+    captions += [gettext(words.legend_code(code, caption)) for _, code, caption in _codes(gettext)]
+    title = gettext(words.LEGEND_TITLE)
     box = Box(0, 0, width, height).grown(8)
     about = About("ecogram-legend", prefix, title, "; ".join(captions) + ".")
     return document(about, box, [parts], notation.defs(prefix))

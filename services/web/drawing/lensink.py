@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from domain.words import drawings as words
 from services.web.drawing import notation
 from services.web.drawing.key import Entry, key
 from services.web.drawing.layout import Box, beside, polar
@@ -26,7 +27,6 @@ from services.web.drawing.svg import (
     Translate,
     caption,
     check_prefix,
-    counted,
     document,
     el,
     esc,
@@ -53,7 +53,7 @@ def lensink_svg(
     headings = _sector_headings(circle, gettext)
     for box, _ in headings.values():
         whole = whole.union(box)
-    title = gettext("Netwerkcirkel van {client}").format(client=picture.client_name)
+    title = gettext(words.lensink_title(picture.client_name))
     body = [el("g", {"class": "rings"}, *_ring_discs(circle)), _axes(outer), *_texts(circle, headings)]
     if circle.numbered:
         parts, key_box = key(_entries(circle, gettext), whole)
@@ -165,10 +165,11 @@ def describe(circle: Circle, date_label: str, client: str, gettext: Translate) -
     """The circle in words: how many contacts in each ring and in each sector."""
     rings = Counter(u.ring for u in circle.units)
     sectors = Counter(u.sector for u in circle.units)
-    per_ring = ", ".join(f"{gettext(RING_HEADINGS[r])} {rings[r]}" for r in RING_HEADINGS)
-    per_sector = ", ".join(f"{gettext(SECTOR_HEADINGS[s])} {sectors[s]}" for s in SECTORS)
-    contacts = counted(len(circle.units), "{count} contact", "{count} contacten", gettext)
-    head = gettext("Netwerkcirkel van {client} op {date}: {contacts}.").format(
-        client=client, date=date_label, contacts=contacts
+    said = words.lensink_description(
+        client,
+        date_label,
+        len(circle.units),
+        {ring: rings[ring] for ring in RING_HEADINGS},
+        {sector: sectors[sector] for sector in SECTORS},
     )
-    return f"{head} {gettext('Per ring')}: {per_ring}. {gettext('Per sector')}: {per_sector}."
+    return " ".join(gettext(part) for part in said)

@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from domain.words import DUTCH, Phrase
 from services.web.drawing.layout import LINE_HEIGHT, Box, block_size
 
-Translate = Callable[[str], str]
+Translate = Callable[[Phrase | str], str]  # says a phrase or a message id: a Speaker (domain/words)
 FONT = "Arial, Helvetica, Liberation Sans, DejaVu Sans, sans-serif"
 INK = "#000"
 GREY = "#595959"  # 7:1 on white: readable for text and lines in print
@@ -39,14 +40,7 @@ _ENTITIES = {'"': "&quot;", "'": "&apos;"}
 _SPECIAL = re.compile(r"[<>&\"']")
 
 
-def identity(text: str) -> str:
-    """The default translation: the Dutch text as written."""
-    return text
-
-
-def counted(count: int, one: str, many: str, gettext: Translate) -> str:
-    """A number with its noun, singular or plural ("1 meting", "3 metingen"); both forms go through gettext."""
-    return gettext(one if count == 1 else many).format(count=count)
+identity: Translate = DUTCH  # the default: the Dutch of the message ids
 
 
 def esc(text: str) -> str:

@@ -13,8 +13,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from babel.dates import format_date as babel_date
+
 from domain.burden import CSI_HIGH_STRAIN_FROM, EDIZ_PLUS_BANDS, SPECS
 from domain.vocabulary import INSTRUMENTS
+from domain.words import drawings as words
+from domain.words.labels import BAND as BAND_CAPTIONS
 from services.web.drawing.layout import Box
 from services.web.drawing.svg import (
     GREY,
@@ -24,7 +28,6 @@ from services.web.drawing.svg import (
     Translate,
     caption,
     check_prefix,
-    counted,
     document,
     el,
     esc,
@@ -42,14 +45,6 @@ VALUE = Font(10.0, bold=True, cls="value")
 BAND = Font(10.0, cls="band-label", anchor="start")
 PANEL = Font(12.0, bold=True, cls="panel-title", anchor="start")
 AXIS = Font(10.0, cls="axis-title", fill=GREY)
-MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-BAND_CAPTIONS = {
-    "none": "geen belasting",
-    "light": "licht belast",
-    "moderate": "matig belast",
-    "heavy": "zwaar belast",
-    "high": "hoge belasting",
-}
 BAND_FILLS = {"none": "#fff", "light": "#f0f0f0", "moderate": "#d9d9d9"}  # heavy and high: hatched
 
 
@@ -164,7 +159,7 @@ def _axes(maximum: int, days: list[date], chart: Chart) -> list[str]:
             )
         )
     parts += [label(box, [text], TICK) for box, text in _thin(ticks)]
-    axis = chart.gettext("datum van de meting")
+    axis = chart.gettext(words.TIME_AXIS)
     parts.append(label(Box.around(LEFT + PLOT_W / 2, TOP + PLOT_H + 32, *AXIS.measure([axis])), [axis], AXIS))
     return parts
 
@@ -204,8 +199,7 @@ def _panel(code: str, reports: list[Mapping[str, Any]], chart: Chart, top: float
 
 
 def _heading(code: str, maximum: int, gettext: Translate) -> str:
-    name = gettext(SPECS[code].name_nl)
-    return gettext("{instrument}: score van 0 tot {maximum}").format(instrument=name, maximum=maximum)
+    return gettext(words.trend_heading(code, maximum))
 
 
 def _maximum(code: str) -> int:
@@ -216,20 +210,16 @@ def _maximum(code: str) -> int:
 def _sentence(code: str, reports: list[Mapping[str, Any]], chart: Chart) -> str:
     latest = reports[-1]
     band = latest.get("band") or ("high" if latest.get("high_strain") else None)
-    sentence = (
-        "{instrument}: {count} metingen van {first} tot {last}; laatste score {total} van {maximum}"
-        if len(reports) > 1
-        else "{instrument}: 1 meting, op {last}; score {total} van {maximum}"
+    said = words.trend_sentence(
+        code,
+        len(reports),
+        chart.written(_day(reports[0]["reported_on"])),
+        chart.written(_day(latest["reported_on"])),
+        latest["total"],
+        latest.get("maximum") or _maximum(code),
+        band,
     )
-    line = chart.gettext(sentence).format(
-        instrument=chart.gettext(SPECS[code].name_nl),
-        count=len(reports),
-        first=chart.written(_day(reports[0]["reported_on"])),
-        last=chart.written(_day(latest["reported_on"])),
-        total=latest["total"],
-        maximum=latest.get("maximum") or _maximum(code),
-    )
-    return f"{line} ({chart.gettext(BAND_CAPTIONS[band])})." if band else f"{line}."
+    return chart.gettext(said)
 
 
 def burden_trend_svg(
@@ -241,7 +231,7 @@ def burden_trend_svg(
 ) -> str:
     """A carer's scores over time (the trend of GET .../carers/<id>/burden) as an inline SVG, one chart per instrument.
 
-    `format_date` writes a date on the time axis (default Dutch, "3 mrt 2026", the months through gettext).
+    `format_date` writes a date on the time axis (default Dutch, "3 mrt 2026").
     """
     prefix = check_prefix(id_prefix)
     reports = sorted(trend.get("reports") or [], key=lambda r: (_day(r["reported_on"]), str(r.get("id", ""))))
@@ -249,7 +239,7 @@ def burden_trend_svg(
     first, last = (min(days), max(days)) if days else (date.min, date.min)
     if first == last and days:
         first, last = first - timedelta(days=15), last + timedelta(days=15)
-    written = format_date or (lambda d: f"{d.day} {gettext(MONTHS[d.month - 1])} {d.year}")
+    written = format_date or (lambda d: babel_date(d, "medium", locale="nl"))
     chart = Chart(prefix, gettext, written, first, last)
     used = [code for code in INSTRUMENTS if any(r["instrument"] == code for r in reports)]
     body, lines = [], []
@@ -258,13 +248,13 @@ def burden_trend_svg(
         body.append(_panel(code, mine, chart, i * PANEL_H))
         lines.append(_sentence(code, mine, chart))
     if not reports:
-        lines.append(gettext("Nog geen metingen."))
+        lines.append(gettext(words.NO_REPORTS))
         body.append(label(Box(0, 0, *AXIS.measure(lines)), lines, Font(AXIS.size, cls="empty", anchor="start")))
     width = max(
         [LEFT + PLOT_W + RIGHT] + [PANEL.measure([_heading(code, _maximum(code), gettext)])[0] for code in used]
     )
     whole = Box(0, 0, width, len(used) * PANEL_H if used else 20.0)
-    title = gettext("Belasting van {name}").format(name=str(trend.get("name") or ""))
-    captions, whole = caption(title, counted(len(reports), "{count} meting", "{count} metingen", gettext), whole)
+    title = gettext(words.trend_title(str(trend.get("name") or "")))
+    captions, whole = caption(title, gettext(words.measurements(len(reports))), whole)
     about = About("burden-trend", prefix, title, " ".join(lines))
     return document(about, whole.grown(10), [captions, *body], hatch_pattern(f"{prefix}-hatch", 6.0, 1.0))

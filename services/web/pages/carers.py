@@ -20,6 +20,7 @@ from services.web.auth import may, may_care_for
 from services.web.current import services
 from services.web.drawing import burden_trend_svg
 from services.web.http import context
+from services.web.language import speaker
 from services.web.pages.context import done, network_or_404, own_contact, today
 from services.web.pages.forms import Form, check, submit
 from services.web.pages.i18n import language
@@ -56,7 +57,9 @@ def carer(network_id: UUID, carer_id: UUID) -> Any:
     network = network_or_404(network_id)
     contact = _carer(network, carer_id)
     trend = services().burden.trend(network, contact.id, today())
-    chart = burden_trend_svg(trend, gettext=_, format_date=lambda d: format_date(d, "medium"), id_prefix="trend")
+    chart = burden_trend_svg(
+        trend, gettext=speaker(), format_date=lambda d: format_date(d, "medium"), id_prefix="trend"
+    )
     return render_template(
         "carers/carer.html",
         network=network,

@@ -87,11 +87,13 @@ def demo() -> Any:
 
 @blp.route("/overzicht", methods=["GET"])
 def overview() -> Any:
-    """The coordinator's overview across their open networks: who does what, shared people, vacant tasks."""
+    """The coordinator's overview across their open networks: what needs attention (the carers' overload as on Mijn
+    netwerken), who does what, shared people, vacant tasks."""
     user = current_user()
     found = services().read_side.who_does_what.for_coordinator(user.id)
-    attention = services().read_side.attention.for_coordinator(user.id, today())
+    attention = services().overview.coordinated(user.id, today())
     vacant = found["vacant_roles"] + found["help_requests"]
     ids = {c["network_id"] for c in found["contacts"]} | {v["network_id"] for v in vacant}
     look(sorted(ids | {a["network_id"] for a in attention}), "wie doet wat (overzicht)")
+    look([a["network_id"] for a in attention if a["signals"]], "signalen van overbelasting")
     return render_template("overview.html", found=found, attention=attention)

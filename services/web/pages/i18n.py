@@ -1,230 +1,41 @@
-"""The pages' language: Dutch by default, English on request; the vocabularies' labels; dates written out.
+"""The pages' language: Dutch by default, English on request; labels and phrases said in it; dates written out.
 
-The Dutch text is the message id (ADR 0009): a page without a catalogue is Dutch, and the English catalogue in
-services/web/translations translates it. `?lang=en` (or `nl`) switches and is remembered in the session;
+The Dutch text is the message id (ADR 0009); every label and composed sentence comes from domain/words (ADR 0019)
+and is said here with the request's catalogue. `?lang=en` (or `nl`) switches and is remembered in the session;
 otherwise the browser's Accept-Language decides.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 from urllib.parse import urlencode
 
 from flask import Flask, request, session
-from flask_babel import Babel, format_date, format_time, get_locale, lazy_gettext
+from flask_babel import Babel, format_date, format_time, get_locale
 from flask_babel import gettext as _
 
+from domain.words import LABELS, Phrase
+from domain.words import label as label_of
 from services.web.auth import LANGUAGE_KEY
-
-LANGUAGES = ("nl", "en")
-
-LABELS = {
-    "category": {
-        "household": lazy_gettext("huisgenoot"),
-        "family_of_origin": lazy_gettext("familie van herkomst"),
-        "other_family": lazy_gettext("overige familie"),
-        "friend": lazy_gettext("vriend(in)"),
-        "neighbour": lazy_gettext("buur"),
-        "acquaintance": lazy_gettext("kennis of collega"),
-        "adviser": lazy_gettext("adviseur"),
-        "professional": lazy_gettext("hulpverlener"),
-        "fellow_client": lazy_gettext("lotgenoot"),
-        "volunteer": lazy_gettext("vrijwilliger"),
-        "digital": lazy_gettext("digitaal contact"),
-    },
-    "relation": {
-        "partner": lazy_gettext("partner"),
-        "child": lazy_gettext("zoon of dochter"),
-        "parent": lazy_gettext("vader of moeder"),
-        "sibling": lazy_gettext("broer of zus"),
-        "grandchild": lazy_gettext("kleinkind"),
-        "grandparent": lazy_gettext("opa of oma"),
-        "other_family": lazy_gettext("andere familie"),
-        "friend": lazy_gettext("vriend(in)"),
-        "neighbour": lazy_gettext("buur"),
-        "colleague": lazy_gettext("collega of klasgenoot"),
-        "acquaintance": lazy_gettext("kennis"),
-        "fellow_client": lazy_gettext("lotgenoot"),
-        "volunteer": lazy_gettext("vrijwilliger"),
-        "professional": lazy_gettext("hulpverlener"),
-        "organisation": lazy_gettext("organisatie"),
-        "adviser": lazy_gettext("adviseur"),
-        "other": lazy_gettext("iemand anders"),
-    },
-    "contact_mode": {
-        "in_person": lazy_gettext("vooral bij elkaar"),
-        "phone": lazy_gettext("vooral telefonisch"),
-        "video": lazy_gettext("vooral beeldbellen"),
-        "digital": lazy_gettext("alleen digitaal"),
-    },
-    "living_situation": {
-        "alone": lazy_gettext("woont alleen"),
-        "with_partner": lazy_gettext("woont met partner"),
-        "with_partner_and_children": lazy_gettext("woont met partner en kinderen"),
-        "with_children": lazy_gettext("woont met kind(eren)"),
-        "with_parents": lazy_gettext("woont bij ouders of familie"),
-        "with_others": lazy_gettext("woont met anderen (woongroep, huisgenoten)"),
-        "care_home": lazy_gettext("woont in een zorginstelling of beschermd"),
-        "no_fixed_home": lazy_gettext("heeft geen vaste woonplek"),
-    },
-    "ring": {
-        "intimate": lazy_gettext("intiem (naaste)"),
-        "friend": lazy_gettext("vriendschap"),
-        "acquaintance": lazy_gettext("kennis"),
-        "service": lazy_gettext("dienstverlening"),
-    },
-    "strength": {
-        "strong": lazy_gettext("sterk"),
-        "normal": lazy_gettext("gewoon"),
-        "tenuous": lazy_gettext("zwak"),
-    },
-    "flow": {
-        "to_client": lazy_gettext("naar de cliënt"),
-        "from_client": lazy_gettext("van de cliënt"),
-        "both": lazy_gettext("beide kanten op"),
-        "none": lazy_gettext("geen steun"),
-    },
-    "frequency": {
-        "daily": lazy_gettext("dagelijks"),
-        "weekly": lazy_gettext("wekelijks"),
-        "monthly": lazy_gettext("maandelijks"),
-        "yearly": lazy_gettext("jaarlijks"),
-        "rarely": lazy_gettext("zelden"),
-    },
-    "support_type": {
-        "practical": lazy_gettext("praktische hulp"),
-        "companionship": lazy_gettext("gezelschap"),
-        "advice": lazy_gettext("advies en informatie"),
-        "emotional": lazy_gettext("emotionele steun"),
-        "advocacy": lazy_gettext("belangenbehartiging"),
-        "respite": lazy_gettext("respijtzorg"),
-        "personal_care": lazy_gettext("persoonlijke verzorging"),
-    },
-    "direction": {
-        "to_client": lazy_gettext("voor de cliënt"),
-        "from_client": lazy_gettext("door de cliënt"),
-    },
-    "instrument": {
-        "ediz_plus": lazy_gettext("EDIZ-plus (15 vragen)"),
-        "ediz": lazy_gettext("EDIZ (9 stellingen)"),
-        "csi": lazy_gettext("Caregiver Strain Index (13 vragen)"),
-        "srb": lazy_gettext("Zelf ingeschatte belasting (1 vraag)"),
-    },
-    "band": {
-        "none": lazy_gettext("geen belasting"),
-        "light": lazy_gettext("licht belast"),
-        "moderate": lazy_gettext("matig belast"),
-        "heavy": lazy_gettext("zwaar belast"),
-    },
-    "state": {
-        "sent": lazy_gettext("nieuw"),
-        "acknowledged": lazy_gettext("gezien"),
-        "snoozed": lazy_gettext("uitgesteld"),
-    },
-    "role": {
-        "coordinator": lazy_gettext("coördinator"),
-        "spilmantelzorger": lazy_gettext("spilmantelzorger"),
-        "member": lazy_gettext("lid van het netwerk"),
-        "client": lazy_gettext("cliënt"),
-    },
-    "scope": {  # what the client's consent lets someone see
-        "map": lazy_gettext("de kaart"),
-        "burden": lazy_gettext("de belasting"),
-        "notes": lazy_gettext("de notities"),
-    },
-}
-
-
-# The kinds of line on the timeline page, and what each quality measure is about
-TIMELINE_KINDS = (
-    ("", lazy_gettext("alles")),
-    ("contact", lazy_gettext("mensen erbij en weg")),
-    ("tie", lazy_gettext("banden")),
-    ("role", lazy_gettext("taken")),
-    ("spilmantelzorger", lazy_gettext("spilmantelzorger")),
-    ("burden", lazy_gettext("belasting")),
-    ("review", lazy_gettext("besprekingen en bijeenkomsten")),
-    ("goal", lazy_gettext("doelen")),
-    ("note", lazy_gettext("notities")),
-    ("network", lazy_gettext("het netwerk zelf")),
-)
-MEASURE_TEXTS = {
-    "size": (
-        lazy_gettext("Omvang"),
-        lazy_gettext("Hoeveel mensen betekenisvol zijn, uit de eigen kring en hulpverleners."),
-    ),
-    "composition": (
-        lazy_gettext("Samenstelling"),
-        lazy_gettext("Uit hoeveel verschillende groepen de mensen komen: een gevarieerd netwerk is minder kwetsbaar."),
-    ),
-    "density": (
-        lazy_gettext("Dichtheid"),
-        lazy_gettext(
-            "Of de mensen elkaar kennen: dan kunnen ze samen iets regelen, maar nieuwe ideeën komen minder binnen."
-        ),
-    ),
-    "stability": (
-        lazy_gettext("Stabiliteit"),
-        lazy_gettext(
-            "Wat er veranderde sinds de vorige bespreking: wie erbij kwam, wie wegging, welke banden veranderden."
-        ),
-    ),
-    "role_complexity": (
-        lazy_gettext("Veelzijdigheid"),
-        lazy_gettext("Hoeveel soorten steun er zijn, en hoeveel mensen meer dan één soort geven."),
-    ),
-    "reachability": (
-        lazy_gettext("Bereikbaarheid"),
-        lazy_gettext("Wie dichtbij woont en met wie er vaak contact is: zij kunnen snel helpen."),
-    ),
-    "reciprocity": (
-        lazy_gettext("Wederkerigheid"),
-        lazy_gettext("Of de cliënt ook iets teruggeeft: geven is net zo belangrijk als krijgen."),
-    ),
-    "bonding_bridging": (
-        lazy_gettext("Bruggen"),
-        lazy_gettext("Of het netwerk één hechte kring is, of ook bruggen slaat naar andere kringen."),
-    ),
-    "concentration": (
-        lazy_gettext("Spreiding van de steun"),
-        lazy_gettext("Of de steun verdeeld is, of vooral op één persoon rust (de spilmantelzorger als zwakke plek)."),
-    ),
-    "support_gaps": (
-        lazy_gettext("Ontbrekende steun"),
-        lazy_gettext("Welke soorten steun niemand geeft."),
-    ),
-}
-
-# Words the drawings translate that are in none of their word tables (legend captions, an f-string, the
-# questionnaires' names, a chosen sentence): marked here so that the catalogue has them.
-# tests/unit/test_translations.py finds any that a drawing shows without an English translation.
-DRAWING_WORDS = (
-    lazy_gettext("belastende band"),
-    lazy_gettext("steun gaat in de richting van de pijl"),
-    lazy_gettext("wederzijdse steun"),
-    lazy_gettext("contacten die elkaar kennen"),
-    lazy_gettext("tussen haakjes: steun die de cliënt geeft"),
-    lazy_gettext("Per ring"),
-    lazy_gettext("Per sector"),
-    lazy_gettext("Ervaren Druk door Informele Zorg-plus (EDIZ-plus)"),
-    lazy_gettext("Ervaren Druk door Informele Zorg (EDIZ)"),
-    lazy_gettext("Caregiver Strain Index (CSI)"),
-    lazy_gettext("Zelf ingeschatte belasting (Self-Rated Burden)"),
-    lazy_gettext("{instrument}: {count} metingen van {first} tot {last}; laatste score {total} van {maximum}"),
-    lazy_gettext("{instrument}: 1 meting, op {last}; score {total} van {maximum}"),
-)
+from services.web.language import LANGUAGES, say
 
 
 def label(vocabulary: str, code: str | None) -> str:
-    """The shown label of a code of a vocabulary (the code itself if unknown; a dash for none)."""
-    if code is None:
-        return "–"
-    return str(LABELS[vocabulary].get(code, code))
+    """The shown label of a code of a vocabulary in the page's language (a dash for none)."""
+    return "–" if code is None else say(label_of(vocabulary, code))
 
 
 def choices(vocabulary: str) -> list[tuple[str, str]]:
     """(code, label) pairs for a select or radio group."""
-    return [(code, str(text)) for code, text in LABELS[vocabulary].items()]
+    return [(code, say(text)) for code, text in LABELS[vocabulary].items()]
+
+
+def said(value: Phrase | str | list[Any]) -> str:
+    """A phrase in the page's language; several phrases said one after the other."""
+    if isinstance(value, list):
+        return " ".join(say(part) for part in value)
+    return say(value)
 
 
 def select_locale() -> str:
@@ -272,9 +83,10 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Amsterdam")
     Babel(app, locale_selector=select_locale)
     app.before_request(remember_language)
-    app.jinja_env.globals.update(label=label, choices=choices, language=language)
+    app.jinja_env.globals.update(label=label, choices=choices, language=language, say=said)
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["long_datetime"] = long_datetime
+    app.jinja_env.filters["say"] = said
     app.jinja_env.globals.update(other_language=other_language, language_link=language_link)
     app.jinja_env.globals["other_language_name"] = lambda: "English" if language() == "nl" else _("Nederlands")
 

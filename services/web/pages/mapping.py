@@ -14,6 +14,7 @@ from uuid import UUID
 
 from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
@@ -162,7 +163,7 @@ def _people_page(network: Network | None) -> Any:
     if outcome is None:
         return _render_people(network, form, rows, version=_current(network, sent, recorded)), 422
     count = recorded[0].contacts_added + recorded[0].contacts_changed
-    message = _("Opgeslagen: %(count)s mensen. Wie kent wie?", count=count)
+    message = ngettext("Opgeslagen: %(num)s persoon. Wie kent wie?", "Opgeslagen: %(num)s mensen. Wie kent wie?", count)
     return done(message, "intake.pairs", network_id=outcome.network_id, dag=loaded.get("held_on", today()).isoformat())
 
 

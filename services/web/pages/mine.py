@@ -23,6 +23,7 @@ from services.web.auth import current_user, may
 from services.web.current import services
 from services.web.drawing import burden_trend_svg, ecogram_svg, map_data
 from services.web.http import context
+from services.web.language import speaker
 from services.web.pages.context import done, network_or_404, own_contact, today
 from services.web.pages.forms import Form, load, submit
 from services.web.pages.i18n import label, language, long_date
@@ -57,7 +58,9 @@ def care(network_id: UUID) -> Any:
     trend = services().burden.trend(network, mine.id, today()) if mine else None
     chart = None
     if trend and len(trend["reports"]) > 1:  # a line needs two points
-        svg = burden_trend_svg(trend, gettext=_, format_date=lambda d: format_date(d, "medium"), id_prefix="trend")
+        svg = burden_trend_svg(
+            trend, gettext=speaker(), format_date=lambda d: format_date(d, "medium"), id_prefix="trend"
+        )
         chart = drawing(svg)
     check_ins = services().reminders.check_ins(str(network_id), network.coordinator, mine.id) if mine else []
     return render_template(
@@ -115,7 +118,7 @@ def _sees(person: dict[str, Any]) -> str:
 def client(network_id: UUID) -> Any:
     """The client's page: who is important to them (the map as their picture), who may see what, who looked."""
     network = network_or_404(network_id)
-    svg = ecogram_svg(map_data(network), long_date(today()), gettext=_, id_prefix="ecogram")
+    svg = ecogram_svg(map_data(network), long_date(today()), gettext=speaker(), id_prefix="ecogram")
     people = [
         p
         for p in services().access.people(str(network_id), _("(account verwijderd)"))

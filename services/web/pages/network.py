@@ -13,18 +13,23 @@ from markupsafe import Markup
 
 from domain.network import Network
 from domain.permissions import BURDEN, CARE, EDIT, NOTES
+from domain.words.history import EVERYTHING, TIMELINE_KIND
+from domain.words.quality import MEASURE
+from services.application.access import DELETED_ACCOUNT
 from services.application.readside import TIMELINE_KINDS as KINDS
 from services.application.readside import TimelineQuery
-from services.web.auth import current_user, may
+from services.web.auth import current_user, may, rights
 from services.web.current import services
 from services.web.drawing import Marks, ecogram_legend_svg, ecogram_svg, lensink_svg, map_data, what_changed
+from services.web.language import say, speaker
 from services.web.pages.context import look, network_or_404, parse_day, today
-from services.web.pages.i18n import MEASURE_TEXTS, TIMELINE_KINDS, language, long_date
+from services.web.pages.i18n import long_date
 from services.web.schemas import INT64
 
 blp = Blueprint("network", __name__, url_prefix="/netwerken/<uuid:network_id>", template_folder="../templates")
 MAP_KINDS = ("contact", "tie", "role", "spilmantelzorger", "acquaintance")
 TIMELINE_PAGE = 50
+TIMELINE_CHOICES = (("", EVERYTHING), *((kind, TIMELINE_KIND[kind]) for kind in KINDS))  # every kind, in its order
 
 
 def shown_day(network: Network) -> tuple[date | None, str | None]:
@@ -53,6 +58,17 @@ def change_days(network_id: UUID) -> list[date]:
     return sorted({date.fromisoformat(line["effective_on"]) for line in lines})
 
 
+def by_day(lines: list[dict[str, Any]]) -> list[tuple[date, list[dict[str, Any]]]]:
+    """Timeline lines grouped by the day things happened, in the order given."""
+    days: list[tuple[date, list[dict[str, Any]]]] = []
+    for line in lines:
+        day = date.fromisoformat(line["effective_on"])
+        if not days or days[-1][0] != day:
+            days.append((day, []))
+        days[-1][1].append(line)
+    return days
+
+
 def drawing(svg: str) -> Markup:
     """A drawing made on the server from escaped text, put into the page as it is."""
     return Markup(svg)  # noqa: S704 - the drawing package escapes every text it writes
@@ -77,8 +93,8 @@ def ecogram(network_id: UUID) -> Any:
         shown=shown,
         day=day,
         note=note,
-        drawing=drawing(ecogram_svg(map_data(shown), label, gettext=_, id_prefix="ecogram")),
-        legend=drawing(ecogram_legend_svg(gettext=_, id_prefix="legenda")),
+        drawing=drawing(ecogram_svg(map_data(shown), label, gettext=speaker(), id_prefix="ecogram")),
+        legend=drawing(ecogram_legend_svg(gettext=speaker(), id_prefix="legenda")),
         earlier=max((d for d in stops if d < (day or today())), default=None),
         later=min((d for d in stops if day and d > day), default=None),
         slider_days=(today() - current.opened_on).days,
@@ -94,19 +110,18 @@ def ecogram(network_id: UUID) -> Any:
 def circle(network_id: UUID) -> Any:
     """Lensink's network circle: rings from intimate to services, sectors from family to society."""
     current, shown, day, note = on_day(network_id)
-    svg = lensink_svg(map_data(shown), long_date(day or today()), gettext=_, id_prefix="cirkel")
+    svg = lensink_svg(map_data(shown), long_date(day or today()), gettext=speaker(), id_prefix="cirkel")
     return render_template("network/circle.html", network=current, day=day, note=note, drawing=drawing(svg))
 
 
 @blp.route("/kwaliteit", methods=["GET"])
 def quality(network_id: UUID) -> Any:
-    """The quality measures in plain Dutch, each with what it means; the risk signals first."""
+    """The quality of the network, the answer first (what is strong, what needs care), then each measure with
+    what it says about this client and what it means."""
     current = network_or_404(network_id)
     day, note = shown_day(current)
     found = services().read_side.measures(network_id, day)
-    return render_template(
-        "network/quality.html", network=current, day=day, note=note, found=found, measure_texts=MEASURE_TEXTS
-    )
+    return render_template("network/quality.html", network=current, day=day, note=note, found=found, names=MEASURE)
 
 
 @blp.route("/wie-doet-wat", methods=["GET"])
@@ -128,45 +143,58 @@ def changes(network_id: UUID) -> Any:
     then = map_data(network_or_404(network_id, start)) if start >= current.opened_on else None
     now = map_data(current)
     changed = what_changed(then, now)  # marked on the maps: who came, who went, which ties changed
+    query = TimelineQuery(kinds=MAP_KINDS, start=start + timedelta(days=1), limit=1000, newest_first=True)
     return render_template(
         "network/changes.html",
         network=current,
         start=start,
         found=found,
-        before=drawing(ecogram_svg(then, long_date(start), gettext=_, id_prefix="toen", marks=Marks(changed.then())))
+        burden=_burden_between(current, start, end),
+        before=drawing(
+            ecogram_svg(then, long_date(start), gettext=speaker(), id_prefix="toen", marks=Marks(changed.then()))
+        )
         if then
         else None,
-        after=drawing(ecogram_svg(now, long_date(end), gettext=_, id_prefix="nu", marks=Marks(changed.now()))),
-        lines=services().read_side.timelines.lines(
-            network_id, TimelineQuery(kinds=MAP_KINDS, start=start + timedelta(days=1), limit=1000), language()
-        ),
+        after=drawing(ecogram_svg(now, long_date(end), gettext=speaker(), id_prefix="nu", marks=Marks(changed.now()))),
+        days=by_day(services().history.lines(network_id, query, rights())),
     )
+
+
+def _burden_between(network: Network, start: date, end: date) -> list[dict[str, Any]]:
+    """Each carer's burden before and after (the carers whose burden the reader may see), for "Veranderingen"."""
+    between = services().burden.between(network, start, end)
+    return [row for row in between if may(BURDEN) or row["carer_id"] == _own_contact()]
+
+
+def _own_contact() -> str | None:
+    access = rights().access
+    return access.contact_id if access else None
 
 
 @blp.route("/tijdlijn", methods=["GET"])
 def timeline(network_id: UUID) -> Any:
-    """Everything that happened, in plain Dutch, newest page last; by kind."""
+    """Everything that happened, newest first, grouped by day; by kind. "Vastgelegd door" where someone else
+    recorded it; each line says as much as the reader's role may read."""
     current = network_or_404(network_id)
     kind = request.args.get("soort", "")
     kind = kind if kind in KINDS else ""  # a kind it does not know (an address typed by hand): everything
     offset = min(max(request.args.get("vanaf", 0, type=int) or 0, 0), INT64)
-    query = TimelineQuery(kinds=(kind,) if kind else (), offset=offset, limit=TIMELINE_PAGE + 1)
-    lines = services().read_side.timelines.lines(network_id, query, language())
-    names: dict[str, str] = {}
-    for line in lines:
-        if line["recorded_by"] not in names:
-            user = services().accounts.user(line["recorded_by"])
-            names[line["recorded_by"]] = user.name if user else line["recorded_by"]
+    query = TimelineQuery(kinds=(kind,) if kind else (), offset=offset, limit=TIMELINE_PAGE + 1, newest_first=True)
+    lines = services().history.lines(network_id, query, rights())[: TIMELINE_PAGE + 1]
+    me = current_user().id
+    others = {line["recorded_by"] for line in lines} - {me}
+    names = services().access.names_of(others, say(DELETED_ACCOUNT))
     return render_template(
         "network/timeline.html",
         network=current,
-        lines=lines[:TIMELINE_PAGE],
+        days=by_day(lines[:TIMELINE_PAGE]),
         names=names,
+        me=me,
         kind=kind,
         offset=offset,
         more=len(lines) > TIMELINE_PAGE,
         page=TIMELINE_PAGE,
-        timeline_kinds=TIMELINE_KINDS,
+        timeline_kinds=TIMELINE_CHOICES,
     )
 
 

@@ -17,12 +17,14 @@ from werkzeug.wrappers import Response
 
 from domain.permissions import AUDIT, CONSENT_SCOPES, NEEDS_CONSENT
 from services.accounts.access_log import cursor
+from services.application.access import DELETED_ACCOUNT
 from services.application.networks import Outcome
 from services.web import schemas
 from services.web.auth import current_user, may, on_behalf_of_client, rights
 from services.web.current import services
 from services.web.download import export_download
 from services.web.http import context
+from services.web.language import say, speaker
 from services.web.pages.context import done, look, network_or_404
 from services.web.pages.forms import Form, check, load, submit
 from services.web.pages.i18n import label, language
@@ -33,7 +35,7 @@ LOOKS_AT = "wie toegang heeft"  # as the rule of the page (rules.py), for the pa
 
 
 def _missing() -> str:
-    return _("(account verwijderd)")
+    return say(DELETED_ACCOUNT)
 
 
 def _page(network_id: UUID, form: Form, status: int = 200) -> Any:
@@ -137,4 +139,4 @@ def _role_of(network_id: UUID, user_id: str) -> str | None:
 @blp.route("/export.zip", methods=["GET"])
 def export(network_id: UUID) -> Response:
     """Everything Kring holds about the network in one ZIP, as the API's export gives it."""
-    return export_download(network_id, services().export.files(network_id, rights(), language()))
+    return export_download(network_id, services().export.files(network_id, rights(), speaker()))

@@ -22,9 +22,9 @@ from services.web import schemas
 from services.web.auth import may, rights
 from services.web.current import services
 from services.web.http import caller, context
+from services.web.language import say
 from services.web.pages.context import done, network_or_404, own_contact, today
 from services.web.pages.forms import Form, check, submit
-from services.web.pages.i18n import language
 
 blp = Blueprint("people", __name__, url_prefix="/netwerken/<uuid:network_id>", template_folder="../templates")
 
@@ -56,7 +56,7 @@ def _details_form(contact: Contact) -> Form:
 def _card(network: Network, contact: Contact, forms: dict[str, Form] | None = None) -> Any:
     """The card, with any of its forms as typed (a problem: 422)."""
     forms = forms or {}
-    history = people.contact_history(services().kring, network.id, contact.id, rights(), language())
+    history = people.contact_history(services().kring, network.id, contact.id, rights(), say)
     names = services().access.names_of({h["recorded_by"] for h in history})
     known = [network.contacts[i] for a in network.acquaintance_list for i in a.contact_ids if i != contact.id
              and contact.id in a.contact_ids]  # fmt: skip
@@ -180,7 +180,7 @@ def profile(network_id: UUID) -> Any:
         ctx = context(body.pop("effective_on", None)) if form.ok else None
         if ctx is not None and submit(form, lambda: services().kring.update_network(network_id, ctx, **body)):
             return done(_("Het profiel van de cliënt is bijgewerkt."), "network.ecogram", network_id=network_id)
-    history = people.profile_history(services().kring, network_id, rights(), language())
+    history = people.profile_history(services().kring, network_id, rights(), say)
     names = services().access.names_of({h["recorded_by"] for h in history})
     return render_template("people/profile.html", network=network, form=form, history=history, names=names), (
         200 if form.ok else 422

@@ -23,6 +23,7 @@ from flask_babel import gettext as _
 from domain.network import Network
 from domain.vocabulary import RINGS
 from services.web.drawing import ecogram_legend_svg, ecogram_svg, map_data
+from services.web.language import speaker
 from services.web.pages.context import today
 from services.web.pages.i18n import long_date
 from services.web.pages.network import blp, drawing, on_day
@@ -82,14 +83,14 @@ def _content(network_id: UUID) -> dict[str, Any]:
     current, shown, day, _note = on_day(network_id)
     label = long_date(day or today())
     alone = request.args.get("alleen") == "ecogram"
-    svg = ecogram_svg(map_data(shown), label, gettext=_, with_legend=alone, id_prefix="afdruk")
+    svg = ecogram_svg(map_data(shown), label, gettext=speaker(), with_legend=alone, id_prefix="afdruk")
     with_phones = request.args.get("telefoon") != "nee"
     return {
         "network": current,
         "day": day,
         "label": label,
         "drawing": drawing(svg),
-        "legend": None if alone else drawing(ecogram_legend_svg(gettext=_, id_prefix="afdruk-legenda")),
+        "legend": None if alone else drawing(ecogram_legend_svg(gettext=speaker(), id_prefix="afdruk-legenda")),
         "alone": alone,
         "with_phones": with_phones,
         "people": [] if alone else people(shown, with_phones),
